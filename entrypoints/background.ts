@@ -1,0 +1,15 @@
+import { browser } from 'wxt/browser';
+import { createBackgroundHandler } from '@/utils/background-handler';
+import { openAdminLensDb } from '@/utils/storage/db';
+
+export default defineBackground(() => {
+  let database: ReturnType<typeof openAdminLensDb> | undefined;
+  const handle = createBackgroundHandler({
+    ownId: browser.runtime.id,
+    ownOrigin: new URL(browser.runtime.getURL('/')).origin,
+    version: browser.runtime.getManifest().version,
+    db: () => (database ??= openAdminLensDb()),
+  });
+  // Returning a promise answers the message (webextension-polyfill semantics).
+  browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
+});

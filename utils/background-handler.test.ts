@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { createBackgroundHandler } from './background-handler';
+import { openAdminLensDb } from './storage/db';
+
+const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
+const handle = createBackgroundHandler({ ownId: OWN_ID, ownOrigin: OWN_ORIGIN, version: '1.2.3', db: () => openAdminLensDb() });
+const popup = { id: OWN_ID, url: `${OWN_ORIGIN}/popup.html` };
+const contentScript = { id: OWN_ID, url: 'https://app.amplitude.com/analytics/acme/settings/members', tab: { id: 1 } };
+
+describe('background handler', () => {
+  it('answers a valid request from our popup and from our content script', async () => {
+    expect(await handle({ type: 'ping' }, popup)).toEqual({ ok: true, result: { version: '1.2.3' } });
+    expect(await handle({ type: 'ping' }, contentScript)).toEqual({ ok: true, result: { version: '1.2.3' } });
+  });
+
+  it.each([
+    ['another extension', { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' }],
+    ['our id on a foreign page', { id: OWN_ID, url: 'https://evil.example/amplitude', tab: { id: 2 } }],
+    ['an Amplitude page without a tab', { id: OWN_ID, url: 'https://app.amplitude.com/x' }],
+    ['no url', { id: OWN_ID }],
+  ])('refuses %s', async (_label, sender) => {
+    const response = await handle({ type: 'ping' }, sender);
+    expect(response).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
+  it.each([
+    [null, 'invalid-message', 'must be an object'],
+    ['ping', 'invalid-message', 'must be an object'],
+    [{}, 'invalid-message', 'no string "type"'],
+    [{ type: 'delete-everything' }, 'unknown-type', 'Unknown message type "delete-everything"'],
+    [{ type: 'ping', extra: 1 }, 'invalid-message', 'Malformed "ping" message'],
+  ])('rejects the malformed message %j and names the problem', async (message, code, text) => {
+    const response = await handle(message, popup);
+    expect(response.ok).toBe(false);
+    if (response.ok) return;
+    expect(response.error.code).toBe(code);
+    expect(response.error.message).toContain(text);
+  });
+
+  it('opens the versioned database with every store', async () => {
+    const response = await handle({ type: 'db-info' }, popup);
+    expect(response).toEqual({
+      ok: true,
+      result: { name: 'admin-lens', version: 1, stores: ['audit', 'inviteJobs', 'inviteRows', 'snapshots'] },
+    });
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * The extension's own IndexedDB, opened only in the background (a content script would open the
+ * page's database on app.amplitude.com instead). Versioned: each migration upgrades one version.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+
+export const DB_NAME = 'admin-lens';
+
+export interface AdminLensDb extends DBSchema {
+  /** The last org snapshot read from the console, one per org, with the time it was read. */
+  snapshots: { key: string; value: { orgKey: string; readAt: number; snapshot: unknown } };
+  /** Every removal seen in the page, recorded before the console acts. */
+  audit: { key: number; value: { id?: number; at: number; entry: unknown }; indexes: { byTime: number } };
+  /** Bulk invite jobs and their rows; each row is in exactly one state. */
+  inviteJobs: { key: string; value: { id: string; createdAt: number; job: unknown } };
+  inviteRows: {
+    key: [string, number];
+    value: { jobId: string; rowNumber: number; state: string; row: unknown };
+    indexes: { byJob: string };
+  };
+}
+
+type Migration = (
+  db: IDBPDatabase<AdminLensDb>,
+  tx: IDBPTransaction<AdminLensDb, StoreNames<AdminLensDb>[], 'versionchange'>,
+) => void;
+
+/** MIGRATIONS[n] upgrades a database at version n to version n + 1. Append, never edit. */
+const MIGRATIONS: Migration[] = [
+  (db) => {
+    db.createObjectStore('snapshots', { keyPath: 'orgKey' });
+    const audit = db.createObjectStore('audit', { keyPath: 'id', autoIncrement: true });
+    audit.createIndex('byTime', 'at');
+    db.createObjectStore('inviteJobs', { keyPath: 'id' });
+    const rows = db.createObjectStore('inviteRows', { keyPath: ['jobId', 'rowNumber'] });
+    rows.createIndex('byJob', 'jobId');
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+export function openAdminLensDb(factory?: IDBFactory): Promise<IDBPDatabase<AdminLensDb>> {
+  const open = () =>
+    openDB<AdminLensDb>(DB_NAME, DB_VERSION, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        for (let version = oldVersion; version < DB_VERSION; version++) MIGRATIONS[version]?.(db, tx);
+      },
+    });
+  if (!factory) return open();
+  // Tests pass a fresh fake-indexeddb factory; idb reads the global one.
+  const previous = globalThis.indexedDB;
+  globalThis.indexedDB = factory;
+  try {
+    return open();
+  } finally {
+    globalThis.indexedDB = previous;
+  }
+}

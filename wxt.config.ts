@@ -1,0 +1,33 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { AMPLITUDE_MATCHES } from './utils/amplitude/hosts';
+
+// The only hosts we ever touch. The manifest check in scripts/check-safety.mjs keeps this honest.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Admin Lens for Amplitude',
+    description:
+      'Effective access at a glance, a removal guard and bulk CSV invites for Amplitude\u2019s Members & Groups page.',
+    permissions: ['storage'],
+    host_permissions: [...AMPLITUDE_MATCHES],
+    // Firefox only: Chrome would warn about an unknown key.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'admin-lens@amplitude-tools.example',
+              // data_collection_permissions is understood from Firefox 140 on.
+              strict_min_version: '140.0',
+              // Nothing leaves the browser: no data is collected or transmitted.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    plugins: [preact()],
+  }),
+});

@@ -6,61 +6,11 @@
  *   test.use({ extension: false })     drive the double without the extension
  *   test.use({ site: 'static-settings' }) serve a bare settings SPA instead of the double
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, expect, test as base, type BrowserContext, type Worker } from '@playwright/test';
-import { resolveChromium } from './support/browser';
+import { expect, test as base, type BrowserContext, type Worker } from '@playwright/test';
+import { launchBrowser } from './support/launch';
 import { serveAmplitude, type SiteHandler } from './support/routing';
 import { staticSettingsSite } from './support/static-settings-site';
 import type { ConsoleDouble } from '../console/server/double';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_DIR = path.join(repoRoot, '.output', 'chrome-mv3');
-
-export interface Fixtures {
-  /** Load the built extension (default true). */
-  extension: boolean;
-  /** The console double's seed: a name (demo, sole-admin, org-level, large) or a JSON path. */
-  seed: string;
-  /** What answers at the Amplitude addresses: the console double, or a bare settings SPA. */
-  site: 'console-double' | 'static-settings';
-  consoleDouble: ConsoleDouble;
-  /** Creates the double on first use only, so tests with their own `site` never load it. */
-  lazyDouble: () => Promise<ConsoleDouble>;
-  context: BrowserContext;
-  /** The extension's service worker (only with `extension: true`). */
-  serviceWorker: Worker;
-  extensionId: string;
-}
-
-export function launchArgs(extension: boolean): string[] {
-  const args = [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-  // --load-extension alone silently loads nothing; both flags are needed.
-  if (extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
-  return args;
-}
-
-export async function launchBrowser(userDataDir: string, extension: boolean): Promise<BrowserContext> {
-  if (extension && !existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}. Run: npm run build`);
-  }
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: resolveChromium(),
-    headless: false,
-    args: launchArgs(extension),
-    viewport: { width: 1280, height: 900 },
-  });
-}
 
 export const test = base.extend<Fixtures>({
   extension: [true, { option: true }],
@@ -79,7 +29,7 @@ export const test = base.extend<Fixtures>({
   },
 
   context: async ({ extension, site, lazyDouble }, use) => {
-    const context = await launchBrowser('', extension);
+    const context = await launchBrowser({ extension, headless: true });
     const handler: SiteHandler =
       site === 'static-settings' ? staticSettingsSite() : async (request) => (await lazyDouble()).handle(request);
     await serveAmplitude(context, handler);

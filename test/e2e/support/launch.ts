@@ -1,0 +1,47 @@
+/** Launching Chromium with the built extension; shared by the Playwright fixture and `npm run demo`. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext } from '@playwright/test';
+import { resolveChromium } from './browser';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const EXTENSION_DIR = path.join(repoRoot, '.output', 'chrome-mv3');
+
+export interface LaunchOptions {
+  /** Load the built extension. */
+  extension: boolean;
+  /** Headless (tests, machines without a display) or a real window (demo on a desktop). */
+  headless: boolean;
+  /** A profile directory to keep between launches; empty for a throwaway profile. */
+  userDataDir?: string;
+}
+
+export function launchArgs({ extension, headless }: LaunchOptions): string[] {
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  if (headless) args.unshift('--headless=new');
+  // --load-extension alone silently loads nothing; both flags are needed.
+  if (extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  return args;
+}
+
+export async function launchBrowser(options: LaunchOptions): Promise<BrowserContext> {
+  if (options.extension && !existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}. Run: npm run build`);
+  }
+  return chromium.launchPersistentContext(options.userDataDir ?? '', {
+    executablePath: resolveChromium(),
+    // Extensions need the "new" headless mode, chosen through args; Playwright's own flag stays off.
+    headless: false,
+    args: launchArgs(options),
+    viewport: { width: 1280, height: 900 },
+  });
+}

@@ -12,6 +12,22 @@ import { serveAmplitude, type SiteHandler } from './support/routing';
 import { staticSettingsSite } from './support/static-settings-site';
 import type { ConsoleDouble } from '../console/server/double';
 
+export interface Fixtures {
+  /** Load the built extension (default true). */
+  extension: boolean;
+  /** The console double's seed: a name (demo, sole-admin, org-level, large) or a JSON path. */
+  seed: string;
+  /** What answers at the Amplitude addresses: the console double, or a bare settings SPA. */
+  site: 'console-double' | 'static-settings';
+  consoleDouble: ConsoleDouble;
+  /** Creates the double on first use only, so tests with their own `site` never load it. */
+  lazyDouble: () => Promise<ConsoleDouble>;
+  context: BrowserContext;
+  /** The extension's service worker (only with `extension: true`). */
+  serviceWorker: Worker;
+  extensionId: string;
+}
+
 export const test = base.extend<Fixtures>({
   extension: [true, { option: true }],
   seed: ['demo', { option: true }],

@@ -1,0 +1,39 @@
+/**
+ * [guess] The GraphQL text sent with each operation. The backend looks operations up by name and
+ * does not parse these (shared/operations.ts); they are here so the requests look like the real
+ * console's on the wire, and so the fields the page reads are written down in one place.
+ */
+import type { OperationName } from '../../shared/operations';
+
+const MEMBER_FIELDS = `id email name status orgRole teamId projectRoles { projectId role } groupIds invitedAt joinedAt lastActiveAt content { charts dashboards cohorts notebooks }`;
+const GROUP_FIELDS = `id name description type projectRoles { projectId role } defaultProjectId teamSpaceIds memberIds lastModifiedAt lastModifiedBy`;
+const PAGE_INFO = `pageInfo { endCursor hasNextPage } totalCount`;
+
+export const QUERY_TEXT: Record<OperationName, string> = {
+  OrgSettings: `query OrgSettings {
+  org { id url name plan projectLevelPermissions rbac }
+  viewer { id email name orgRole }
+  now
+}`,
+  Projects: `query Projects { projects { id name description } }`,
+  TeamsAndSpaces: `query TeamsAndSpaces { teams { id name } teamSpaces { id name } }`,
+  MemberCounts: `query MemberCounts { total joined pending requestingAccess }`,
+  OrgMembers: `query OrgMembers($status: MemberStatus!, $search: String, $first: Int, $after: String) {
+  members(status: $status, search: $search, first: $first, after: $after) { nodes { ${MEMBER_FIELDS} } ${PAGE_INFO} }
+}`,
+  PermissionGroups: `query PermissionGroups($search: String, $projectId: ID, $memberId: ID, $first: Int, $after: String) {
+  groups(search: $search, projectId: $projectId, memberId: $memberId, first: $first, after: $after) { nodes { ${GROUP_FIELDS} } ${PAGE_INFO} }
+}`,
+  InviteUsers: `mutation InviteUsers($invites: [InviteInput!]!, $groupIds: [ID!], $projectRoles: [ProjectRoleInput!], $orgRole: OrgRole, $defaultProjectId: ID, $teamSpaceIds: [ID!]) {
+  inviteUsers(invites: $invites, groupIds: $groupIds, projectRoles: $projectRoles, orgRole: $orgRole, defaultProjectId: $defaultProjectId, teamSpaceIds: $teamSpaceIds) { invited { id email } }
+}`,
+  UpdateMemberRole: `mutation UpdateMemberRole($memberId: ID!, $orgRole: OrgRole!) {
+  updateMemberRole(memberId: $memberId, orgRole: $orgRole) { member { ${MEMBER_FIELDS} } }
+}`,
+  SetProjectAccess: `mutation SetProjectAccess($memberIds: [ID!]!, $projectRoles: [ProjectRoleInput!]!) {
+  setProjectAccess(memberIds: $memberIds, projectRoles: $projectRoles) { members { ${MEMBER_FIELDS} } }
+}`,
+  RemoveMembers: `mutation RemoveMembers($memberIds: [ID!]!, $transferToMemberId: ID) {
+  removeMembers(memberIds: $memberIds, transferToMemberId: $transferToMemberId) { removed }
+}`,
+};

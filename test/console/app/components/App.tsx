@@ -1,0 +1,35 @@
+/**
+ * The whole page: reads the org url from the address, and shows the settings shell once the org has
+ * loaded. An expired session (any HTTP 401) replaces everything with the sign-in notice.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { ApiClient } from '../api/client';
+import { useRoute } from '../routing';
+import { OrgLoader } from './OrgLoader';
+import { SessionExpiredView } from './SessionExpiredView';
+import { ToastProvider } from './ui/Toasts';
+import s from '../styles.module.css';
+
+export function App() {
+  const route = useRoute();
+  const orgUrl = route.orgUrl;
+  const client = useMemo(() => (orgUrl ? new ApiClient(orgUrl) : null), [orgUrl]);
+  const [sessionExpired, setSessionExpired] = useState(false);
+
+  useEffect(() => client?.onSessionExpired(() => setSessionExpired(true)), [client]);
+
+  if (sessionExpired) return <SessionExpiredView />;
+  if (!client || route.page === null) {
+    return (
+      <main className={s.centered}>
+        <h1>Page not found</h1>
+        <p>Open an organization's settings, e.g. /analytics/&lt;org-url&gt;/settings/members.</p>
+      </main>
+    );
+  }
+  return (
+    <ToastProvider>
+      <OrgLoader client={client} page={route.page} search={route.search} />
+    </ToastProvider>
+  );
+}

@@ -1,0 +1,15 @@
+/** A failed load, said plainly, with a Retry button. Never a blank area. */
+import { describeFailure } from '../../api/errors';
+import s from '../../styles.module.css';
+
+export function ErrorPanel(props: { title: string; error: unknown; onRetry: () => void }) {
+  return (
+    <div role="alert" className={s.errorPanel}>
+      <strong>{props.title}</strong>
+      <span>{describeFailure(props.error)}</span>
+      <button type="button" className={s.secondaryButton} onClick={props.onRetry}>
+        Retry
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Fault knobs for tests: make the next accepted mutation fail, refuse chosen invite emails, answer
+ * a share of API calls with 503, expire every session. Set through the control API or in-process.
+ */
+import { z } from 'zod';
+import { ERROR_CODES } from '../shared/operations';
+import { stream, type Random } from './random';
+import { error, type DoubleError } from './refusal';
+import { normalizeEmail } from './store';
+
+export const FaultSettings = z.object({
+  /** The Nth mutation from now that would be accepted answers HTTP 500 instead, changing nothing. */
+  failNthMutation: z.number().int().positive().optional(),
+  /** InviteUsers refuses these emails (case-insensitive) with this error. */
+  failEmails: z.object({ emails: z.array(z.string()).min(1), code: z.enum(ERROR_CODES), message: z.string() }).optional(),
+  /** Share of API calls answered with 503, drawn from a deterministic PRNG. */
+  serverErrorRate: z.number().min(0).max(1).optional(),
+  /** Every session token issued so far becomes invalid; the next page load issues a fresh one. */
+  sessionExpired: z.boolean().optional(),
+});
+export type FaultSettings = z.infer<typeof FaultSettings>;
+
+export interface ActiveFaults {
+  /** Would-be-accepted mutations still to go before the failing one (1 = the next), or null. */
+  mutationsUntilFailure: number | null;
+  failEmails: { emails: string[]; code: DoubleError['extensions']['code']; message: string } | null;
+  serverErrorRate: number;
+  sessionExpired: boolean;
+}
+
+export class Faults {
+  private active: ActiveFaults = Faults.none();
+  private random: Random;
+
+  constructor(private readonly orgId: number) {
+    this.random = stream(orgId, 'server-errors');
+  }
+
+  static none(): ActiveFaults {
+    return { mutationsUntilFailure: null, failEmails: null, serverErrorRate: 0, sessionExpired: false };
+  }
+
+  /** Merges the given knobs into the active ones; knobs not mentioned keep their value. */
+  set(settings: FaultSettings): void {
+    if (settings.failNthMutation !== undefined) this.active.mutationsUntilFailure = settings.failNthMutation;
+    if (settings.failEmails !== undefined) {
+      this.active.failEmails = { ...settings.failEmails, emails: settings.failEmails.emails.map(normalizeEmail) };
+    }
+    if (settings.serverErrorRate !== undefined) {
+      this.active.serverErrorRate = settings.serverErrorRate;
+      // Restart the stream so the same rate gives the same pattern of failures from now on.
+      this.random = stream(this.orgId, 'server-errors');
+    }
+    if (settings.sessionExpired !== undefined) this.active.sessionExpired = settings.sessionExpired;
+  }
+
+  clear(): void {
+    this.active = Faults.none();
+    this.random = stream(this.orgId, 'server-errors');
+  }
+
+  current(): ActiveFaults {
+    return structuredClone(this.active);
+  }
+
+  /** Called once per mutation that passed every rule; true means answer 500 and change nothing. */
+  consumeMutation(): boolean {
+    if (this.active.mutationsUntilFailure === null) return false;
+    this.active.mutationsUntilFailure -= 1;
+    if (this.active.mutationsUntilFailure > 0) return false;
+    this.active.mutationsUntilFailure = null; // one-shot
+    return true;
+  }
+
+  /** The configured refusal for an invite email, if any. */
+  emailFailure(email: string, field: string): DoubleError | null {
+    const failEmails = this.active.failEmails;
+    if (!failEmails || !failEmails.emails.includes(normalizeEmail(email))) return null;
+    return error(failEmails.code, failEmails.message, { email: normalizeEmail(email), field });
+  }
+
+  /** Draws for the 503 fault; draws nothing while the rate is 0. */
+  shouldFailRequest(): boolean {
+    if (this.active.serverErrorRate <= 0) return false;
+    return this.random() < this.active.serverErrorRate;
+  }
+}

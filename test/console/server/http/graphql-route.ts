@@ -1,0 +1,74 @@
+/**
+ * The data endpoint, shaped like the real transport (console-reference.md, section 7 [doc]):
+ * `POST /t/graphql/org-url/<orgUrl>?q=<Operation>` with `{operationName, variables, query}`, the
+ * session cookie and `x-org: <orgId>`. The `query` text is not parsed: operations are looked up
+ * by name [guess: names and shapes, see shared/operations.ts].
+ */
+import { GRAPHQL_PATH_PREFIX } from '../../shared/operations';
+import { isOperationName, type Backend } from '../backend';
+import { readSessionToken } from './cookies';
+import { json, parseJsonBody, type DoubleRequest, type DoubleResponse } from './messages';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const failure = (status: number, code: string, message: string): { status: number; body: unknown } => ({
+  status,
+  body: { errors: [{ message, extensions: { code } }] },
+});
+
+export const isGraphqlPath = (pathname: string): boolean => pathname.startsWith(GRAPHQL_PATH_PREFIX);
+
+/** The answer before latency: checks in the order a gateway would make them. */
+function answer(backend: Backend, request: DoubleRequest, url: URL, operationHint: string): { status: number; body: unknown } {
+  if (request.method !== 'POST') return failure(405, 'BAD_USER_INPUT', `Use POST for ${GRAPHQL_PATH_PREFIX}<orgUrl>?q=<Operation>, not ${request.method}.`);
+  // An overloaded server fails before it looks at who you are.
+  if (backend.shouldFailRequest()) return failure(503, 'INTERNAL', 'Service unavailable (injected: serverErrorRate).');
+
+  const memberId = backend.sessionMember(readSessionToken(request.headers));
+  if (memberId === null) return failure(401, 'UNAUTHENTICATED', 'Not signed in');
+
+  const org = backend.org();
+  const orgUrl = decodeURIComponent(url.pathname.slice(GRAPHQL_PATH_PREFIX.length)).replace(/\/$/, '');
+  if (orgUrl !== org.url) return failure(404, 'BAD_USER_INPUT', `No organization at org-url "${orgUrl}" (this double serves "${org.url}").`);
+  const xOrg = request.headers['x-org'];
+  // [guess] The client learns the org id from OrgSettings, so only that query may come without x-org.
+  if (xOrg === undefined && operationHint !== 'OrgSettings') return failure(403, 'FORBIDDEN', `Missing x-org header (expected ${org.id}).`);
+  if (xOrg !== undefined && xOrg.trim() !== String(org.id)) return failure(403, 'FORBIDDEN', `x-org ${xOrg} does not match this organization (${org.id}).`);
+
+  let body: unknown;
+  try {
+    body = parseJsonBody(request.body);
+  } catch {
+    return failure(400, 'BAD_USER_INPUT', 'The request body is not JSON.');
+  }
+  if (typeof body !== 'object' || body === null) return failure(400, 'BAD_USER_INPUT', 'Expected a JSON body {operationName, variables, query}.');
+  const { operationName, variables } = body as { operationName?: unknown; variables?: unknown };
+  if (typeof operationName !== 'string') return failure(400, 'BAD_USER_INPUT', 'The body has no operationName.');
+  const q = url.searchParams.get('q');
+  if (q !== operationName) return failure(400, 'BAD_USER_INPUT', `?q=${q ?? ''} does not match operationName "${operationName}".`);
+  if (!isOperationName(operationName)) return failure(400, 'BAD_USER_INPUT', `Unknown operation "${operationName}".`);
+
+  const outcome = backend.execute(operationName, variables, { actorId: memberId });
+  if (outcome.kind === 'data') return { status: 200, body: { data: outcome.data } };
+  if (outcome.kind === 'errors') return { status: 200, body: { errors: outcome.errors } };
+  return failure(outcome.status, 'INTERNAL', outcome.message);
+}
+
+export async function handleGraphql(backend: Backend, request: DoubleRequest, url: URL): Promise<DoubleResponse> {
+  const operationHint = url.searchParams.get('q') ?? operationNameOf(request.body) ?? '(unknown)';
+  // Latency first: a slow network delays the request before the server sees it.
+  const delay = backend.nextDelayMs();
+  if (delay > 0) await sleep(delay);
+  const { status, body } = answer(backend, request, url, operationHint);
+  backend.recordRequest(operationHint, status);
+  return json(status, body);
+}
+
+function operationNameOf(body: string | null): string | null {
+  try {
+    const parsed = parseJsonBody(body) as { operationName?: unknown } | undefined;
+    return typeof parsed?.operationName === 'string' ? parsed.operationName : null;
+  } catch {
+    return null;
+  }
+}

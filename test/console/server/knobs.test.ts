@@ -1,0 +1,116 @@
+// @vitest-environment node
+import { describe, it, expect } from 'vitest';
+import { createConsoleDouble, type ConsoleDouble } from './double';
+import { backendWith } from './test-support';
+
+const D = 'lumenfield.example';
+
+function api(double: ConsoleDouble, operation: string, variables: unknown = {}) {
+  return double.handle({
+    method: 'POST',
+    url: `https://app.amplitude.com/t/graphql/org-url/demo-org?q=${operation}`,
+    headers: { cookie: `amp_session=${double.sessionCookie().value}`, 'x-org': '412345' },
+    body: JSON.stringify({ operationName: operation, variables, query: '' }),
+  });
+}
+
+const invite = (double: ConsoleDouble, local: string) => api(double, 'InviteUsers', { invites: [{ email: `${local}@${D}`, teamId: null }] });
+
+describe('latency', () => {
+  it('delays every API answer by at least ms', async () => {
+    const double = createConsoleDouble();
+    double.backend.setLatency({ ms: 60 });
+    const started = performance.now();
+    const response = await api(double, 'Projects');
+    expect(response.status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+  });
+
+  it('draws jitter from a deterministic PRNG, within [ms, ms + jitterMs]', () => {
+    const delays = () => {
+      const backend = backendWith('demo');
+      backend.setLatency({ ms: 100, jitterMs: 50 });
+      return Array.from({ length: 20 }, () => backend.nextDelayMs());
+    };
+    const first = delays();
+    expect(delays()).toEqual(first);
+    expect(first.every((d) => d >= 100 && d <= 150)).toBe(true);
+    expect(new Set(first).size).toBeGreaterThan(5);
+
+    // setting it again, or a reset, restarts the sequence
+    const backend = backendWith('demo');
+    backend.setLatency({ ms: 100, jitterMs: 50 });
+    backend.nextDelayMs();
+    backend.setLatency({ ms: 100, jitterMs: 50 });
+    expect(Array.from({ length: 20 }, () => backend.nextDelayMs())).toEqual(first);
+    backend.reset();
+    expect(backend.latency()).toEqual({ ms: 0, jitterMs: 0 });
+  });
+
+  it('is set through the control API', async () => {
+    const double = createConsoleDouble();
+    const response = await double.handle({ method: 'POST', url: 'http://localhost:4173/__double/latency', headers: {}, body: JSON.stringify({ ms: 5, jitterMs: 3 }) });
+    expect(response.status).toBe(200);
+    expect(double.backend.latency()).toEqual({ ms: 5, jitterMs: 3 });
+  });
+});
+
+describe('faults', () => {
+  it('failNthMutation: the Nth accepted mutation answers 500 and changes nothing', async () => {
+    const double = createConsoleDouble();
+    double.backend.setFaults({ failNthMutation: 2 });
+    expect((await invite(double, 'one')).status).toBe(200);
+    // refused attempts do not count
+    expect((await invite(double, 'maya.okafor')).status).toBe(200);
+    await api(double, 'MemberCounts');
+    const failed = await invite(double, 'two');
+    expect(failed.status).toBe(500);
+    expect(JSON.parse(String(failed.body)).errors[0].extensions.code).toBe('INTERNAL');
+    expect(double.backend.state().members.some((m) => m.email === `two@${D}`)).toBe(false);
+    // one-shot: the next one goes through
+    expect((await invite(double, 'two')).status).toBe(200);
+    expect(double.backend.mutations().map((m) => (m.variables as { invites: { email: string }[] }).invites[0]!.email)).toEqual([`one@${D}`, `two@${D}`]);
+    expect(double.backend.refusals().map((r) => r.reason)).toEqual(['refused', 'fault']);
+  });
+
+  it('failEmails through the control API', async () => {
+    const double = createConsoleDouble();
+    await double.handle({
+      method: 'POST',
+      url: 'http://localhost:4173/__double/faults',
+      headers: {},
+      body: JSON.stringify({ failEmails: { emails: [`x@${D}`], code: 'ALREADY_INVITED', message: 'x@ already has a pending invite.' } }),
+    });
+    const body = JSON.parse(String((await invite(double, 'x')).body));
+    expect(body.errors).toEqual([{ message: 'x@ already has a pending invite.', path: ['invites', '0', 'email'], extensions: { code: 'ALREADY_INVITED', email: `x@${D}`, field: 'invites[0].email' } }]);
+  });
+
+  it('serverErrorRate answers 503 on a deterministic share of calls', async () => {
+    const pattern = async () => {
+      const double = createConsoleDouble();
+      double.backend.setFaults({ serverErrorRate: 0.5 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 30; i++) statuses.push((await api(double, 'MemberCounts')).status);
+      return statuses;
+    };
+    const first = await pattern();
+    expect(await pattern()).toEqual(first);
+    expect(first.filter((s) => s === 503).length).toBeGreaterThan(5);
+    expect(first.filter((s) => s === 200).length).toBeGreaterThan(5);
+
+    const always = createConsoleDouble();
+    always.backend.setFaults({ serverErrorRate: 1 });
+    const failed = await api(always, 'Projects');
+    expect(failed.status).toBe(503);
+    expect(always.backend.requestLog()).toEqual([{ seq: 1, operation: 'Projects', status: 503 }]);
+  });
+
+  it('clearFaults turns every knob off', async () => {
+    const double = createConsoleDouble();
+    double.backend.setFaults({ serverErrorRate: 1, failNthMutation: 1, failEmails: { emails: [`a@${D}`], code: 'FORBIDDEN', message: 'no' } });
+    const response = await double.handle({ method: 'POST', url: 'http://localhost:4173/__double/faults/clear', headers: {}, body: null });
+    expect(JSON.parse(String(response.body)).faults).toEqual({ mutationsUntilFailure: null, failEmails: null, serverErrorRate: 0, sessionExpired: false });
+    expect((await invite(double, 'a')).status).toBe(200);
+    expect(double.backend.mutations()).toHaveLength(1);
+  });
+});

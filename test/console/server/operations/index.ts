@@ -1,0 +1,23 @@
+/** Every operation of the contract, by name, with its handler. */
+import type { OperationName } from '../../shared/operations';
+import { inviteUsers } from './invite-users';
+import { memberCounts, orgMembers, orgSettings, permissionGroups, projects, teamsAndSpaces } from './queries';
+import { removeMembers } from './remove-members';
+import { setProjectAccess } from './set-project-access';
+import type { MutationHandler, QueryHandler } from './types';
+import { updateMemberRole } from './update-member-role';
+
+type Registry = { [Op in OperationName]: { kind: 'query'; run: QueryHandler<Op> } | { kind: 'mutation'; plan: MutationHandler<Op> } };
+
+export const HANDLERS: Registry = {
+  OrgSettings: { kind: 'query', run: orgSettings },
+  Projects: { kind: 'query', run: projects },
+  TeamsAndSpaces: { kind: 'query', run: teamsAndSpaces },
+  MemberCounts: { kind: 'query', run: memberCounts },
+  OrgMembers: { kind: 'query', run: orgMembers },
+  PermissionGroups: { kind: 'query', run: permissionGroups },
+  InviteUsers: { kind: 'mutation', plan: inviteUsers },
+  UpdateMemberRole: { kind: 'mutation', plan: updateMemberRole },
+  SetProjectAccess: { kind: 'mutation', plan: setProjectAccess },
+  RemoveMembers: { kind: 'mutation', plan: removeMembers },
+};

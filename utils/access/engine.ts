@@ -1,0 +1,147 @@
+/**
+ * The effective-access engine: for every member and project, the role that applies and every
+ * source behind it. Pure: a snapshot in, a report out.
+ *
+ * Rules [doc, console-reference §3]:
+ * - The highest role wins across all sources.
+ * - An org Admin is Admin on every project.
+ * - Org-level mode: the org role applies to every project; groups may add project roles (highest
+ *   wins). Direct per-project roles exist only in project-level mode, so they are not read here.
+ * - Project-level mode: the org role 'user' grants nothing; direct roles and group roles combine;
+ *   No Access is a value and grants nothing.
+ *
+ * Cost: O(members × projects) to fill each member's per-project array with a shared baseline
+ * cell, plus one lookup per grant a member actually holds (see cell-cache.ts).
+ */
+import { type CellCache, type CellNode, createCellCache, DIRECT_SOURCE, ORG_SOURCE } from './cell-cache';
+import { findAccessFindings, type FindingOptions } from './findings';
+import { indexGroupsByMember } from './group-index';
+import type { Group, Member, OrgSnapshot } from './model';
+import type { AccessReport, AccessSource, MemberAccess, ProjectAccess } from './report';
+import { emptyRoleCounts, summarizeMemberAccess } from './summary';
+
+export type AccessReportOptions = FindingOptions;
+
+type AccessMode = AccessReport['mode'];
+
+/** A group's grant on one project, as a source object shared by all the group's members. */
+interface IndexedGrant {
+  projectPosition: number;
+  source: AccessSource;
+}
+
+interface EngineContext {
+  mode: AccessMode;
+  projectCount: number;
+  projectPosition: ReadonlyMap<string, number>;
+  grantsByGroup: ReadonlyMap<string, readonly IndexedGrant[]>;
+  cells: CellCache;
+  /** Scratch space reused for every member: the node reached so far per project position. */
+  nodeAt: (CellNode | undefined)[];
+}
+
+export function computeAccessReport(snapshot: OrgSnapshot, options: AccessReportOptions = {}): AccessReport {
+  const mode: AccessMode = snapshot.org.projectLevelPermissions ? 'project-level' : 'org-level';
+  const projectPosition = new Map<string, number>();
+  snapshot.projects.forEach((project, position) => projectPosition.set(project.id, position));
+
+  const context: EngineContext = {
+    mode,
+    projectCount: snapshot.projects.length,
+    projectPosition,
+    grantsByGroup: indexGroupGrants(snapshot.groups, projectPosition),
+    cells: createCellCache(),
+    nodeAt: new Array<CellNode | undefined>(snapshot.projects.length).fill(undefined),
+  };
+  const groupsByMember = indexGroupsByMember(snapshot);
+
+  const members = new Map<string, MemberAccess>();
+  for (const member of snapshot.members) {
+    members.set(member.id, accessOfMember(member, groupsByMember.get(member.id) ?? [], context));
+  }
+
+  return {
+    mode,
+    readAt: snapshot.readAt,
+    projects: snapshot.projects,
+    members,
+    findings: findAccessFindings(snapshot, { mode, projects: snapshot.projects, members }, options),
+    accessOf(memberId, projectId) {
+      const position = projectPosition.get(projectId);
+      return position === undefined ? undefined : members.get(memberId)?.perProject[position];
+    },
+  };
+}
+
+function indexGroupGrants(groups: readonly Group[], projectPosition: ReadonlyMap<string, number>): ReadonlyMap<string, readonly IndexedGrant[]> {
+  const grantsByGroup = new Map<string, IndexedGrant[]>();
+  for (const group of groups) {
+    const grants: IndexedGrant[] = [];
+    for (const grant of group.projectRoles) {
+      const position = projectPosition.get(grant.projectId);
+      // A grant on a project we do not know (deleted, or outside the snapshot) cannot be shown.
+      if (position === undefined) continue;
+      grants.push({ projectPosition: position, source: { kind: 'group', groupId: group.id, groupName: group.name, role: grant.role } });
+    }
+    grantsByGroup.set(group.id, grants);
+  }
+  return grantsByGroup;
+}
+
+/** The org role as a source: Admin in either mode; the role itself only in org-level mode. */
+function orgSourceOf(member: Member, mode: AccessMode): AccessSource | null {
+  if (member.orgRole === 'admin') return ORG_SOURCE.admin;
+  if (mode === 'project-level' || member.orgRole === 'user') return null;
+  return ORG_SOURCE[member.orgRole];
+}
+
+function accessOfMember(member: Member, groups: readonly Group[], context: EngineContext): MemberAccess {
+  const { cells, nodeAt } = context;
+  const orgSource = orgSourceOf(member, context.mode);
+  const start = orgSource ? cells.extend(cells.root, orgSource) : cells.root;
+
+  // Sources beyond the org role, added per project in direct-then-group order.
+  const touched: number[] = [];
+  const addSource = (position: number, source: AccessSource): void => {
+    const current = nodeAt[position];
+    if (!current) touched.push(position);
+    nodeAt[position] = cells.extend(current ?? start, source);
+  };
+
+  let hasDirectGrants = false;
+  if (context.mode === 'project-level') {
+    for (const grant of member.projectRoles) {
+      const position = context.projectPosition.get(grant.projectId);
+      if (position === undefined) continue;
+      hasDirectGrants = true;
+      addSource(position, DIRECT_SOURCE[grant.role]);
+    }
+  }
+  let hasGroupGrants = false;
+  for (const group of groups) {
+    for (const { projectPosition, source } of context.grantsByGroup.get(group.id) ?? []) {
+      hasGroupGrants = true;
+      addSource(projectPosition, source);
+    }
+  }
+
+  const baseline = cells.cellOf(start);
+  const perProject = new Array<ProjectAccess>(context.projectCount).fill(baseline);
+  // Counted from the touched cells and the baseline, not by scanning every project.
+  const projectsByRole = emptyRoleCounts();
+  projectsByRole[baseline.role] = context.projectCount - touched.length;
+  for (const position of touched) {
+    const node = nodeAt[position];
+    const cell = node ? cells.cellOf(node) : baseline;
+    perProject[position] = cell;
+    projectsByRole[cell.role] += 1;
+    nodeAt[position] = undefined; // leave the scratch space clean for the next member
+  }
+
+  return {
+    member,
+    groupIds: groups.map((group) => group.id),
+    perProject,
+    summary: summarizeMemberAccess(projectsByRole, { isOrgAdmin: member.orgRole === 'admin', hasDirectGrants, hasGroupGrants }),
+  };
+}

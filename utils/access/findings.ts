@@ -1,0 +1,102 @@
+/**
+ * Findings: what an admin should look at, each with a stable code, a plain-language explanation
+ * and the action that fixes it, plus the ids of the members, projects and groups involved.
+ * Org-wide checks (Admins) and member-wide checks live here; cell-level ones in cell-findings.ts.
+ */
+import { cellFindings, createCellInspector } from './cell-findings';
+import { type Finding, makeFinding } from './finding';
+import type { Member, OrgSnapshot } from './model';
+import { personName, type RoleNames } from './phrases';
+import type { AccessReport, MemberAccess } from './report';
+import { roleLabel } from './roles';
+
+export type { Finding, FindingCode, FindingSeverity } from './finding';
+
+export interface FindingOptions {
+  /** More joined Admins than this is a finding (default 3). */
+  maxAdmins?: number;
+  /** A pending invite older than this many days is stale (default 14). */
+  staleInviteDays?: number;
+  /** The moment invites are aged against (default: the snapshot's `readAt`, so results are reproducible). */
+  now?: string | number | Date;
+}
+
+export const DEFAULT_MAX_ADMINS = 3;
+export const DEFAULT_STALE_INVITE_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The part of a report findings are computed from. */
+export type AccessPicture = Pick<AccessReport, 'mode' | 'projects' | 'members'>;
+
+/** Org-wide findings first, then member by member in the snapshot's order. */
+export function findAccessFindings(snapshot: OrgSnapshot, picture: AccessPicture, options: FindingOptions = {}): Finding[] {
+  const names = snapshot.customRoleNames;
+  const findings: Finding[] = adminFindings(snapshot.members, options.maxAdmins ?? DEFAULT_MAX_ADMINS, names);
+  const nowMs = timeOf(options.now ?? snapshot.readAt);
+  const staleAfterMs = (options.staleInviteDays ?? DEFAULT_STALE_INVITE_DAYS) * DAY_MS;
+  const cellContext = { mode: picture.mode, projects: picture.projects, names, inspect: createCellInspector(picture.mode) };
+
+  for (const access of picture.members.values()) {
+    const { member, summary } = access;
+    // An org Admin is Admin on every project, whatever else applies: nothing to untangle there.
+    if (!summary.isOrgAdmin) findings.push(...cellFindings(access, cellContext));
+    if (summary.hasDirectGrants && summary.hasGroupGrants) findings.push(mixedManagement(access));
+    if (member.status === 'joined' && !summary.isOrgAdmin && summary.projectCount > 0 && summary.projectsWithAccess === 0) {
+      findings.push(noAccess(member));
+    }
+    const inviteAgeMs = nowMs - timeOf(member.invitedAt);
+    if (member.status === 'pending' && inviteAgeMs > staleAfterMs) findings.push(staleInvite(member, Math.floor(inviteAgeMs / DAY_MS)));
+  }
+  return findings;
+}
+
+function timeOf(value: string | number | Date): number {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (Number.isNaN(ms)) throw new RangeError(`Not a time: ${String(value)}`);
+  return ms;
+}
+
+function adminFindings(members: readonly Member[], maxAdmins: number, names: RoleNames): Finding[] {
+  // Pending Admins cannot act yet, so they neither relieve a sole Admin nor add to the count.
+  const admins = members.filter((member) => member.orgRole === 'admin' && member.status === 'joined');
+  const admin = roleLabel('admin', names);
+  const [only] = admins;
+  if (admins.length === 1 && only) {
+    return [
+      makeFinding('sole-admin', 'warning', [only.id], { memberIds: [only.id] }, {
+        explanation: `${personName(only)} is the only ${admin} of this org. The only ${admin} cannot be removed or demoted, and if they are unavailable nobody can manage groups, SSO or other ${admin}s.`,
+        fix: `Make a second trusted person ${admin}.`,
+      }),
+    ];
+  }
+  if (admins.length > maxAdmins) {
+    return [
+      makeFinding('too-many-admins', 'warning', [], { memberIds: admins.map((member) => member.id) }, {
+        explanation: `This org has ${admins.length} ${admin}s, more than ${maxAdmins}. ${admin}s can do everything in every project, including managing other ${admin}s.`,
+        fix: `Review the ${admin}s and give those who do not need full control a lower role.`,
+      }),
+    ];
+  }
+  return [];
+}
+
+function mixedManagement({ member, groupIds }: MemberAccess): Finding {
+  return makeFinding('mixed-management', 'info', [member.id], { memberIds: [member.id], groupIds }, {
+    explanation: `${personName(member)} gets project access both directly and through groups. Amplitude advises managing access one way, so that it stays easy to review.`,
+    fix: 'Move their direct project roles into a group, or manage their access only directly.',
+  });
+}
+
+function noAccess(member: Member): Finding {
+  return makeFinding('no-access', 'warning', [member.id], { memberIds: [member.id] }, {
+    explanation: `${personName(member)} has joined but has no access to any project, so they see no content.`,
+    fix: 'Give them a role on a project, directly or through a group, or remove them if they no longer need Amplitude.',
+  });
+}
+
+function staleInvite(member: Member, ageDays: number): Finding {
+  return makeFinding('stale-invite', 'info', [member.id], { memberIds: [member.id] }, {
+    explanation: `The invite to ${member.email} was sent ${ageDays} days ago (${member.invitedAt.slice(0, 10)}) and has not been accepted.`,
+    fix: 'Ask them to accept it, or revoke it by removing the pending user.',
+  });
+}

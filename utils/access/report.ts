@@ -1,0 +1,83 @@
+/**
+ * The shapes the engine produces. Types only, so features and findings can name them without
+ * pulling in the engine.
+ */
+import type { Finding } from './finding';
+import type { Member, Project } from './model';
+import type { OrgRole, ProjectRole, Role } from './roles';
+
+/** One thing that grants a role on a project. Every source is listed, not only the winner. */
+export type AccessSource =
+  /** The org-wide role: Admin everywhere, or (org-level mode) the role on every project. */
+  | { kind: 'org'; role: Exclude<OrgRole, 'user'> }
+  /** A role given to this person on this project (project-level mode). */
+  | { kind: 'direct'; role: ProjectRole }
+  /** A permission group the person belongs to, with the role it gives on this project. */
+  | { kind: 'group'; groupId: string; groupName: string; role: ProjectRole };
+
+/** Why the admin cannot lower this person's role on this project by editing the person alone. */
+export type LoweringBlock =
+  /** Nothing to lower. */
+  | 'no-access'
+  /** Org Admins are Admin everywhere; only changing the org role lowers that. */
+  | 'org-admin'
+  /** A group decides; group grants cannot be lowered per user [doc]. */
+  | 'group';
+
+/**
+ * One member on one project. Shared between every member and project with the same sources
+ * (see cell-cache.ts), so it names neither: look it up through the member or `accessOf`.
+ * Never mutate one.
+ */
+export interface ProjectAccess {
+  /** The effective role: the highest of all sources; 'no_access' when no source grants anything. */
+  role: Role;
+  /** Every source, highest first (ties keep org, direct, then group order). */
+  sources: readonly AccessSource[];
+  /** The sources that decide: all those equal to the effective role (ties: several). Empty when there are no sources. */
+  deciding: readonly AccessSource[];
+  /**
+   * True when editing this person's own grant would lower their role here: their direct role, or
+   * in org-level mode their org role (which changes it on every project at once).
+   */
+  canLowerIndividually: boolean;
+  /** Why not, when `canLowerIndividually` is false. */
+  loweringBlockedBy: LoweringBlock | null;
+}
+
+export interface MemberAccessSummary {
+  /** The highest effective role on any project ('admin' for org Admins). */
+  highestRole: Role;
+  isOrgAdmin: boolean;
+  /** Projects where the effective role is above No Access. */
+  projectsWithAccess: number;
+  /** All projects in the org, the denominator of "in 5 of 8 projects". */
+  projectCount: number;
+  /** How many projects carry each effective role (No Access included), summing to projectCount. */
+  projectsByRole: Readonly<Record<Role, number>>;
+  /** Has at least one direct project grant. */
+  hasDirectGrants: boolean;
+  /** Belongs to at least one group that grants a role on some project. */
+  hasGroupGrants: boolean;
+}
+
+export interface MemberAccess {
+  member: Member;
+  /** Every group the member belongs to, in the snapshot's group order. */
+  groupIds: readonly string[];
+  /** Aligned with `AccessReport.projects`: `perProject[i]` is the access on `projects[i]`. */
+  perProject: readonly ProjectAccess[];
+  summary: MemberAccessSummary;
+}
+
+export interface AccessReport {
+  mode: 'org-level' | 'project-level';
+  /** When the underlying data was read (the snapshot's `readAt`). */
+  readAt: string;
+  projects: readonly Project[];
+  /** Keyed by member id, in the snapshot's member order. */
+  members: ReadonlyMap<string, MemberAccess>;
+  findings: readonly Finding[];
+  /** The access of one member on one project; undefined for an unknown member or project. */
+  accessOf(memberId: string, projectId: string): ProjectAccess | undefined;
+}

@@ -1,0 +1,51 @@
+/**
+ * A member's access across all projects, condensed for a badge: "Admin", "No access",
+ * "Manager in 5 of 8 projects".
+ */
+import type { MemberAccessSummary } from './report';
+import { compareRoles, type CustomRoleNames, grantsAccess, maxRole, type Role, roleLabel, ROLES } from './roles';
+
+export interface SummaryFacts {
+  isOrgAdmin: boolean;
+  hasDirectGrants: boolean;
+  hasGroupGrants: boolean;
+}
+
+export function emptyRoleCounts(): Record<Role, number> {
+  return { no_access: 0, viewer: 0, member: 0, manager: 0, admin: 0 };
+}
+
+/** `projectsByRole`: how many projects carry each effective role; the counts sum to the project count. */
+export function summarizeMemberAccess(projectsByRole: Readonly<Record<Role, number>>, facts: SummaryFacts): MemberAccessSummary {
+  const projectCount = ROLES.reduce((sum, role) => sum + projectsByRole[role], 0);
+  const presentRoles = ROLES.filter((role) => projectsByRole[role] > 0);
+  return {
+    // An org Admin is Admin even in an org with no projects yet.
+    highestRole: facts.isOrgAdmin ? 'admin' : maxRole(...presentRoles),
+    isOrgAdmin: facts.isOrgAdmin,
+    projectsWithAccess: projectCount - projectsByRole.no_access,
+    projectCount,
+    projectsByRole,
+    hasDirectGrants: facts.hasDirectGrants,
+    hasGroupGrants: facts.hasGroupGrants,
+  };
+}
+
+/**
+ * The badge text. The highest role leads; lower roles follow with their counts, e.g.
+ * "Manager in 2 of 8 projects, Viewer in 3". `customNames` is the org's role wording, if any.
+ */
+export function describeAccessSummary(summary: MemberAccessSummary, customNames?: CustomRoleNames): string {
+  if (summary.isOrgAdmin) return roleLabel('admin', customNames);
+  const held = ROLES.filter((role) => grantsAccess(role) && summary.projectsByRole[role] > 0).sort((a, b) => compareRoles(b, a));
+  const [top, ...lower] = held.map((role) => ({ label: roleLabel(role, customNames), count: summary.projectsByRole[role] }));
+  if (!top) return 'No access';
+  const total = summary.projectCount;
+  const lead =
+    top.count === total
+      ? total === 1
+        ? `${top.label} in the only project`
+        : `${top.label} in all ${total} projects`
+      : `${top.label} in ${top.count} of ${total} projects`;
+  return [lead, ...lower.map(({ label, count }) => `${label} in ${count}`)].join(', ');
+}

@@ -1,12 +1,31 @@
-/** A small pill: "Admin Lens · active · org <name>". The org name is page data: text only. */
-export function StatusChip({ orgLabel }: { orgLabel: string }) {
+/**
+ * A small pill beside the heading: Admin Lens is active, for which org, and how fresh its data is.
+ * Org names and error texts are page data: rendered as text only.
+ */
+export interface StatusChipProps {
+  orgLabel: string;
+  /** e.g. "30 members · as of 10:42", or "Reading the org…" */
+  detail: string;
+  /** Set when the last read failed: shown instead of numbers that could be wrong. */
+  error: string | null;
+}
+
+export function StatusChip({ orgLabel, detail, error }: StatusChipProps) {
   return (
-    <span class="al-chip" role="status" aria-label={`Admin Lens is active for org ${orgLabel}`}>
-      <span class="al-chip__dot" aria-hidden="true" />
-      <span class="al-chip__name">Admin Lens</span>
-      <span class="al-chip__org" title={orgLabel}>
-        {orgLabel}
+    <span class="al-chip-wrap">
+      <span class="al-chip" role="status" aria-label={`Admin Lens is active for org ${orgLabel}`}>
+        <span class={error ? 'al-chip__dot al-chip__dot--error' : 'al-chip__dot'} aria-hidden="true" />
+        <span class="al-chip__name">Admin Lens</span>
+        <span class="al-chip__org" title={orgLabel}>
+          {orgLabel}
+        </span>
+        <span class="al-chip__detail">{detail}</span>
       </span>
+      {error ? (
+        <span class="al-chip__error" role="alert">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -46,3 +46,31 @@ describe('background handler', () => {
     });
   });
 });
+
+describe('snapshot cache', () => {
+  const snapshot = {
+    org: { id: 7, url: 'acme', name: 'Acme', projectLevelPermissions: true, rbac: false },
+    viewerId: 'u1',
+    projects: [{ id: 'p1', name: 'Web', description: '' }],
+    teams: [],
+    teamSpaces: [],
+    members: [],
+    groups: [],
+    readAt: '2026-11-29T10:42:00.000Z',
+  };
+
+  it('stores the last snapshot per org and returns it with its time', async () => {
+    expect(await handle({ type: 'snapshot-get', orgKey: 'https://app.amplitude.com|acme' }, contentScript)).toEqual({ ok: true, result: null });
+    expect(await handle({ type: 'snapshot-put', orgKey: 'https://app.amplitude.com|acme', snapshot }, contentScript)).toEqual({ ok: true, result: { stored: true } });
+    expect(await handle({ type: 'snapshot-get', orgKey: 'https://app.amplitude.com|acme' }, contentScript)).toEqual({
+      ok: true,
+      result: { readAt: Date.parse(snapshot.readAt), snapshot },
+    });
+  });
+
+  it('refuses a snapshot that does not fit the model, naming the field', async () => {
+    const broken = { ...snapshot, projects: [{ id: 'p1' }] };
+    const response = await handle({ type: 'snapshot-put', orgKey: 'k', snapshot: broken }, contentScript);
+    expect(response).toMatchObject({ ok: false, error: { code: 'invalid-message', message: expect.stringContaining('projects') } });
+  });
+});

@@ -3,6 +3,7 @@ import type { IDBPDatabase } from 'idb';
 import { parseRequest, type Request, type Response, type ResponseMap } from './messages';
 import { isTrustedSender, type SenderLike } from './sender';
 import { DB_NAME, type AdminLensDb } from './storage/db';
+import { parseOrgSnapshot } from './access/model';
 
 export interface BackgroundDeps {
   ownId: string;
@@ -19,6 +20,17 @@ function handlersFor(deps: BackgroundDeps): Handlers {
     'db-info': async () => {
       const db = await deps.db();
       return { name: DB_NAME, version: db.version, stores: [...db.objectStoreNames].sort() };
+    },
+    'snapshot-get': async ({ orgKey }) => {
+      const record = await (await deps.db()).get('snapshots', orgKey);
+      if (!record) return null;
+      // What was stored by an older version may no longer fit the model: treat it as absent.
+      const parsed = parseOrgSnapshot(record.snapshot);
+      return parsed.ok ? { readAt: record.readAt, snapshot: parsed.snapshot } : null;
+    },
+    'snapshot-put': async ({ orgKey, snapshot }) => {
+      await (await deps.db()).put('snapshots', { orgKey, readAt: Date.parse(snapshot.readAt), snapshot });
+      return { stored: true };
     },
   };
 }

@@ -4,19 +4,26 @@
  * zod/mini keeps the content script small (full zod costs about 30 KB gzip per bundle).
  */
 import { z } from 'zod/mini';
+import { OrgSnapshot } from './access/model';
 
 /** One strict schema per message type: unexpected fields are errors, not silently dropped. */
 const REQUEST_SCHEMAS = {
   ping: z.strictObject({ type: z.literal('ping') }),
   'db-info': z.strictObject({ type: z.literal('db-info') }),
+  /** The last snapshot of an org, so the page shows the cached picture at once. */
+  'snapshot-get': z.strictObject({ type: z.literal('snapshot-get'), orgKey: z.string().check(z.minLength(1)) }),
+  'snapshot-put': z.strictObject({ type: z.literal('snapshot-put'), orgKey: z.string().check(z.minLength(1)), snapshot: OrgSnapshot }),
 } as const;
 
+export type OrgSnapshotMessage = OrgSnapshot;
 export type RequestType = keyof typeof REQUEST_SCHEMAS;
 export type Request = { [K in RequestType]: z.infer<(typeof REQUEST_SCHEMAS)[K]> }[RequestType];
 
 export interface ResponseMap {
   ping: { version: string };
   'db-info': { name: string; version: number; stores: string[] };
+  'snapshot-get': { readAt: number; snapshot: OrgSnapshot } | null;
+  'snapshot-put': { stored: true };
 }
 
 export type ErrorCode = 'invalid-message' | 'unknown-type' | 'forbidden-sender' | 'internal';

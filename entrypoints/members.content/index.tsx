@@ -7,6 +7,7 @@ import { AMPLITUDE_MATCHES } from '@/utils/amplitude/hosts';
 import { createOnceReporter, startFeatures } from '@/utils/features/registry';
 import { watchMembersPage } from './page-watcher';
 import { FEATURES } from './features';
+import { createOrgData } from './org-data';
 import './style.css';
 
 export default defineContentScript({
@@ -16,7 +17,7 @@ export default defineContentScript({
   main(ctx) {
     const report = createOnceReporter();
     watchMembersPage(ctx, (page, signal) => {
-      void startFeatures(FEATURES, { ctx, page }, signal, report);
+      void startFeatures(FEATURES, { ctx, page, orgData: createOrgData(page, signal) }, signal, report);
     });
   },
 });

@@ -6,6 +6,8 @@
 import type { z } from 'zod';
 import { OPERATIONS, type Data, type OperationName, type Variables } from '../shared/operations';
 import { loadSeed, type SeedSource } from '../seeds';
+import { rebaseSeedToToday } from '../seeds/rebase';
+import type { Seed } from '../shared/seed';
 import { Faults, FaultSettings, type ActiveFaults } from './faults';
 import { Logs, type MutationLogEntry, type RefusedAttempt, type RequestLogEntry } from './logs';
 import { HANDLERS } from './operations';
@@ -53,9 +55,13 @@ export class Backend {
   private latencySettings: LatencySettings = { ms: 0, jitterMs: 0 };
   private readonly sessions: Sessions;
 
-  constructor(seed: SeedSource = 'demo') {
+  /**
+   * `clock: 'today'` shifts the seed's dates so its `now` is today (the browser double, where the
+   * extension compares with the real clock); `'seed'` keeps the seed's fixed clock (unit tests).
+   */
+  constructor(seed: SeedSource = 'demo', private readonly clock: 'seed' | 'today' = 'seed') {
     this.source = seed;
-    const store = new OrgStore(loadSeed(seed));
+    const store = new OrgStore(this.load(seed));
     this.sessions = new Sessions(store.org.id);
     this.install(store);
   }
@@ -66,10 +72,15 @@ export class Backend {
    * signs in again). Throws a SeedError naming the field for bad seed data; the org is then unchanged.
    */
   reset(seed: SeedSource = this.source): void {
-    const store = new OrgStore(loadSeed(seed));
+    const store = new OrgStore(this.load(seed));
     this.source = seed;
     this.install(store);
     this.sessions.expireAll(store.org.id);
+  }
+
+  private load(seed: SeedSource): Seed {
+    const loaded = loadSeed(seed);
+    return this.clock === 'today' ? rebaseSeedToToday(loaded) : loaded;
   }
 
   // ---- operations -------------------------------------------------------------------------

@@ -27,8 +27,11 @@ export interface ConsoleDouble {
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DEFAULT_DIST_DIR = path.join(REPO_ROOT, 'test/console/dist');
 
-export function createConsoleDouble(options: { seed?: string | SeedInput; distDir?: string } = {}): ConsoleDouble {
-  const backend = new Backend(options.seed ?? 'demo');
+export function createConsoleDouble(
+  options: { seed?: string | SeedInput; distDir?: string; clock?: 'seed' | 'today' } = {},
+): ConsoleDouble {
+  // In a browser the extension compares dates with the real clock, so the double lives in today.
+  const backend = new Backend(options.seed ?? 'demo', options.clock ?? 'today');
   const distDir = options.distDir ? path.resolve(options.distDir) : DEFAULT_DIST_DIR;
 
   /** A page load: the double plays SSO and signs the browser in when it has no valid session. */

@@ -1,0 +1,94 @@
+/**
+ * The org's data for one visit of the page, shared by every feature: the cached snapshot from the
+ * background at once, then a fresh read through the console's data endpoint behind it. A failed
+ * refresh never leaves old numbers looking current: the state says what failed and how old the
+ * picture is.
+ */
+import type { AccessReport } from '@/utils/access/report';
+import { computeAccessReport } from '@/utils/access/engine';
+import type { OrgSnapshot } from '@/utils/access/model';
+import { createConsoleClient } from '@/utils/amplitude/console-client';
+import type { MembersPage } from '@/utils/amplitude/page';
+import { readOrgSnapshot } from '@/utils/amplitude/read-org';
+import { sendRequest } from '@/utils/messaging';
+
+export type OrgDataStatus = 'loading' | 'ready' | 'refreshing' | 'error';
+
+export interface OrgDataState {
+  status: OrgDataStatus;
+  snapshot: OrgSnapshot | null;
+  report: AccessReport | null;
+  /** True while what is shown comes from the cache and a fresh read has not succeeded yet. */
+  fromCache: boolean;
+  /** Why the last read failed; the data shown (if any) is from `snapshot.readAt`. */
+  error: string | null;
+}
+
+export interface OrgData {
+  get(): OrgDataState;
+  subscribe(listener: (state: OrgDataState) => void): () => void;
+  /** Reads the org again (refresh button, or after the page changed members). */
+  refresh(): Promise<void>;
+}
+
+export function createOrgData(page: MembersPage, signal: AbortSignal): OrgData {
+  const orgKey = `${location.origin}|${page.location.orgUrl}`;
+  let state: OrgDataState = { status: 'loading', snapshot: null, report: null, fromCache: false, error: null };
+  const listeners = new Set<(state: OrgDataState) => void>();
+  let inFlight: Promise<void> | null = null;
+
+  const set = (next: Partial<OrgDataState>) => {
+    if (signal.aborted) return;
+    state = { ...state, ...next };
+    for (const listener of listeners) listener(state);
+  };
+
+  const show = (snapshot: OrgSnapshot, fromCache: boolean) =>
+    set({ snapshot, report: computeAccessReport(snapshot, { now: new Date().toISOString() }), fromCache });
+
+  async function read(): Promise<void> {
+    set({ status: state.snapshot ? 'refreshing' : 'loading' });
+    try {
+      const client = createConsoleClient({ origin: location.origin, orgUrl: page.location.orgUrl, signal });
+      const snapshot = await readOrgSnapshot(client);
+      show(snapshot, false);
+      set({ status: 'ready', error: null });
+      await sendRequest({ type: 'snapshot-put', orgKey, snapshot }).catch((error: unknown) =>
+        console.warn('[Admin Lens] could not cache the snapshot', error),
+      );
+    } catch (error) {
+      if (signal.aborted) return;
+      set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  async function start(): Promise<void> {
+    try {
+      const cached = await sendRequest({ type: 'snapshot-get', orgKey });
+      if (cached && !state.snapshot) show(cached.snapshot, true);
+    } catch (error) {
+      console.warn('[Admin Lens] no cached snapshot', error);
+    }
+    await refresh();
+  }
+
+  function refresh(): Promise<void> {
+    inFlight ??= read().finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  }
+
+  void start();
+  signal.addEventListener('abort', () => listeners.clear(), { once: true });
+
+  return {
+    get: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(state);
+      return () => listeners.delete(listener);
+    },
+    refresh,
+  };
+}

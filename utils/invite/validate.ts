@@ -1,0 +1,449 @@
+/**
+ * Bulk invite, step 2: every parsed row checked with zod and against the org snapshot, and resolved
+ * to the settings an invite needs (ids, not names). Each error names its column and says how to fix
+ * it; the row number is on the row. Pure: no DOM, nothing about Amplitude's pages or endpoints.
+ */
+import { z } from 'zod/mini';
+import type { Group, Member, OrgRole, OrgSnapshot, ProjectRole } from '../access/model';
+import { compareRoles, maxRole, roleLabel } from '../access/roles';
+import { closestName, normalizeName } from './fuzzy';
+import type { InviteColumn, ParsedCsv, ParseIssue, ParsedRow } from './parse';
+
+/** At most this many rows per import. */
+export const MAX_INVITE_ROWS = 2000;
+
+export type RowStatus = 'ready' | 'skip' | 'invalid';
+
+export interface RowError {
+  /** The column at fault; null when the whole row is (its shape, or who may invite). */
+  column: InviteColumn | null;
+  /** What is wrong and how to fix it. */
+  message: string;
+}
+
+export interface ProjectRoleSetting {
+  projectId: string;
+  role: ProjectRole;
+}
+
+/** What one invite sets, by id. Serialisable. */
+export interface InviteSettings {
+  teamId: string | null;
+  groupIds: string[];
+  /** Direct project roles (project-level permissions only), in the file's order. */
+  projectRoles: ProjectRoleSetting[];
+  /** 'user' for non-Admins in orgs with project-level permissions. */
+  orgRole: OrgRole;
+  defaultProjectId: string | null;
+  teamSpaceIds: string[];
+}
+
+export interface ValidatedRow {
+  /** 1-based data row (row 1 = first row after the header). */
+  row: number;
+  /** 1-based line of the text where the row starts. */
+  line: number;
+  /** The original cells, for the results download. */
+  cells: string[];
+  /** The email as written (trimmed). */
+  email: string;
+  status: RowStatus;
+  /** Why a 'skip' row is skipped; null otherwise. */
+  reason: string | null;
+  /** Non-empty exactly when status is 'invalid'. */
+  errors: RowError[];
+  /** Notices that do not stop the invite. */
+  warnings: RowError[];
+  /** The resolved settings; non-null exactly when status is 'ready'. */
+  settings: InviteSettings | null;
+}
+
+export interface ValidationResult {
+  /** False when the file as a whole cannot be imported; `fileErrors` says why. */
+  ok: boolean;
+  rows: ValidatedRow[];
+  fileErrors: ParseIssue[];
+  warnings: ParseIssue[];
+  counts: { ready: number; skip: number; invalid: number };
+}
+
+const Email = z.email();
+
+/** Role words accepted in the `projects` and `role` columns, lowercased and spaces collapsed. */
+const ROLE_WORDS: Readonly<Record<string, ProjectRole | 'admin'>> = {
+  'no access': 'no_access',
+  no_access: 'no_access',
+  noaccess: 'no_access',
+  none: 'no_access',
+  viewer: 'viewer',
+  member: 'member',
+  manager: 'manager',
+  admin: 'admin',
+};
+
+interface Lookup<T> {
+  kind: string;
+  plural: string;
+  byName: Map<string, T[]>;
+  names: string[];
+}
+
+function lookup<T extends { name: string }>(kind: string, plural: string, items: readonly T[]): Lookup<T> {
+  const byName = new Map<string, T[]>();
+  for (const item of items) {
+    const key = normalizeName(item.name);
+    byName.set(key, [...(byName.get(key) ?? []), item]);
+  }
+  return { kind, plural, byName, names: items.map((item) => item.name) };
+}
+
+type Resolved<T> = { ok: true; item: T } | { ok: false; message: string };
+
+const quote = (s: string) => `"${s}"`;
+
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, 8).map(quote).join(', ');
+  return names.length > 8 ? `${shown} and ${names.length - 8} more` : shown;
+}
+
+function resolveName<T>(table: Lookup<T>, name: string): Resolved<T> {
+  const found = table.byName.get(normalizeName(name));
+  if (found && found.length === 1) return { ok: true, item: found[0]! };
+  if (found && found.length > 1) {
+    return { ok: false, message: `${found.length} ${table.plural} are named ${quote(name)}: rename one in Amplitude so the name is unique, then validate again.` };
+  }
+  if (table.names.length === 0) return { ok: false, message: `${quote(name)} is not a ${table.kind}: this org has no ${table.plural}. Leave the cell empty.` };
+  const suggestion = closestName(name, table.names);
+  return {
+    ok: false,
+    message: suggestion
+      ? `${quote(name)} is not a ${table.kind}. Did you mean ${quote(suggestion)}?`
+      : `${quote(name)} is not a ${table.kind}. Use one of: ${listNames(table.names)}.`,
+  };
+}
+
+/** Splits a multi-value cell at `;`, trimming and dropping empty parts. */
+export function splitList(cell: string | undefined): string[] {
+  if (!cell) return [];
+  return cell
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+function roleWords(snapshot: OrgSnapshot): Map<string, ProjectRole | 'admin'> {
+  const words = new Map(Object.entries(ROLE_WORDS));
+  for (const [value, label] of Object.entries(snapshot.customRoleNames ?? {})) {
+    if (value in ROLE_WORDS) words.set(normalizeName(label), ROLE_WORDS[value]!);
+  }
+  return words;
+}
+
+/** What the signed-in admin may do through an invite. */
+interface Inviter {
+  name: string;
+  isAdmin: boolean;
+  /** Null when they cannot invite at all: the reason. */
+  cannotInvite: string | null;
+  /** Project-level orgs, non-Admins: the projects where they are Manager. */
+  managedProjects: Set<string>;
+}
+
+function inviterOf(snapshot: OrgSnapshot, groupsById: Map<string, Group>): Inviter {
+  const viewer: Member | undefined = snapshot.members.find((member) => member.id === snapshot.viewerId);
+  if (!viewer) {
+    return { name: 'you', isAdmin: false, cannotInvite: 'The signed-in admin is not in the org data: reload the page and validate again.', managedProjects: new Set() };
+  }
+  const isAdmin = viewer.orgRole === 'admin';
+  const managedProjects = new Set<string>();
+  if (snapshot.org.projectLevelPermissions && !isAdmin) {
+    const roles = new Map<string, ProjectRole>();
+    const sources = [...viewer.projectRoles, ...viewer.groupIds.flatMap((id) => groupsById.get(id)?.projectRoles ?? [])];
+    for (const grant of sources) roles.set(grant.projectId, maxRole(roles.get(grant.projectId) ?? 'no_access', grant.role) as ProjectRole);
+    for (const [projectId, role] of roles) if (role === 'manager') managedProjects.add(projectId);
+  }
+  let cannotInvite: string | null = null;
+  if (!isAdmin) {
+    if (snapshot.org.projectLevelPermissions && managedProjects.size === 0) {
+      cannotInvite = `You (${viewer.name}) are not an Admin and not a Manager of any project: only Admins and Managers can invite people. Ask an Admin to run this import.`;
+    } else if (!snapshot.org.projectLevelPermissions && viewer.orgRole !== 'manager') {
+      cannotInvite = `You (${viewer.name}) are a ${roleLabel(viewer.orgRole === 'user' ? 'viewer' : viewer.orgRole, snapshot.customRoleNames)}: only Admins and Managers can invite people. Ask an Admin to run this import.`;
+    }
+  }
+  return { name: viewer.name, isAdmin, cannotInvite, managedProjects };
+}
+
+function tally(rows: readonly ValidatedRow[]): ValidationResult['counts'] {
+  const counts = { ready: 0, skip: 0, invalid: 0 };
+  for (const row of rows) counts[row.status] += 1;
+  return counts;
+}
+
+/** Validates every row of a parsed file against the org snapshot. Never throws. */
+export function validateInvites(parsed: ParsedCsv, snapshot: OrgSnapshot, options: { maxRows?: number } = {}): ValidationResult {
+  const maxRows = options.maxRows ?? MAX_INVITE_ROWS;
+  const fail = (fileErrors: ParseIssue[]): ValidationResult => ({ ok: false, rows: [], fileErrors, warnings: parsed.warnings, counts: { ready: 0, skip: 0, invalid: 0 } });
+  if (!parsed.ok) return fail(parsed.errors);
+  if (parsed.rows.length > maxRows) {
+    return fail([
+      {
+        message: `Too many rows: ${parsed.rows.length.toLocaleString('en-US')}; one import takes at most ${maxRows.toLocaleString('en-US')}. Split the file and import the parts one after the other.`,
+      },
+    ]);
+  }
+
+  const groupsById = new Map(snapshot.groups.map((group) => [group.id, group]));
+  const inviter = inviterOf(snapshot, groupsById);
+  const context: Context = {
+    snapshot,
+    inviter,
+    words: roleWords(snapshot),
+    teams: lookup('team', 'teams', snapshot.teams),
+    groups: lookup('group', 'groups', snapshot.groups),
+    projects: lookup('project', 'projects', snapshot.projects),
+    spaces: lookup('team space', 'team spaces', snapshot.teamSpaces),
+    projectNames: new Map(snapshot.projects.map((project) => [project.id, project.name])),
+  };
+  const members = new Map(snapshot.members.map((member) => [member.email.trim().toLowerCase(), member]));
+  const firstRowOf = new Map<string, number>();
+
+  const rows = parsed.rows.map((parsedRow): ValidatedRow => {
+    const email = parsedRow.values.email ?? '';
+    const base = { row: parsedRow.row, line: parsedRow.line, cells: parsedRow.cells, email, warnings: [] as RowError[] };
+    const invalid = (errors: RowError[]): ValidatedRow => ({ ...base, status: 'invalid', reason: null, errors, settings: null });
+
+    if (parsedRow.errors.length > 0) return invalid(parsedRow.errors.map((issue) => ({ column: null, message: issue.message })));
+    if (inviter.cannotInvite) return invalid([{ column: null, message: inviter.cannotInvite }]);
+
+    const emailError = checkEmail(email);
+    if (emailError) return invalid([{ column: 'email', message: emailError }]);
+    const key = email.toLowerCase();
+    const first = firstRowOf.get(key);
+    if (first !== undefined) {
+      return invalid([{ column: 'email', message: `Duplicate of row ${first} (emails are compared ignoring case): delete this row or fix the email.` }]);
+    }
+    firstRowOf.set(key, parsedRow.row);
+
+    const member = members.get(key);
+    if (member) {
+      const reason =
+        member.status === 'pending'
+          ? `Already invited (pending since ${member.invitedAt.slice(0, 10)}): nothing to send.`
+          : `Already a member${member.name ? ` (${member.name})` : ''}: nothing to send. Change their access on the Members page.`;
+      return { ...base, status: 'skip', reason, errors: [], settings: null };
+    }
+
+    const result = resolveRow(parsedRow, context);
+    if (result.errors.length > 0) return { ...invalid(result.errors), warnings: result.warnings };
+    return { ...base, status: 'ready', reason: null, errors: [], warnings: result.warnings, settings: result.settings };
+  });
+
+  const fileErrors: ParseIssue[] = inviter.cannotInvite ? [{ message: inviter.cannotInvite }] : [];
+  return { ok: fileErrors.length === 0, rows, fileErrors, warnings: parsed.warnings, counts: tally(rows) };
+}
+
+function checkEmail(email: string): string | null {
+  if (email === '') return 'Email is empty: every row needs the address to invite.';
+  if (/[\s,;]/.test(email) && email.split(/[\s,;]+/).filter((part) => part.includes('@')).length > 1) {
+    return `${quote(email)} holds several addresses: put one email per row.`;
+  }
+  if (!z.safeParse(Email, email).success) {
+    return `${quote(email)} is not a valid email address: check for typos, spaces, or a missing "@" or domain (e.g. name@example.com).`;
+  }
+  return null;
+}
+
+interface Context {
+  snapshot: OrgSnapshot;
+  inviter: Inviter;
+  words: Map<string, ProjectRole | 'admin'>;
+  teams: Lookup<OrgSnapshot['teams'][number]>;
+  groups: Lookup<Group>;
+  projects: Lookup<OrgSnapshot['projects'][number]>;
+  spaces: Lookup<OrgSnapshot['teamSpaces'][number]>;
+  projectNames: Map<string, string>;
+}
+
+interface RowResult {
+  errors: RowError[];
+  warnings: RowError[];
+  settings: InviteSettings;
+}
+
+const ROLE_CHOICES = 'Viewer, Member, Manager or No Access';
+
+function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
+  const { snapshot, inviter } = context;
+  const values = parsedRow.values;
+  const errors: RowError[] = [];
+  const warnings: RowError[] = [];
+  const projectLevel = snapshot.org.projectLevelPermissions;
+  const projectName = (id: string) => context.projectNames.get(id) ?? id;
+
+  // Team.
+  let teamId: string | null = null;
+  if (values.team) {
+    const team = resolveName(context.teams, values.team);
+    if (team.ok) teamId = team.item.id;
+    else errors.push({ column: 'team', message: team.message });
+  }
+
+  // Groups.
+  const groups: Group[] = [];
+  for (const name of splitList(values.groups)) {
+    const group = resolveName(context.groups, name);
+    if (!group.ok) errors.push({ column: 'groups', message: group.message });
+    else if (!groups.includes(group.item)) groups.push(group.item);
+  }
+
+  // Org role.
+  let orgRole: OrgRole = projectLevel ? 'user' : 'viewer';
+  if (values.role) {
+    const word = context.words.get(normalizeName(values.role));
+    if (!word || word === 'no_access') {
+      errors.push({
+        column: 'role',
+        message: `${quote(values.role)} is not a role. Use ${projectLevel ? 'Admin (or leave it empty and give roles per project in "projects")' : 'Viewer, Member, Manager or Admin'}.`,
+      });
+    } else if (projectLevel && word !== 'admin') {
+      errors.push({
+        column: 'role',
+        message: `This org uses project-level permissions, so there is no org-wide ${roleLabel(word)} role: leave "role" empty and give a role per project in "projects" (e.g. "${snapshot.projects[0]?.name ?? 'Project'}:${roleLabel(word)}"), or choose groups. Only "Admin" is accepted in "role" here.`,
+      });
+    } else if (word === 'admin' && !inviter.isAdmin) {
+      errors.push({ column: 'role', message: 'Only an Admin can invite an Admin, and you are not one: choose Viewer, Member or Manager, or ask an Admin.' });
+    } else {
+      orgRole = word;
+    }
+  }
+  const invitesAdmin = orgRole === 'admin';
+
+  // Direct project roles.
+  const projectRoles: ProjectRoleSetting[] = [];
+  const pairs = splitList(values.projects);
+  if (pairs.length > 0 && !projectLevel) {
+    errors.push({
+      column: 'projects',
+      message: 'This org has no project-level permissions: one role applies to every project. Leave "projects" empty and put Viewer, Member, Manager or Admin in the "role" column.',
+    });
+  } else if (pairs.length > 0 && invitesAdmin) {
+    errors.push({ column: 'projects', message: 'An Admin has every project already: leave "projects" empty for this row, or remove "Admin" from "role".' });
+  } else {
+    for (const pair of pairs) {
+      const colon = pair.lastIndexOf(':');
+      if (colon < 0) {
+        errors.push({ column: 'projects', message: `${quote(pair)} has no role: write "Project name:Role" (role ${ROLE_CHOICES}), pairs separated by ";".` });
+        continue;
+      }
+      const name = pair.slice(0, colon).trim();
+      const roleText = pair.slice(colon + 1).trim();
+      if (name === '') {
+        errors.push({ column: 'projects', message: `${quote(pair)} has no project name before ":": write "Project name:Role".` });
+        continue;
+      }
+      const project = resolveName(context.projects, name);
+      const word = context.words.get(normalizeName(roleText));
+      if (!project.ok) errors.push({ column: 'projects', message: project.message });
+      if (roleText === '') {
+        errors.push({ column: 'projects', message: `${quote(name)} has no role after ":": use ${ROLE_CHOICES}.` });
+        continue;
+      }
+      if (word === 'admin') {
+        errors.push({ column: 'projects', message: `Admin is not a project role (${quote(pair)}): use ${ROLE_CHOICES}, or put Admin in the "role" column to invite an org Admin.` });
+        continue;
+      }
+      if (!word) {
+        errors.push({ column: 'projects', message: `${quote(roleText)} is not a project role (in ${quote(pair)}): use ${ROLE_CHOICES}.` });
+        continue;
+      }
+      if (!project.ok) continue;
+      if (projectRoles.some((grant) => grant.projectId === project.item.id)) {
+        errors.push({ column: 'projects', message: `${quote(project.item.name)} is listed twice: keep one role for it.` });
+        continue;
+      }
+      projectRoles.push({ projectId: project.item.id, role: word });
+    }
+  }
+
+  // What the signed-in admin may grant.
+  if (!inviter.isAdmin) {
+    if (projectLevel) {
+      for (const grant of projectRoles) {
+        if (!inviter.managedProjects.has(grant.projectId)) {
+          errors.push({
+            column: 'projects',
+            message: `You are not a Manager of ${quote(projectName(grant.projectId))}, so you cannot give access to it: remove it from this row, or ask an Admin or one of its Managers.`,
+          });
+        }
+      }
+      for (const group of groups) {
+        const outside = group.projectRoles.filter((grant) => grant.role !== 'no_access' && !inviter.managedProjects.has(grant.projectId));
+        if (outside.length > 0) {
+          errors.push({
+            column: 'groups',
+            message: `The group ${quote(group.name)} gives access to ${outside.map((grant) => quote(projectName(grant.projectId))).join(', ')}, where you are not a Manager: remove the group from this row, or ask an Admin.`,
+          });
+        }
+      }
+    }
+  }
+
+  // A direct role below what a chosen group gives has no effect ("the highest wins").
+  for (const grant of projectRoles) {
+    for (const group of groups) {
+      const groupGrant = group.projectRoles.find((g) => g.projectId === grant.projectId);
+      if (groupGrant && compareRoles(grant.role, groupGrant.role) < 0) {
+        errors.push({
+          column: 'projects',
+          message: `${quote(projectName(grant.projectId))}: ${roleLabel(grant.role, snapshot.customRoleNames)} is below ${roleLabel(groupGrant.role, snapshot.customRoleNames)}, which the group ${quote(group.name)} gives; a group's access cannot be lowered here. Remove the project from this row or make it ${roleLabel(groupGrant.role, snapshot.customRoleNames)}.`,
+        });
+      }
+    }
+  }
+
+  // Effective access, for the default project.
+  const granted = new Map<string, ProjectRole>();
+  for (const grant of [...projectRoles, ...groups.flatMap((group) => group.projectRoles)]) {
+    granted.set(grant.projectId, maxRole(granted.get(grant.projectId) ?? 'no_access', grant.role) as ProjectRole);
+  }
+  const accessible = [...granted].filter(([, role]) => role !== 'no_access').map(([id]) => id);
+
+  let defaultProjectId: string | null = null;
+  if (values.default_project) {
+    const project = resolveName(context.projects, values.default_project);
+    if (!project.ok) errors.push({ column: 'default_project', message: project.message });
+    else if (projectLevel && !invitesAdmin && !accessible.includes(project.item.id)) {
+      errors.push({
+        column: 'default_project',
+        message:
+          accessible.length > 0
+            ? `${quote(project.item.name)} is not among the projects this row gives access to (${accessible.map((id) => quote(projectName(id))).join(', ')}): pick one of them, or add "${project.item.name}:Viewer" to "projects".`
+            : `${quote(project.item.name)} is not among the projects this row gives access to (none): add "${project.item.name}:Viewer" to "projects", choose a group that gives it, or leave "default_project" empty.`,
+      });
+    } else defaultProjectId = project.item.id;
+  }
+
+  // Team spaces.
+  const teamSpaceIds: string[] = [];
+  for (const name of splitList(values.team_spaces)) {
+    const space = resolveName(context.spaces, name);
+    if (!space.ok) errors.push({ column: 'team_spaces', message: space.message });
+    else if (!teamSpaceIds.includes(space.item.id)) teamSpaceIds.push(space.item.id);
+  }
+
+  if (projectLevel && !invitesAdmin && accessible.length === 0 && errors.length === 0) {
+    warnings.push({ column: 'projects', message: 'No project access and no group that gives any: this person will see no content until someone gives them access.' });
+  }
+
+  return {
+    errors,
+    warnings,
+    settings: { teamId, groupIds: groups.map((group) => group.id), projectRoles, orgRole, defaultProjectId, teamSpaceIds },
+  };
+}
+
+/** "Row 3 (line 4), groups: …": one error as a sentence, for lists and downloads. */
+export function describeRowError(row: Pick<ValidatedRow, 'row' | 'line'>, error: RowError): string {
+  const where = row.line !== row.row + 1 ? `Row ${row.row} (line ${row.line})` : `Row ${row.row}`;
+  return `${where}${error.column ? `, ${error.column}` : ''}: ${error.message}`;
+}

@@ -29,5 +29,7 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [preact()],
+    // ADMIN_LENS_SOURCEMAP=1 for bundle analysis (which module costs what); never in what ships.
+    build: { sourcemap: process.env.ADMIN_LENS_SOURCEMAP === '1' },
   }),
 });

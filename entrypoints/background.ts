@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createBackgroundHandler } from '@/utils/background-handler';
 import { openAdminLensDb } from '@/utils/storage/db';
+import { auditRetentionDays } from '@/utils/audit/retention';
 
 export default defineBackground(() => {
   let database: ReturnType<typeof openAdminLensDb> | undefined;
@@ -9,6 +10,7 @@ export default defineBackground(() => {
     ownOrigin: new URL(browser.runtime.getURL('/')).origin,
     version: browser.runtime.getManifest().version,
     db: () => (database ??= openAdminLensDb()),
+    auditRetentionDays: () => auditRetentionDays.getValue(),
   });
   // Returning a promise answers the message (webextension-polyfill semantics).
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));

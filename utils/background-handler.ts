@@ -4,12 +4,18 @@ import { parseRequest, type Request, type Response, type ResponseMap } from './m
 import { isTrustedSender, type SenderLike } from './sender';
 import { DB_NAME, type AdminLensDb } from './storage/db';
 import { parseOrgSnapshot } from './access/model';
+import { parseAuditEntry, type AuditRecord } from './audit/entry';
+import { retentionCutoff } from './audit/retention-cutoff';
 
 export interface BackgroundDeps {
   ownId: string;
   ownOrigin: string;
   version: string;
   db: () => Promise<IDBPDatabase<AdminLensDb>>;
+  /** Removal audit log retention in days (null = keep all); read when an entry is appended. */
+  auditRetentionDays?: () => Promise<number | null>;
+  /** Epoch ms; tests pass a fixed clock. */
+  now?: () => number;
 }
 
 type Handlers = { [K in Request['type']]: (request: Extract<Request, { type: K }>) => Promise<ResponseMap[K]> };
@@ -31,6 +37,43 @@ function handlersFor(deps: BackgroundDeps): Handlers {
     'snapshot-put': async ({ orgKey, snapshot }) => {
       await (await deps.db()).put('snapshots', { orgKey, readAt: Date.parse(snapshot.readAt), snapshot });
       return { stored: true };
+    },
+    'audit-append': async ({ entry }) => {
+      const db = await deps.db();
+      const id = await db.add('audit', { at: entry.at, entry });
+      const cutoff = retentionCutoff((await deps.auditRetentionDays?.()) ?? null, (deps.now ?? Date.now)());
+      if (cutoff !== null) {
+        // Retention: drop what is older than the cutoff, never the entry just written.
+        const tx = db.transaction('audit', 'readwrite');
+        for (let cursor = await tx.store.index('byTime').openCursor(IDBKeyRange.upperBound(cutoff, true)); cursor; cursor = await cursor.continue()) {
+          if (cursor.primaryKey !== id) await cursor.delete();
+        }
+        await tx.done;
+      }
+      return { id: Number(id) };
+    },
+    'audit-update-outcome': async ({ id, outcome }) => {
+      const db = await deps.db();
+      const tx = db.transaction('audit', 'readwrite');
+      const record = await tx.store.get(id);
+      const parsed = record ? parseAuditEntry(record.entry) : null;
+      if (!record || !parsed?.ok) {
+        await tx.done;
+        return { updated: false };
+      }
+      await tx.store.put({ ...record, entry: { ...parsed.entry, outcome } });
+      await tx.done;
+      return { updated: true };
+    },
+    'audit-list': async () => {
+      const records = await (await deps.db()).getAllFromIndex('audit', 'byTime');
+      const entries: AuditRecord[] = [];
+      for (const record of records.reverse()) {
+        const parsed = parseAuditEntry(record.entry);
+        // An entry an older version wrote that no longer fits the model is skipped, not fatal.
+        if (parsed.ok && record.id !== undefined) entries.push({ id: record.id, ...parsed.entry });
+      }
+      return { entries };
     },
   };
 }

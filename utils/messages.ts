@@ -5,6 +5,7 @@
  */
 import { z } from 'zod/mini';
 import { OrgSnapshot } from './access/model';
+import { AuditEntry, AuditOutcome, type AuditRecord } from './audit/entry';
 
 /** One strict schema per message type: unexpected fields are errors, not silently dropped. */
 const REQUEST_SCHEMAS = {
@@ -13,6 +14,10 @@ const REQUEST_SCHEMAS = {
   /** The last snapshot of an org, so the page shows the cached picture at once. */
   'snapshot-get': z.strictObject({ type: z.literal('snapshot-get'), orgKey: z.string().check(z.minLength(1)) }),
   'snapshot-put': z.strictObject({ type: z.literal('snapshot-put'), orgKey: z.string().check(z.minLength(1)), snapshot: OrgSnapshot }),
+  /** Removal audit log: an entry recorded before the console acts, its outcome afterwards, the list. */
+  'audit-append': z.strictObject({ type: z.literal('audit-append'), entry: AuditEntry }),
+  'audit-update-outcome': z.strictObject({ type: z.literal('audit-update-outcome'), id: z.int(), outcome: AuditOutcome }),
+  'audit-list': z.strictObject({ type: z.literal('audit-list') }),
 } as const;
 
 export type OrgSnapshotMessage = OrgSnapshot;
@@ -24,6 +29,9 @@ export interface ResponseMap {
   'db-info': { name: string; version: number; stores: string[] };
   'snapshot-get': { readAt: number; snapshot: OrgSnapshot } | null;
   'snapshot-put': { stored: true };
+  'audit-append': { id: number };
+  'audit-update-outcome': { updated: boolean };
+  'audit-list': { entries: AuditRecord[] };
 }
 
 export type ErrorCode = 'invalid-message' | 'unknown-type' | 'forbidden-sender' | 'internal';
@@ -33,26 +41,6 @@ export type Response<T> =
   | { ok: false; error: { code: ErrorCode; message: string } };
 
 export const KNOWN_TYPES = Object.keys(REQUEST_SCHEMAS) as RequestType[];
-
-/** The shape every response must have; used by senders to validate what comes back. */
-export const ResponseEnvelope = z.union([
-  z.object({ ok: z.literal(true), result: z.unknown() }),
-  z.object({
-    ok: z.literal(false),
-    error: z.object({ code: z.string(), message: z.string() }),
-  }),
-]);
-
-/** Thrown by `sendRequest` when the background refuses or fails a request. */
-export class BackgroundError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'BackgroundError';
-  }
-}
 
 /**
  * Validates an incoming message. The error text names the problem and where it is, so a

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { sendRequest } from '@/utils/messaging';
 
 export function Popup() {
@@ -13,6 +14,18 @@ export function Popup() {
       <h1>Admin Lens for Amplitude</h1>
       <p role="status">{status}</p>
       <p>Open Settings › Organization settings › Members &amp; Groups in Amplitude to use it.</p>
+      <p>
+        <a
+          href={browser.runtime.getURL('/audit-log.html')}
+          onClick={(event) => {
+            // tabs.create needs no permission; a plain link would open inside the popup.
+            event.preventDefault();
+            void browser.tabs.create({ url: browser.runtime.getURL('/audit-log.html') });
+          }}
+        >
+          Removal audit log
+        </a>
+      </p>
     </main>
   );
 }

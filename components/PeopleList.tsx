@@ -1,0 +1,33 @@
+/** The people behind a chosen figure: name and email, as text. */
+import type { PersonRef } from '@/utils/access/org-summary';
+
+export interface PeopleListProps {
+  title: string;
+  people: readonly PersonRef[];
+}
+
+/** Long lists scroll; the first 500 are listed, the rest counted. */
+const SHOWN = 500;
+
+export function PeopleList({ title, people }: PeopleListProps) {
+  return (
+    <section class="al-sum__people" aria-label={`People: ${title}`}>
+      <h3 class="al-sum__people-title">
+        {title} ({people.length})
+      </h3>
+      {people.length === 0 ? (
+        <p class="al-sum__muted">Nobody.</p>
+      ) : (
+        <ul class="al-sum__people-list">
+          {people.slice(0, SHOWN).map((person) => (
+            <li key={person.id} class="al-sum__person">
+              <span class="al-sum__person-name">{person.name.trim() || person.email}</span>
+              {person.name.trim() && person.name.trim() !== person.email ? <span class="al-sum__person-email">{person.email}</span> : null}
+            </li>
+          ))}
+          {people.length > SHOWN ? <li class="al-sum__muted">and {people.length - SHOWN} more (see the export)</li> : null}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * One person in the removal warning: who, what content they own, what access disappears.
+ * Names and emails are page data: rendered as text only.
+ */
+export interface RemovalPersonImpactProps {
+  name: string;
+  email: string | null;
+  /** e.g. "48 charts, 12 dashboards, 9 cohorts, 4 notebooks"; null when unknown. */
+  content: string | null;
+  ownsContent: boolean;
+  /** Their effective access, e.g. "Manager in 2 of 8 projects"; null when unknown. */
+  access: string | null;
+}
+
+export function RemovalPersonImpact(props: RemovalPersonImpactProps) {
+  return (
+    <li class="alrg-person">
+      <div class="alrg-person__name">
+        {props.name}
+        {props.email && props.email !== props.name ? <span class="alrg-person__email"> {props.email}</span> : null}
+      </div>
+      <div class="alrg-person__line">
+        {props.content === null ? 'Owned content: unknown' : props.ownsContent ? `Owns ${props.content}` : 'Owns no content'}
+      </div>
+      <div class="alrg-person__line">Access that disappears: {props.access ?? 'unknown'}</div>
+    </li>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * The removal guard's panel inside the console's removal dialog: either a refusal that cannot be
+ * overridden, or what the removal would do and a deliberate two-step confirmation. No Amplitude
+ * knowledge: the feature passes texts and callbacks.
+ */
+import { RemovalPersonImpact, type RemovalPersonImpactProps } from './RemovalPersonImpact';
+
+export type RemovalWarningStage = 'warn' | 'acknowledge';
+
+export interface RemovalWarningProps {
+  verdict: 'refuse' | 'confirm';
+  refusals: string[];
+  warnings: string[];
+  /** Content would be orphaned (transfer off, someone owns content). */
+  orphans: boolean;
+  people: RemovalPersonImpactProps[];
+  stage: RemovalWarningStage;
+  acknowledged: boolean;
+  /** The admin tried to confirm and Admin Lens held the removal back. */
+  held: boolean;
+  /** Recording in the audit log before the console acts. */
+  pending: boolean;
+  error: string | null;
+  onGoBack: () => void;
+  onProceed: () => void;
+  onAcknowledge: (checked: boolean) => void;
+}
+
+export function RemovalWarning(props: RemovalWarningProps) {
+  if (props.verdict === 'refuse') {
+    return (
+      <section class="alrg-panel alrg-panel--refuse" aria-label="Admin Lens removal check">
+        <div role="alert">
+          <p class="alrg-title">Admin Lens: this removal is not allowed</p>
+          <ul class="alrg-reasons">
+            {props.refusals.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+          <p class="alrg-note">Remove is blocked. Cancel and change the selection.</p>
+        </div>
+      </section>
+    );
+  }
+  const acknowledgeLabel = props.orphans
+    ? 'I understand the content will be orphaned'
+    : 'I understand Admin Lens could not confirm this removal is safe';
+  return (
+    <section class="alrg-panel alrg-panel--confirm" aria-label="Admin Lens removal check">
+      <div role="alert">
+        <p class="alrg-title">Admin Lens: check before removing</p>
+        <ul class="alrg-reasons">
+          {props.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      </div>
+      {props.people.length > 0 ? (
+        <ul class="alrg-people" aria-label="What this removal takes away">
+          {props.people.map((person) => (
+            <RemovalPersonImpact key={person.email ?? person.name} {...person} />
+          ))}
+        </ul>
+      ) : null}
+      <p class="alrg-strong">This cannot be undone.</p>
+      {props.held ? (
+        <p class="alrg-held" role="status">
+          Admin Lens held this removal back. Nothing was removed.
+        </p>
+      ) : null}
+      {props.stage === 'warn' ? (
+        <div class="alrg-actions">
+          <button type="button" class="alrg-button alrg-button--primary" onClick={props.onGoBack}>
+            {props.orphans ? 'Go back and transfer' : 'Go back'}
+          </button>
+          <button type="button" class="alrg-button alrg-button--danger" onClick={props.onProceed}>
+            {props.orphans ? 'Remove without transfer' : 'Remove anyway'}
+          </button>
+        </div>
+      ) : (
+        <div class="alrg-confirm">
+          <label class="alrg-check">
+            <input
+              type="checkbox"
+              checked={props.acknowledged}
+              disabled={props.pending}
+              onChange={(event) => props.onAcknowledge(event.currentTarget.checked)}
+            />
+            {acknowledgeLabel}
+          </label>
+          <p class="alrg-note">{props.acknowledged ? 'Now press Remove to confirm.' : 'Then press Remove to confirm.'}</p>
+          <button type="button" class="alrg-button" onClick={props.onGoBack}>
+            {props.orphans ? 'Go back and transfer' : 'Go back'}
+          </button>
+        </div>
+      )}
+      {props.pending ? (
+        <p class="alrg-note" role="status">
+          Recording the removal in the audit log…
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="alrg-error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,203 @@
+/**
+ * What the access badges and the breakdown card say, from the access report: pure functions, so
+ * the wording and choices are unit-tested without a page. No Amplitude knowledge here.
+ */
+import type { Finding } from '@/utils/access/finding';
+import type { OrgSnapshot } from '@/utils/access/model';
+import { describeCapabilities } from '@/utils/access/permissions';
+import type { AccessReport, AccessSource, MemberAccess, ProjectAccess } from '@/utils/access/report';
+import { type CustomRoleNames, compareRoles, grantsAccess, type Role, roleLabel } from '@/utils/access/roles';
+import { describeAccessSummary } from '@/utils/access/summary';
+
+export type BadgeTone = 'neutral' | 'none' | 'access' | 'admin';
+
+export interface BadgeView {
+  /** What the badge shows, e.g. "Manager in 5 of 8 projects". */
+  text: string;
+  /** The button's accessible name, e.g. "Access for Priya: Manager in 5 of 8 projects, 1 finding". */
+  label: string;
+  tone: BadgeTone;
+  /** Findings about this member (0: no marker). */
+  findings: number;
+  /** Whether any of them is a warning (the marker is stronger). */
+  warning: boolean;
+  /** The member is known: the badge opens a breakdown. */
+  hasBreakdown: boolean;
+}
+
+/** How a person is named: their name, or their email when the name is empty. */
+export function displayName(member: { name: string; email: string }): string {
+  return member.name.trim() || member.email;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** The badge of a row whose email the org's data does not (yet) know: neutral, never a guess. */
+export function unknownBadge(email: string, reading: boolean): BadgeView {
+  return { text: 'Not yet read', label: `Access for ${email}: ${reading ? 'reading the org' : 'not yet read'}`, tone: 'neutral', findings: 0, warning: false, hasBreakdown: false };
+}
+
+/**
+ * The badge of a known member. `stale`: the last read failed, the picture is older than it looks,
+ * and the label says so.
+ */
+export function memberBadge(access: MemberAccess, findings: readonly Finding[], options: { customNames?: CustomRoleNames; stale?: boolean } = {}): BadgeView {
+  const text = describeAccessSummary(access.summary, options.customNames);
+  const tone: BadgeTone = access.summary.isOrgAdmin ? 'admin' : grantsAccess(access.summary.highestRole) ? 'access' : 'none';
+  const parts = [text];
+  if (findings.length > 0) parts.push(plural(findings.length, 'finding'));
+  if (options.stale) parts.push('not current');
+  return {
+    text,
+    label: `Access for ${displayName(access.member)}: ${parts.join(', ')}`,
+    tone,
+    findings: findings.length,
+    warning: findings.some((finding) => finding.severity === 'warning'),
+    hasBreakdown: true,
+  };
+}
+
+/** Findings per member id, in the report's order. */
+export function findingsByMember(report: AccessReport): Map<string, Finding[]> {
+  const byMember = new Map<string, Finding[]>();
+  for (const finding of report.findings) {
+    for (const memberId of finding.memberIds) {
+      const list = byMember.get(memberId);
+      if (list) list.push(finding);
+      else byMember.set(memberId, [finding]);
+    }
+  }
+  return byMember;
+}
+
+/** Member id per email, lower-cased: rows are matched by the email they show. */
+export function membersByEmail(snapshot: OrgSnapshot): Map<string, string> {
+  return new Map(snapshot.members.map((member) => [member.email.trim().toLowerCase(), member.id]));
+}
+
+/** "Org role: Admin", "Direct: Viewer", 'Group "Engineering Leads": Manager'. */
+export function sourceLabel(source: AccessSource, names?: CustomRoleNames): string {
+  const role = roleLabel(source.role, names);
+  switch (source.kind) {
+    case 'org':
+      return `Org role: ${role}`;
+    case 'direct':
+      return `Direct: ${role}`;
+    case 'group':
+      return `Group “${source.groupName}”: ${role}`;
+  }
+}
+
+const quotedList = (names: readonly string[]) => {
+  const quoted = names.map((name) => `'${name}'`);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+};
+
+/** Whether and how the role on a project can be lowered from this page; null when there is nothing to lower. */
+export function loweringText(access: ProjectAccess, names?: CustomRoleNames): string | null {
+  if (!grantsAccess(access.role)) return null;
+  if (access.canLowerIndividually) return 'Can be lowered here';
+  switch (access.loweringBlockedBy) {
+    case 'org-admin':
+      return `${roleLabel('admin', names)} through the org role: only changing the org role lowers it`;
+    case 'group': {
+      const groups = access.deciding.flatMap((source) => (source.kind === 'group' ? [source.groupName] : []));
+      return groups.length > 1
+        ? `Set by groups ${quotedList(groups)}: remove them from these groups or change the groups`
+        : `Set by group ${quotedList(groups)}: remove them from the group or change the group`;
+    }
+    default:
+      return null;
+  }
+}
+
+export interface CardSource {
+  label: string;
+  decides: boolean;
+}
+
+export interface CardProject {
+  id: string;
+  name: string;
+  role: string;
+  hasAccess: boolean;
+  sources: CardSource[];
+  lowering: string | null;
+  canLower: boolean;
+}
+
+export interface CardFinding {
+  key: string;
+  warning: boolean;
+  explanation: string;
+  fix: string;
+}
+
+export interface CardView {
+  name: string;
+  email: string;
+  pending: boolean;
+  summary: string;
+  projects: CardProject[];
+  findings: CardFinding[];
+  /** One sentence per effective role held, highest first: what that role may do. */
+  capabilities: string[];
+}
+
+/** Everything the breakdown card shows about one member. */
+export function cardView(report: AccessReport, access: MemberAccess, findings: readonly Finding[], names?: CustomRoleNames): CardView {
+  const projects = report.projects.map((project, index): CardProject => {
+    const cell = access.perProject[index];
+    if (!cell) return { id: project.id, name: project.name, role: roleLabel('no_access', names), hasAccess: false, sources: [], lowering: null, canLower: false };
+    return {
+      id: project.id,
+      name: project.name,
+      role: roleLabel(cell.role, names),
+      hasAccess: grantsAccess(cell.role),
+      sources: cell.sources.map((source) => ({ label: sourceLabel(source, names), decides: cell.deciding.includes(source) })),
+      lowering: loweringText(cell, names),
+      canLower: cell.canLowerIndividually,
+    };
+  });
+  const held = new Set<Role>(access.perProject.map((cell) => cell.role).filter(grantsAccess));
+  if (access.summary.isOrgAdmin) held.add('admin');
+  const capabilities = [...held].sort((a, b) => compareRoles(b, a)).map((role) => describeCapabilities(role, { customNames: names }));
+  return {
+    name: displayName(access.member),
+    email: access.member.email,
+    pending: access.member.status === 'pending',
+    summary: describeAccessSummary(access.summary, names),
+    projects,
+    findings: findings.map((finding) => ({ key: finding.key, warning: finding.severity === 'warning', explanation: finding.explanation, fix: finding.fix })),
+    capabilities,
+  };
+}
+
+export interface Rect {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export interface Placement {
+  top: number;
+  left: number;
+  /** The card's height limit, so that it never covers the row. */
+  maxHeight: number;
+}
+
+/**
+ * Where the card goes: below the row if it fits, else above, else on the side with more room with
+ * its height limited to that room. Never over the row. Horizontally at the badge, kept on screen.
+ */
+export function placeCard(row: Rect, badge: Rect, card: { width: number; height: number }, viewport: { width: number; height: number }, gap = 6, margin = 8): Placement {
+  const below = viewport.height - row.bottom - gap - margin;
+  const above = row.top - gap - margin;
+  const left = Math.max(margin, Math.min(badge.left, viewport.width - card.width - margin));
+  if (card.height <= below) return { top: row.bottom + gap, left, maxHeight: below };
+  if (card.height <= above) return { top: row.top - gap - card.height, left, maxHeight: above };
+  if (below >= above) return { top: row.bottom + gap, left, maxHeight: Math.max(0, below) };
+  const height = Math.max(0, above);
+  return { top: row.top - gap - height, left, maxHeight: height };
+}

@@ -1,0 +1,353 @@
+/**
+ * Effective access in the Users table: a badge in every user row (Joined and Pending), found by the
+ * row's email, and a breakdown card on hover or focus.
+ *
+ * - One lightweight shadow-root host per row (not createShadowRootUi: that fetches and parses the
+ *   whole entry CSS per call, too slow for 50 rows within the 100 ms budget), all sharing this
+ *   feature's CSS text; one card host appended to <body>.
+ * - Rows are remembered (WeakMap row -> record) and re-rendered only when their email or the
+ *   report changes. One MutationObserver on the narrowest stable root (the Users tab panel's
+ *   parent), batched to one frame; records that are only our own hosts coming and going are ignored.
+ * - A row whose email the org's data does not know gets a neutral "Not yet read" badge and one
+ *   debounced refresh of the data: never a wrong badge.
+ */
+import { render } from 'preact';
+import { AccessBadge } from '@/components/AccessBadge';
+import { BreakdownCard } from '@/components/BreakdownCard';
+import type { Finding } from '@/utils/access/finding';
+import type { Feature } from '@/utils/features/registry';
+import { findUsersRoot, findUsersTables, rowPerson, userRows } from '@/utils/amplitude/users-table';
+import type { MembersContext } from './context';
+import type { OrgDataState } from './org-data';
+import { type BadgeView, cardView, findingsByMember, memberBadge, membersByEmail, placeCard, unknownBadge } from './access-badges-model';
+import css from './access-badges.css?inline';
+
+const BADGE_TAG = 'admin-lens-badge';
+const CARD_TAG = 'admin-lens-access-card';
+const OPEN_DELAY_MS = 120;
+const CLOSE_DELAY_MS = 250;
+const REFRESH_DEBOUNCE_MS = 600;
+const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+const isOurs = (element: Element) => element.localName === BADGE_TAG || element.localName === CARD_TAG;
+
+interface RowRecord {
+  row: Element;
+  email: string;
+  host: HTMLElement;
+  mount: HTMLElement;
+  /** What was last rendered, to skip identical renders. */
+  renderedKey: string;
+  memberId: string | null;
+}
+
+/** Keeps key and pointer events inside our UI from reaching the page's own handlers (row clicks, shortcuts). */
+function isolate(host: HTMLElement): void {
+  for (const type of ['click', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'input']) {
+    host.addEventListener(type, (event) => event.stopPropagation());
+  }
+}
+
+function createHost(tag: string): { host: HTMLElement; mount: HTMLElement } {
+  const host = document.createElement(tag);
+  host.setAttribute('data-admin-lens', '');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = css;
+  const mount = document.createElement('div');
+  shadow.append(style, mount);
+  isolate(host);
+  return { host, mount };
+}
+
+export const accessBadges: Feature<MembersContext> = {
+  id: 'access-badges',
+  init({ page, orgData }, signal) {
+    const records = new WeakMap<Element, RowRecord>();
+    const live = new Set<RowRecord>();
+    // Starts empty, so that the first notification (at subscribe) builds the lookups.
+    let state: OrgDataState = { status: 'loading', snapshot: null, report: null, fromCache: false, error: null };
+    let version = 0;
+    let byEmail = new Map<string, string>();
+    let findings = new Map<string, Finding[]>();
+    const askedFor = new Set<string>();
+    let refreshTimer = 0;
+    let warnedNoEmail = false;
+
+    // ---- the breakdown card -------------------------------------------------------------------
+    let card: { host: HTMLElement; mount: HTMLElement } | null = null;
+    let open: { record: RowRecord; focusInto: boolean; titleId: string } | null = null;
+    let openTimer = 0;
+    let closeTimer = 0;
+    let pointerInCard = false;
+    let pointerOnBadge: RowRecord | null = null;
+    let suppressFocusOpen = false;
+    let cardCount = 0;
+
+    const badgeButton = (record: RowRecord) => record.host.shadowRoot?.querySelector('button') ?? null;
+    const focusInside = (host: HTMLElement | undefined) => !!host?.shadowRoot?.activeElement;
+
+    const clearTimers = () => {
+      clearTimeout(openTimer);
+      clearTimeout(closeTimer);
+    };
+
+    function showCard(record: RowRecord, focusInto: boolean) {
+      clearTimers();
+      const previous = open?.record;
+      open = { record, focusInto, titleId: open?.record === record && !focusInto ? open.titleId : `al-card-title-${++cardCount}` };
+      renderCard();
+      if (previous && previous !== record) renderBadge(previous);
+      renderBadge(record);
+    }
+
+    function closeCard(returnFocus: boolean) {
+      clearTimers();
+      if (!open) return;
+      const { record } = open;
+      open = null;
+      pointerInCard = false;
+      renderCard();
+      renderBadge(record);
+      if (returnFocus && record.host.isConnected) {
+        suppressFocusOpen = true;
+        badgeButton(record)?.focus();
+        suppressFocusOpen = false;
+      }
+    }
+
+    /** Closes unless the pointer or the focus is still on the badge or in the card. */
+    function closeLater(delay = CLOSE_DELAY_MS) {
+      clearTimeout(openTimer);
+      clearTimeout(closeTimer);
+      closeTimer = window.setTimeout(() => {
+        if (!open) return;
+        const keep = pointerInCard || pointerOnBadge === open.record || focusInside(card?.host) || focusInside(open.record.host);
+        if (!keep) closeCard(false);
+      }, delay);
+    }
+
+    function onOpen(record: RowRecord, how: 'hover' | 'focus' | 'keyboard') {
+      if (how === 'hover') {
+        pointerOnBadge = record;
+        clearTimeout(closeTimer);
+        if (open?.record === record) return;
+        clearTimeout(openTimer);
+        openTimer = window.setTimeout(() => showCard(record, false), OPEN_DELAY_MS);
+      } else if (how === 'focus') {
+        if (suppressFocusOpen || open?.record === record) return;
+        showCard(record, false);
+      } else {
+        showCard(record, true);
+      }
+    }
+
+    function onLeave(record: RowRecord, how: 'hover' | 'focus') {
+      if (how === 'hover' && pointerOnBadge === record) pointerOnBadge = null;
+      if (open?.record !== record) {
+        if (how === 'hover') clearTimeout(openTimer);
+        return;
+      }
+      closeLater(how === 'hover' ? CLOSE_DELAY_MS : 30);
+    }
+
+    function renderCard() {
+      if (!open || !state.report) {
+        if (card) render(null, card.mount);
+        return;
+      }
+      const { record } = open;
+      const access = record.memberId ? state.report.members.get(record.memberId) : undefined;
+      if (!access) {
+        open = null;
+        if (card) render(null, card.mount);
+        return;
+      }
+      if (!card) {
+        card = createHost(CARD_TAG);
+        card.host.setAttribute('data-al-card', '');
+        document.body.append(card.host);
+      }
+      const view = cardView(state.report, access, findings.get(access.member.id) ?? [], state.snapshot?.customRoleNames);
+      const readAt = state.snapshot ? `as of ${TIME.format(new Date(state.snapshot.readAt))}` : '';
+      const note =
+        state.status === 'error' ? 'the last read failed: this may not be current' : state.fromCache || state.status === 'refreshing' ? 'refreshing…' : null;
+      const { titleId, focusInto } = open;
+      render(
+        <BreakdownCard
+          key={titleId}
+          titleId={titleId}
+          {...view}
+          asOf={readAt}
+          note={note}
+          focusOnOpen={focusInto}
+          place={(size) => {
+            if (!record.row.isConnected) return null;
+            const button = badgeButton(record);
+            const rowRect = record.row.getBoundingClientRect();
+            const badgeRect = (button ?? record.host).getBoundingClientRect();
+            return placeCard(rowRect, badgeRect, size, { width: window.innerWidth, height: window.innerHeight });
+          }}
+          onClose={(returnFocus) => closeCard(returnFocus)}
+          onPointerEnter={() => {
+            pointerInCard = true;
+            clearTimeout(closeTimer);
+          }}
+          onPointerLeave={() => {
+            pointerInCard = false;
+            closeLater();
+          }}
+          onFocusLeave={() => closeLater(30)}
+        />,
+        card.mount,
+      );
+    }
+
+    // ---- badges -------------------------------------------------------------------------------
+    function viewFor(record: RowRecord): BadgeView {
+      const report = state.report;
+      const memberId = report ? byEmail.get(record.email.toLowerCase()) : undefined;
+      const access = memberId && report ? report.members.get(memberId) : undefined;
+      record.memberId = access ? access.member.id : null;
+      if (!access) return unknownBadge(record.email, state.status === 'loading' || state.status === 'refreshing');
+      return memberBadge(access, findings.get(access.member.id) ?? [], { customNames: state.snapshot?.customRoleNames, stale: state.status === 'error' });
+    }
+
+    function renderBadge(record: RowRecord) {
+      const view = viewFor(record);
+      const expanded = open?.record === record;
+      const key = `${version}|${record.email}|${expanded}|${view.label}`;
+      if (key === record.renderedKey) return;
+      record.renderedKey = key;
+      render(
+        <AccessBadge
+          {...view}
+          expanded={expanded}
+          onOpen={(how) => onOpen(record, how)}
+          onLeave={(how) => onLeave(record, how)}
+          onClose={() => closeCard(false)}
+        />,
+        record.mount,
+      );
+      if (!record.memberId) noteUnknown(record.email);
+    }
+
+    /** A row the data does not know yet (a fresh invite, say): read the org again, once per email. */
+    function noteUnknown(email: string) {
+      if (state.status !== 'ready' || askedFor.has(email.toLowerCase())) return;
+      askedFor.add(email.toLowerCase());
+      clearTimeout(refreshTimer);
+      refreshTimer = window.setTimeout(() => void orgData.refresh(), REFRESH_DEBOUNCE_MS);
+    }
+
+    function forget(record: RowRecord) {
+      live.delete(record);
+      records.delete(record.row);
+      render(null, record.mount);
+      record.host.remove();
+      if (open?.record === record) closeCard(false);
+    }
+
+    // ---- the table ----------------------------------------------------------------------------
+    let root: Element | null = null;
+    let frame = 0;
+    const observer = new MutationObserver((mutations) => {
+      if (mutations.every(onlyOurs)) return;
+      schedule();
+    });
+
+    function onlyOurs(mutation: MutationRecord): boolean {
+      if (mutation.type !== 'childList') return false;
+      const nodes = [...mutation.addedNodes, ...mutation.removedNodes];
+      return nodes.length > 0 && nodes.every((node) => node instanceof Element && isOurs(node));
+    }
+
+    function schedule() {
+      if (!frame) frame = requestAnimationFrame(scan);
+    }
+
+    function attach(): boolean {
+      const found = findUsersRoot(page.heading);
+      if (!found) return false;
+      if (found !== root) {
+        observer.disconnect();
+        root = found;
+        observer.observe(root, { childList: true, subtree: true, characterData: true });
+      }
+      return true;
+    }
+
+    function scan() {
+      frame = 0;
+      if (signal.aborted) return;
+      if ((!root || !root.isConnected) && !attach()) {
+        console.warn('[Admin Lens] access badges: landmark missing: the Users tab panel (tab "Users" -> tabpanel)');
+        return;
+      }
+      const seen = new Set<RowRecord>();
+      for (const { table } of findUsersTables(root as Element)) {
+        for (const row of userRows(table)) {
+          const person = rowPerson(row, isOurs);
+          let record = records.get(row);
+          if (!person) {
+            if (!warnedNoEmail) {
+              warnedNoEmail = true;
+              console.warn('[Admin Lens] access badges: landmark missing: an email in a user row (name over email)');
+            }
+            if (record) forget(record);
+            continue;
+          }
+          if (!record) {
+            const { host, mount } = createHost(BADGE_TAG);
+            record = { row, email: person.email, host, mount, renderedKey: '', memberId: null };
+            records.set(row, record);
+            live.add(record);
+          }
+          seen.add(record);
+          if (record.host.parentElement !== person.cell) person.cell.append(record.host);
+          if (record.email !== person.email || !record.renderedKey) {
+            if (record.email !== person.email && open?.record === record) closeCard(false);
+            record.email = person.email;
+            renderBadge(record);
+          }
+        }
+      }
+      for (const record of live) if (!seen.has(record) || !record.row.isConnected) forget(record);
+    }
+
+    // ---- data ---------------------------------------------------------------------------------
+    const unsubscribe = orgData.subscribe((next) => {
+      const dataChanged = next.report !== state.report || next.snapshot !== state.snapshot;
+      const changed = dataChanged || next.status !== state.status;
+      state = next;
+      if (!changed) return;
+      if (dataChanged) {
+        byEmail = state.snapshot ? membersByEmail(state.snapshot) : new Map();
+        findings = state.report ? findingsByMember(state.report) : new Map();
+      }
+      version++;
+      for (const record of live) renderBadge(record);
+      renderCard();
+    });
+
+    attach();
+    scan();
+
+    signal.addEventListener(
+      'abort',
+      () => {
+        unsubscribe();
+        observer.disconnect();
+        if (frame) cancelAnimationFrame(frame);
+        clearTimers();
+        clearTimeout(refreshTimer);
+        for (const record of [...live]) forget(record);
+        if (card) {
+          render(null, card.mount);
+          card.host.remove();
+        }
+      },
+      { once: true },
+    );
+  },
+};

@@ -1,0 +1,167 @@
+/**
+ * The access summary panel above the Users table: counts from the access report, the people behind
+ * each, freshness with a Refresh button, a banner instead of numbers when the read failed, and the
+ * access review export. Placed in the Users tab panel (utils/amplitude/summary-anchor.ts); when a
+ * landmark is missing it sits under the heading and says which landmark it did not find.
+ */
+import { render } from 'preact';
+import { storage } from 'wxt/utils/storage';
+import type { Feature } from '@/utils/features/registry';
+import { SummaryPanel } from '@/components/SummaryPanel';
+import { accessReviewCsv, accessReviewFileName, accessReviewJson, accessReviewRows } from '@/utils/access/export';
+import { type OrgSummary, summarizeOrg } from '@/utils/access/org-summary';
+import type { AccessReport } from '@/utils/access/report';
+import { findMembersTabs, findTabPanel, type MembersTabs, selectedMembersTab } from '@/utils/amplitude/summary-anchor';
+import { downloadText } from '@/utils/download';
+import type { MembersContext } from './context';
+import type { OrgDataState } from './org-data';
+import './access-summary.css';
+
+/** Whether the panel is collapsed, remembered across reloads and visits. */
+export const summaryCollapsed = storage.defineItem<boolean>('local:summaryCollapsed', { fallback: false });
+
+interface Placement {
+  anchor: Element;
+  append: 'first' | 'last' | 'after';
+  note: string | null;
+}
+
+function placement(heading: HTMLElement, tabs: MembersTabs | null): Placement {
+  const panel = tabs ? findTabPanel(tabs) : null;
+  if (panel) return { anchor: panel, append: 'first', note: null };
+  if (tabs) return { anchor: tabs.tablist, append: 'after', note: 'Admin Lens did not find the Users tab panel, so this summary sits under the tabs.' };
+  // At the end of the heading's section, so nothing else placed after the heading (the chip) moves.
+  return {
+    anchor: heading.parentElement ?? heading,
+    append: heading.parentElement ? 'last' : 'after',
+    note: 'Admin Lens did not find the Users and Groups tabs, so this summary sits at the end of the page section.',
+  };
+}
+
+function place(anchor: Element, host: Element, append: Placement['append']): void {
+  if (append === 'first') anchor.prepend(host);
+  else if (append === 'last') anchor.append(host);
+  else anchor.after(host);
+}
+
+export const accessSummary: Feature<MembersContext> = {
+  id: 'access-summary',
+  async init({ ctx, page, orgData }, signal) {
+    let collapsed = await summaryCollapsed.getValue();
+    if (signal.aborted) return;
+    let tabs = findMembersTabs(page.heading);
+    let where = placement(page.heading, tabs);
+    let state: OrgDataState = orgData.get();
+    let summaryOf: { report: AccessReport; summary: OrgSummary } | null = null;
+    let container: HTMLElement | null = null;
+
+    const summary = (): OrgSummary | null => {
+      if (!state.report) return null;
+      if (summaryOf?.report !== state.report) summaryOf = { report: state.report, summary: summarizeOrg(state.report) };
+      return summaryOf.summary;
+    };
+
+    const exportReview = (format: 'csv' | 'json') => {
+      const { report, snapshot } = state;
+      if (!report || !snapshot || !container) return;
+      const rows = accessReviewRows(report, snapshot.customRoleNames);
+      const now = new Date();
+      const fileName = accessReviewFileName(page.location.orgUrl, now, format);
+      if (format === 'csv') {
+        // A byte order mark, so spreadsheets read names in any script as UTF-8.
+        downloadText(fileName, `\uFEFF${accessReviewCsv(rows)}`, 'text/csv;charset=utf-8', container);
+      } else {
+        const meta = { org: { url: snapshot.org.url, name: snapshot.org.name }, readAt: snapshot.readAt, exportedAt: now.toISOString() };
+        downloadText(fileName, accessReviewJson(rows, meta), 'application/json', container);
+      }
+    };
+
+    const draw = () => {
+      if (!container || signal.aborted) return;
+      // Only with the Users tab: the panel is about the Users table.
+      if (tabs && selectedMembersTab(tabs) === 'groups') {
+        render(null, container);
+        return;
+      }
+      render(
+        <SummaryPanel
+          status={state.status}
+          readAt={state.snapshot?.readAt ?? null}
+          fromCache={state.fromCache}
+          error={state.error}
+          summary={summary()}
+          collapsed={collapsed}
+          landmarkNote={where.note}
+          onToggleCollapsed={() => {
+            collapsed = !collapsed;
+            draw();
+            void summaryCollapsed.setValue(collapsed);
+          }}
+          onRefresh={() => void orgData.refresh()}
+          onExport={exportReview}
+        />,
+        container,
+      );
+    };
+
+    const ui = await createShadowRootUi(ctx, {
+      name: 'admin-lens-summary',
+      position: 'inline',
+      anchor: () => where.anchor,
+      append: (anchor, root) => place(anchor, root, where.append),
+      onMount(uiContainer) {
+        container = uiContainer;
+        uiContainer.style.margin = '0';
+        draw();
+        return uiContainer;
+      },
+      onRemove(uiContainer) {
+        if (uiContainer) render(null, uiContainer);
+        container = null;
+      },
+    });
+    if (signal.aborted) return;
+    ui.mount();
+
+    const unsubscribe = orgData.subscribe((next) => {
+      state = next;
+      draw();
+    });
+    const offStorage = summaryCollapsed.watch((value) => {
+      if (value === collapsed) return;
+      collapsed = value;
+      draw();
+    });
+
+    // Tab switches (aria-selected) hide or show the panel; a re-rendered tab panel gets it back.
+    let scheduled = 0;
+    const check = () => {
+      scheduled = 0;
+      if (!ui.shadowHost.isConnected) {
+        tabs = findMembersTabs(page.heading);
+        where = placement(page.heading, tabs);
+        place(where.anchor, ui.shadowHost, where.append);
+      }
+      draw();
+    };
+    const schedule = () => {
+      scheduled ||= requestAnimationFrame(check);
+    };
+    const observer = new MutationObserver(schedule);
+    if (tabs) observer.observe(tabs.tablist, { attributes: true, subtree: true, attributeFilter: ['aria-selected'] });
+    const parent = where.anchor.parentElement;
+    if (parent) observer.observe(parent, { childList: true });
+
+    signal.addEventListener(
+      'abort',
+      () => {
+        observer.disconnect();
+        if (scheduled) cancelAnimationFrame(scheduled);
+        unsubscribe();
+        offStorage();
+        ui.remove();
+      },
+      { once: true },
+    );
+  },
+};

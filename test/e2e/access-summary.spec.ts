@@ -1,0 +1,248 @@
+/**
+ * The access summary panel, the Groups-tab escalation notes and the access review export, checked
+ * against the engine run here on the double's own state (independent of what the extension read).
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { computeAccessReport } from '../../utils/access/engine';
+import type { OrgSnapshot } from '../../utils/access/model';
+import { escalationsByGroup, summarizeOrg } from '../../utils/access/org-summary';
+import type { AccessReport } from '../../utils/access/report';
+import type { ConsoleDouble } from '../console/server/double';
+import { expect, test } from './fixtures';
+
+const MEMBERS_URL = 'https://app.amplitude.com/analytics/demo-org/settings/members';
+const panel = (page: Page) => page.getByRole('region', { name: 'Admin Lens access summary' });
+const toggle = (page: Page) => panel(page).getByRole('button', { name: 'Access summary' });
+
+/** The double's org as our model, built straight from its state. */
+function snapshotOf(consoleDouble: ConsoleDouble): OrgSnapshot {
+  const state = consoleDouble.backend.state();
+  return {
+    org: { id: state.org.id, url: state.org.url, name: state.org.name, projectLevelPermissions: state.org.projectLevelPermissions, rbac: state.org.rbac },
+    viewerId: state.signedInMemberId,
+    projects: state.projects.map(({ id, name, description }) => ({ id, name, description })),
+    teams: state.teams,
+    teamSpaces: state.teamSpaces,
+    members: state.members.map((member) => ({
+      id: member.id,
+      email: member.email,
+      name: member.name,
+      status: member.status,
+      orgRole: member.orgRole,
+      teamId: member.teamId,
+      projectRoles: member.projectRoles,
+      groupIds: state.groups.filter((group) => group.memberIds.includes(member.id)).map((group) => group.id),
+      invitedAt: member.invitedAt,
+      joinedAt: member.joinedAt,
+      lastActiveAt: member.lastActiveAt,
+      content: member.content,
+    })),
+    groups: state.groups.map(({ id, name, description, projectRoles, defaultProjectId, teamSpaceIds, memberIds }) => ({
+      id,
+      name,
+      description,
+      projectRoles,
+      defaultProjectId,
+      teamSpaceIds,
+      memberIds,
+    })),
+    readAt: new Date().toISOString(),
+  };
+}
+
+function engineReport(consoleDouble: ConsoleDouble): { snapshot: OrgSnapshot; report: AccessReport } {
+  const snapshot = snapshotOf(consoleDouble);
+  return { snapshot, report: computeAccessReport(snapshot, { now: new Date().toISOString() }) };
+}
+
+/** RFC 4180, as a spreadsheet would read it. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 1;
+    } else field += char;
+  }
+  return rows;
+}
+
+async function downloadCsv(page: Page): Promise<{ fileName: string; rows: string[][] }> {
+  const downloading = page.waitForEvent('download');
+  await panel(page).getByRole('button', { name: 'Export CSV' }).click();
+  const download = await downloading;
+  const text = readFileSync(await download.path(), 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  return { fileName: download.suggestedFilename(), rows: parseCsv(text.slice(1)) };
+}
+
+test('the panel shows the engine counts and lists who is escalated through groups', async ({ page, consoleDouble }) => {
+  const summary = summarizeOrg(engineReport(consoleDouble).report);
+  await page.goto(MEMBERS_URL);
+  await expect(panel(page)).toContainText(/as of \d\d:\d\d/);
+  const labels = { admin: 'Admin', manager: 'Manager', member: 'Member', viewer: 'Viewer', no_access: 'No access' } as const;
+  for (const { role, people } of summary.byRole) {
+    await expect(panel(page).getByRole('button', { name: `${labels[role]}: ${people.length}`, exact: true })).toBeVisible();
+  }
+  expect(summary.byRole.find((entry) => entry.role === 'admin')?.people).toHaveLength(2);
+  await expect(panel(page).getByRole('button', { name: `Pending invites: ${summary.pending.length}` })).toBeVisible();
+  await expect(panel(page).getByRole('button', { name: `Stale invites: ${summary.staleInvites.length}` })).toBeVisible();
+  expect(summary.staleInvites.length).toBeGreaterThan(0);
+
+  const escalated = panel(page).getByRole('button', { name: `Escalated through groups: ${summary.escalated.length}` });
+  await escalated.click();
+  await expect(escalated).toHaveAttribute('aria-pressed', 'true');
+  const list = panel(page).getByRole('region', { name: 'People: Escalated through groups' });
+  await expect(list).toContainText('Priya Natarajan');
+  await expect(list).toContainText('priya.natarajan@lumenfield.example');
+  await expect(list.getByRole('listitem')).toHaveCount(summary.escalated.length);
+
+  // The panel sits in the Users tab panel, above the table, and leaves with the Groups tab.
+  await page.getByRole('tab', { name: 'Groups' }).click();
+  await expect(panel(page)).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Users' }).click();
+  await expect(panel(page)).toBeVisible();
+});
+
+test('collapsing the panel is remembered across a reload', async ({ page }) => {
+  await page.goto(MEMBERS_URL);
+  await expect(toggle(page)).toHaveAttribute('aria-expanded', 'true');
+  await expect(panel(page).getByRole('button', { name: /^Admin: / })).toBeVisible();
+  await toggle(page).click();
+  await expect(toggle(page)).toHaveAttribute('aria-expanded', 'false');
+  await expect(panel(page).getByRole('button', { name: /^Admin: / })).toBeHidden();
+  await page.reload();
+  await expect(toggle(page)).toHaveAttribute('aria-expanded', 'false');
+  await expect(panel(page).getByRole('button', { name: /^Admin: / })).toBeHidden();
+  await toggle(page).click();
+  await expect(panel(page).getByRole('button', { name: /^Admin: / })).toBeVisible();
+});
+
+test('a failed refresh replaces the numbers with a banner naming the error', async ({ context, page }) => {
+  await page.goto(MEMBERS_URL);
+  await expect(panel(page).getByRole('button', { name: /^Admin: 2$/ })).toBeVisible();
+  // From now on the extension's member reads (pages of 100) fail; the page's own do not.
+  await context.route(/\/t\/graphql\/org-url\/demo-org\?q=OrgMembers/, async (route) => {
+    const first = (JSON.parse(route.request().postData() ?? '{}') as { variables?: { first?: number } }).variables?.first;
+    if (first === 100) await route.fulfill({ status: 503, body: 'Service Unavailable' });
+    else await route.fallback();
+  });
+  await panel(page).getByRole('button', { name: 'Refresh' }).click();
+  const banner = panel(page).getByRole('alert');
+  await expect(banner).toContainText('not current');
+  await expect(banner).toContainText('HTTP 503');
+  await expect(panel(page).getByRole('button', { name: /^Admin: / })).toHaveCount(0);
+  await expect(panel(page).getByRole('button', { name: 'Export CSV' })).toBeDisabled();
+  await expect(panel(page)).toContainText(/last read \d\d:\d\d( [AP]M)?, not current/);
+});
+
+test('the Groups tab says whom each group escalates and to what, through search', async ({ page, consoleDouble }) => {
+  const { snapshot, report } = engineReport(consoleDouble);
+  const leads = snapshot.groups.find((group) => group.name === 'Engineering Leads');
+  const expected = leads ? escalationsByGroup(report, snapshot.groups).get(leads.id) : undefined;
+  expect(expected?.memberIds.length).toBeGreaterThan(0);
+  expect(expected?.roles).toEqual(['manager']);
+  const count = expected?.memberIds.length ?? 0;
+
+  await page.goto(`${MEMBERS_URL}?tab=groups`);
+  const table = page.getByRole('table', { name: 'Groups' });
+  const row = table.getByRole('row').filter({ hasText: 'Engineering Leads' });
+  await expect(row.getByText(`Escalates ${count} ${count === 1 ? 'member' : 'members'} to Manager`)).toBeVisible();
+  // Every group row gets exactly one note.
+  const rows = table.getByRole('row').filter({ has: page.getByRole('checkbox') });
+  await expect(rows).toHaveCount(snapshot.groups.length);
+  await expect(table.getByText(/^Escalates /)).toHaveCount(snapshot.groups.length);
+
+  // Search narrows the table; the note stays with its row; sorting moves it along.
+  await page.getByRole('searchbox', { name: 'Search groups' }).fill('Leads');
+  await expect(rows).toHaveCount(1);
+  await expect(table.getByText(/^Escalates /)).toHaveCount(1);
+  await page.getByRole('searchbox', { name: 'Search groups' }).fill('');
+  await expect(rows).toHaveCount(snapshot.groups.length);
+  await table.getByRole('button', { name: /GROUP NAME/ }).click();
+  await expect(table.getByText(/^Escalates /)).toHaveCount(snapshot.groups.length);
+  await expect(row.getByText(`Escalates ${count}`)).toBeVisible();
+});
+
+test('the CSV and JSON exports match the engine report for the demo seed', async ({ page, consoleDouble }) => {
+  const { snapshot, report } = engineReport(consoleDouble);
+  await page.goto(MEMBERS_URL);
+  await expect(panel(page).getByRole('button', { name: /^Admin: 2$/ })).toBeVisible();
+
+  const { fileName, rows } = await downloadCsv(page);
+  expect(fileName).toMatch(/^admin-lens-access-review-demo-org-\d{4}-\d{2}-\d{2}\.csv$/);
+  const [header, ...body] = rows;
+  expect(header).toEqual(['email', 'name', 'status', 'org role', 'project', 'effective role', 'sources', 'deciding source', 'finding codes', 'findings']);
+  expect(body).toHaveLength(report.members.size * report.projects.length);
+  const col = (name: string) => header?.indexOf(name) ?? -1;
+  const priya = body.find((line) => line[col('email')] === 'priya.natarajan@lumenfield.example' && line[col('project')] === 'Web App (Production)');
+  expect(priya?.[col('effective role')]).toBe('Manager');
+  expect(priya?.[col('deciding source')]).toBe('Group Engineering Leads: Manager');
+  expect(priya?.[col('sources')]).toContain('Direct: Viewer');
+  expect(priya?.[col('finding codes')]).toContain('escalated-through-group');
+  // Every cell agrees with the engine's effective role.
+  const projectByName = new Map(snapshot.projects.map((project) => [project.name, project.id]));
+  const memberByEmail = new Map(snapshot.members.map((member) => [member.email, member.id]));
+  const label = { no_access: 'No Access', viewer: 'Viewer', member: 'Member', manager: 'Manager', admin: 'Admin' } as const;
+  for (const line of body) {
+    const access = report.accessOf(memberByEmail.get(line[col('email')] ?? '') ?? '', projectByName.get(line[col('project')] ?? '') ?? '');
+    expect(line[col('effective role')]).toBe(access ? label[access.role] : 'missing');
+  }
+
+  const downloading = page.waitForEvent('download');
+  await panel(page).getByRole('button', { name: 'Export JSON' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^admin-lens-access-review-demo-org-\d{4}-\d{2}-\d{2}\.json$/);
+  const json = JSON.parse(readFileSync(await download.path(), 'utf8')) as { rowCount: number; org: { url: string }; rows: unknown[] };
+  expect(json.org.url).toBe('demo-org');
+  expect(json.rowCount).toBe(report.members.size * report.projects.length);
+  expect(json.rows).toHaveLength(json.rowCount);
+});
+
+test.describe('a seed whose names look like formulas', () => {
+  test.use({ seed: 'test/e2e/seeds/formula.json' });
+
+  test('the export neutralises every cell a spreadsheet would run', async ({ page }) => {
+    await page.goto(MEMBERS_URL);
+    await expect(panel(page).getByRole('button', { name: /^Admin: 2$/ })).toBeVisible();
+    const { rows } = await downloadCsv(page);
+    const cells = rows.flat();
+    expect(cells).toContain(`'=HYPERLINK("http://x")`);
+    expect(cells).toContain(`'+Samuel, "Sam" Adeyemi`);
+    expect(cells).toContain(`'@Hannah -Schmidt`);
+    expect(cells.some((cell) => cell.includes("Group -Marketing Team: "))).toBe(true);
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    // The panel shows the name as text.
+    await panel(page).getByRole('button', { name: /^Manager: / }).click();
+    await expect(panel(page).getByRole('region', { name: /^People: / })).toContainText('=HYPERLINK("http://x")');
+  });
+});
+
+test.describe('an org with a single Admin', () => {
+  test.use({ seed: 'sole-admin' });
+
+  test('the panel warns that there is only one Admin', async ({ page, consoleDouble }) => {
+    await page.goto(`https://app.amplitude.com/analytics/${consoleDouble.backend.state().org.url}/settings/members`);
+    await expect(panel(page).getByRole('button', { name: 'Admin: 1', exact: true })).toBeVisible();
+    await expect(panel(page)).toContainText('is the only Admin of this org');
+    await expect(panel(page)).toContainText('Make a second trusted person Admin.');
+  });
+});

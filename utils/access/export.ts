@@ -1,0 +1,167 @@
+/**
+ * The access review export: one row per member and project, as CSV (for spreadsheets) and JSON.
+ * Pure: a report in, text out. The download itself is utils/download.ts.
+ *
+ * Rows: every member (joined and pending, in the report's order) × every project (in the org's
+ * order), so the row count is always members × projects. Org Admins appear on every project as
+ * Admin (source "Org: Admin"); people without access appear with effective role "No Access" and no
+ * sources, so a reviewer sees the absence too.
+ *
+ * CSV follows RFC 4180: CRLF line ends, fields with a comma, quote, CR or LF in double quotes, inner
+ * quotes doubled. Page data is untrusted: a cell starting with `=`, `+`, `-`, `@`, tab or carriage
+ * return would be read by a spreadsheet as a formula, so it gets a leading `'` (OWASP's advice for
+ * CSV injection). JSON is data for programs and is written as is.
+ */
+import type { Finding } from './finding';
+import type { AccessReport, AccessSource } from './report';
+import { type CustomRoleNames, roleLabel } from './roles';
+
+export const ACCESS_REVIEW_COLUMNS = [
+  'email',
+  'name',
+  'status',
+  'org role',
+  'project',
+  'effective role',
+  'sources',
+  'deciding source',
+  'finding codes',
+  'findings',
+] as const;
+
+export interface AccessReviewSource {
+  kind: AccessSource['kind'];
+  /** For group sources. */
+  groupId?: string;
+  groupName?: string;
+  role: string;
+}
+
+export interface AccessReviewRow {
+  memberId: string;
+  email: string;
+  name: string;
+  status: 'joined' | 'pending';
+  orgRole: string;
+  projectId: string;
+  project: string;
+  effectiveRole: string;
+  sources: AccessReviewSource[];
+  deciding: AccessReviewSource[];
+  findings: { code: Finding['code']; severity: Finding['severity']; explanation: string; fix: string }[];
+}
+
+const ORG_ROLE_LABEL: Record<string, string> = { viewer: 'Viewer', member: 'Member', manager: 'Manager', admin: 'Admin', user: 'User' };
+
+function orgRoleLabel(role: string, names?: CustomRoleNames): string {
+  return role === 'user' ? 'User' : (names?.[role] ?? ORG_ROLE_LABEL[role] ?? role);
+}
+
+function toSource(source: AccessSource, names?: CustomRoleNames): AccessReviewSource {
+  const role = roleLabel(source.role, names);
+  return source.kind === 'group' ? { kind: 'group', groupId: source.groupId, groupName: source.groupName, role } : { kind: source.kind, role };
+}
+
+/** "Org: Admin", "Direct: Viewer", "Group Engineering Leads: Manager". */
+export function describeExportSource(source: AccessReviewSource): string {
+  switch (source.kind) {
+    case 'org':
+      return `Org: ${source.role}`;
+    case 'direct':
+      return `Direct: ${source.role}`;
+    case 'group':
+      return `Group ${source.groupName ?? source.groupId ?? ''}: ${source.role}`;
+  }
+}
+
+/** Every member × project pair, members in the report's order, projects in the org's order. */
+export function accessReviewRows(report: AccessReport, names?: CustomRoleNames): AccessReviewRow[] {
+  // Findings by member, once; a finding applies to a row when it names the project or no project.
+  const findingsByMember = new Map<string, Finding[]>();
+  for (const finding of report.findings) {
+    for (const id of finding.memberIds) {
+      const list = findingsByMember.get(id);
+      if (list) list.push(finding);
+      else findingsByMember.set(id, [finding]);
+    }
+  }
+  const rows: AccessReviewRow[] = [];
+  for (const { member, perProject } of report.members.values()) {
+    const memberFindings = findingsByMember.get(member.id) ?? [];
+    report.projects.forEach((project, position) => {
+      const access = perProject[position];
+      const sources = access?.sources ?? [];
+      // The org role is a source only when it grants something ('user' grants nothing): list it anyway,
+      // so "Org: User" shows how the person's org role reads.
+      const listed = sources.map((source) => toSource(source, names));
+      if (!sources.some((source) => source.kind === 'org')) listed.unshift({ kind: 'org', role: orgRoleLabel(member.orgRole, names) });
+      rows.push({
+        memberId: member.id,
+        email: member.email,
+        name: member.name,
+        status: member.status,
+        orgRole: orgRoleLabel(member.orgRole, names),
+        projectId: project.id,
+        project: project.name,
+        effectiveRole: roleLabel(access?.role ?? 'no_access', names),
+        sources: listed,
+        deciding: (access?.deciding ?? []).map((source) => toSource(source, names)),
+        findings: memberFindings
+          .filter((finding) => finding.projectIds.length === 0 || finding.projectIds.includes(project.id))
+          .map(({ code, severity, explanation, fix }) => ({ code, severity, explanation, fix })),
+      });
+    });
+  }
+  return rows;
+}
+
+const DANGEROUS_START = /^[=+\-@\t\r]/;
+
+/** A cell a spreadsheet would run as a formula gets a leading `'`. */
+export function neutraliseCell(value: string): string {
+  return DANGEROUS_START.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180 quoting, after neutralisation. */
+export function csvField(value: string): string {
+  const safe = neutraliseCell(value);
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+export function accessReviewCsv(rows: readonly AccessReviewRow[]): string {
+  const lines = rows.map((row) => [
+    row.email,
+    row.name,
+    row.status,
+    row.orgRole,
+    row.project,
+    row.effectiveRole,
+    row.sources.map(describeExportSource).join('; '),
+    row.deciding.map(describeExportSource).join('; '),
+    row.findings.map((finding) => finding.code).join(', '),
+    row.findings.map((finding) => `${finding.explanation} ${finding.fix}`).join(' | '),
+  ]);
+  return toCsv([[...ACCESS_REVIEW_COLUMNS], ...lines]);
+}
+
+export interface AccessReviewMeta {
+  org: { url: string; name: string };
+  /** When the data was read from the console. */
+  readAt: string;
+  exportedAt: string;
+}
+
+export function accessReviewJson(rows: readonly AccessReviewRow[], meta: AccessReviewMeta): string {
+  return `${JSON.stringify({ kind: 'admin-lens-access-review', version: 1, ...meta, rowCount: rows.length, rows }, null, 2)}\n`;
+}
+
+/** `admin-lens-access-review-<orgUrl>-<YYYY-MM-DD>.<ext>`, the date in local time. */
+export function accessReviewFileName(orgUrl: string, date: Date, extension: 'csv' | 'json'): string {
+  const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  const org = orgUrl.replace(/[^A-Za-z0-9._-]+/g, '_') || 'org';
+  return `admin-lens-access-review-${org}-${day}.${extension}`;
+}

@@ -1,0 +1,67 @@
+/** The background's audit messages: append, update the outcome, list; retention on append. */
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { createBackgroundHandler } from '../background-handler';
+import { openAdminLensDb } from '../storage/db';
+import { PENDING_OUTCOME, type AuditEntry } from './entry';
+
+const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const page = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/audit-log.html` };
+const contentScript = { id: OWN_ID, url: 'https://app.amplitude.com/analytics/acme/settings/members', tab: { id: 1 } };
+const DAY = 86_400_000;
+
+function handlerWith(retention: number | null, now: number) {
+  const factory = new IDBFactory();
+  let db: ReturnType<typeof openAdminLensDb> | undefined;
+  return createBackgroundHandler({
+    ownId: OWN_ID,
+    ownOrigin: `chrome-extension://${OWN_ID}`,
+    version: '1',
+    db: () => (db ??= openAdminLensDb(factory)),
+    auditRetentionDays: async () => retention,
+    now: () => now,
+  });
+}
+
+const entry = (at: number, email = 'olga@acme.example'): AuditEntry => ({
+  at,
+  org: { url: 'acme', name: 'Acme' },
+  by: { name: 'Ada', email: 'ada@acme.example' },
+  people: [{ name: 'Olga', email, memberId: 'u-2', access: 'Viewer in 1 of 3 projects', orgRole: 'user', content: { charts: 1, dashboards: 0, cohorts: 0, notebooks: 0 } }],
+  transferTo: null,
+  decision: 'confirmed',
+  warnings: [],
+  dataAsOf: null,
+  outcome: PENDING_OUTCOME,
+});
+
+describe('audit messages', () => {
+  it('appends, updates the outcome and lists newest first', async () => {
+    const handle = handlerWith(null, 10 * DAY);
+    const first = await handle({ type: 'audit-append', entry: entry(1 * DAY) }, contentScript);
+    const second = await handle({ type: 'audit-append', entry: entry(2 * DAY, 'b@acme.example') }, contentScript);
+    expect(first).toEqual({ ok: true, result: { id: 1 } });
+    expect(second).toEqual({ ok: true, result: { id: 2 } });
+    const outcome = { status: 'gone' as const, checkedAt: 3 * DAY, detail: 'No longer in the org data.' };
+    expect(await handle({ type: 'audit-update-outcome', id: 1, outcome }, contentScript)).toEqual({ ok: true, result: { updated: true } });
+    expect(await handle({ type: 'audit-update-outcome', id: 99, outcome }, contentScript)).toEqual({ ok: true, result: { updated: false } });
+    const listed = await handle({ type: 'audit-list' }, page);
+    expect(listed).toMatchObject({ ok: true, result: { entries: [{ id: 2, outcome: PENDING_OUTCOME }, { id: 1, outcome }] } });
+  });
+
+  it('rejects malformed entries', async () => {
+    const handle = handlerWith(null, 0);
+    const bad = await handle({ type: 'audit-append', entry: { ...entry(1), people: 'everyone' } }, contentScript);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+  });
+
+  it('applies retention when appending, never dropping the new entry', async () => {
+    const handle = handlerWith(30, 100 * DAY);
+    await handle({ type: 'audit-append', entry: entry(10 * DAY) }, contentScript);
+    await handle({ type: 'audit-append', entry: entry(80 * DAY) }, contentScript);
+    // An entry whose own time is already past the cutoff (clock skew) is still kept.
+    await handle({ type: 'audit-append', entry: entry(5 * DAY, 'late@acme.example') }, contentScript);
+    const listed = await handle({ type: 'audit-list' }, page);
+    expect(listed.ok && (listed.result as { entries: { id: number }[] }).entries.map((e) => e.id)).toEqual([2, 3]);
+  });
+});

@@ -5,7 +5,7 @@
  * picture is.
  */
 import type { AccessReport } from '@/utils/access/report';
-import { computeAccessReport } from '@/utils/access/engine';
+import { computeAccessReportInSlices } from '@/utils/access/engine';
 import type { OrgSnapshot } from '@/utils/access/model';
 import { createConsoleClient } from '@/utils/amplitude/console-client';
 import type { MembersPage } from '@/utils/amplitude/page';
@@ -43,15 +43,18 @@ export function createOrgData(page: MembersPage, signal: AbortSignal): OrgData {
     for (const listener of listeners) listener(state);
   };
 
-  const show = (snapshot: OrgSnapshot, fromCache: boolean) =>
-    set({ snapshot, report: computeAccessReport(snapshot, { now: new Date().toISOString() }), fromCache });
+  // Computed in slices: on a 5,000-member org one go would block the console for a long task.
+  const show = async (snapshot: OrgSnapshot, fromCache: boolean) => {
+    const report = await computeAccessReportInSlices(snapshot, { now: new Date().toISOString() });
+    set({ snapshot, report, fromCache });
+  };
 
   async function read(): Promise<void> {
     set({ status: state.snapshot ? 'refreshing' : 'loading' });
     try {
       const client = createConsoleClient({ origin: location.origin, orgUrl: page.location.orgUrl, signal });
       const snapshot = await readOrgSnapshot(client);
-      show(snapshot, false);
+      await show(snapshot, false);
       set({ status: 'ready', error: null });
       await sendRequest({ type: 'snapshot-put', orgKey, snapshot }).catch((error: unknown) =>
         console.warn('[Admin Lens] could not cache the snapshot', error),
@@ -65,7 +68,7 @@ export function createOrgData(page: MembersPage, signal: AbortSignal): OrgData {
   async function start(): Promise<void> {
     try {
       const cached = await sendRequest({ type: 'snapshot-get', orgKey });
-      if (cached && !state.snapshot) show(cached.snapshot, true);
+      if (cached && !state.snapshot) await show(cached.snapshot, true);
     } catch (error) {
       console.warn('[Admin Lens] no cached snapshot', error);
     }

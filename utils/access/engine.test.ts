@@ -337,3 +337,20 @@ describe('member summary in the report', () => {
     expect(report.members.get('boss')?.summary.highestRole).toBe('admin');
   });
 });
+
+describe('computeAccessReportInSlices', () => {
+  it('gives the same report as the one-go computation, pausing between slices', async () => {
+    const { computeAccessReport, computeAccessReportInSlices } = await import('./engine');
+    const { generateSnapshot } = await import('./test-snapshot');
+    const snapshot = generateSnapshot(7, { members: 120, projects: 9, groups: 6, projectLevel: true, groupsPerMember: 1.5, projectsPerGroup: 3, directPerMember: 2 });
+    let pauses = 0;
+    const sliced = await computeAccessReportInSlices(snapshot, {}, { sliceSize: 25, pause: async () => { pauses++; } });
+    const whole = computeAccessReport(snapshot);
+    expect(pauses).toBe(Math.floor(120 / 25) + 1);
+    expect(sliced.findings).toEqual(whole.findings);
+    for (const [id, access] of whole.members) {
+      expect(sliced.members.get(id)?.perProject.map((cell) => cell.role)).toEqual(access.perProject.map((cell) => cell.role));
+      expect(sliced.members.get(id)?.summary).toEqual(access.summary);
+    }
+  });
+});

@@ -41,6 +41,39 @@ interface EngineContext {
 }
 
 export function computeAccessReport(snapshot: OrgSnapshot, options: AccessReportOptions = {}): AccessReport {
+  const steps = reportSteps(snapshot, options, Number.POSITIVE_INFINITY);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+export interface SliceOptions {
+  /** Members computed between two pauses; small enough that no slice is a long task (> 50 ms). */
+  sliceSize?: number;
+  /** Gives the page's own work a turn between slices. */
+  pause?: () => Promise<void>;
+}
+
+/**
+ * The same report, computed in slices with a pause between them, so a 5,000-member org never
+ * blocks the console's main thread for long (the page and its inputs stay responsive).
+ */
+export async function computeAccessReportInSlices(
+  snapshot: OrgSnapshot,
+  options: AccessReportOptions = {},
+  { sliceSize = 400, pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0)) }: SliceOptions = {},
+): Promise<AccessReport> {
+  const steps = reportSteps(snapshot, options, sliceSize);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** Builds the report; yields after every `sliceSize` members and before the findings. */
+function* reportSteps(snapshot: OrgSnapshot, options: AccessReportOptions, sliceSize: number): Generator<void, AccessReport> {
   const mode: AccessMode = snapshot.org.projectLevelPermissions ? 'project-level' : 'org-level';
   const projectPosition = new Map<string, number>();
   snapshot.projects.forEach((project, position) => projectPosition.set(project.id, position));
@@ -56,9 +89,15 @@ export function computeAccessReport(snapshot: OrgSnapshot, options: AccessReport
   const groupsByMember = indexGroupsByMember(snapshot);
 
   const members = new Map<string, MemberAccess>();
+  let inSlice = 0;
   for (const member of snapshot.members) {
     members.set(member.id, accessOfMember(member, groupsByMember.get(member.id) ?? [], context));
+    if (++inSlice >= sliceSize) {
+      inSlice = 0;
+      yield;
+    }
   }
+  if (Number.isFinite(sliceSize)) yield;
 
   return {
     mode,

@@ -258,6 +258,25 @@ export const removalGuard: Feature<MembersContext> = {
       }
     };
 
+    /** A safe removal: recorded first, then the console's own confirm, once. */
+    const passSafely = async (guard: DialogGuard, assessment: Assessment) => {
+      const id = await record(guard, assessment, 'passed');
+      if (signal.aborted) return;
+      if (id === null) {
+        guard.lastPassedAt = 0;
+        update(guard, { error: 'Admin Lens could not record this removal in its audit log, so it did not remove anyone. Try again.' });
+        return;
+      }
+      const button = removeDialogParts(guard.dialog).confirm;
+      if (!button || button.disabled || !button.isConnected) return;
+      allowing = true;
+      try {
+        button.click();
+      } finally {
+        allowing = false;
+      }
+    };
+
     const onConfirmEvent = (event: Event) => {
       if (allowing || isOurs(event.target)) return;
       const dialog = closestRemoveDialog(event.target);
@@ -265,12 +284,17 @@ export const removalGuard: Feature<MembersContext> = {
       const guard = guardFor(dialog);
       const assessment = reassess(guard);
       if (assessment.verdict === 'safe' && !guard.state.pending) {
-        // No friction: the event goes on untouched; the record is sent before the console acts.
+        // No friction, but the audit record must be stored before the console acts: the acting
+        // event is held for the few milliseconds the background needs, then the console's own
+        // confirm is clicked once. Pointer events and Enter on the button (which becomes a click)
+        // go on untouched.
         const acts = event.type === 'click' || event.type === 'submit' || (event.type === 'keydown' && !isConfirmButton(dialog, event.target));
-        if (acts && Date.now() - guard.lastPassedAt > 1000) {
-          guard.lastPassedAt = Date.now();
-          void record(guard, assessment, 'passed');
-        }
+        if (!acts) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        if (Date.now() - guard.lastPassedAt < 1000) return; // a double click removes once
+        guard.lastPassedAt = Date.now();
+        void passSafely(guard, assessment);
         return;
       }
       event.preventDefault();

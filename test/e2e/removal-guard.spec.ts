@@ -16,6 +16,7 @@ import type { AuditRecord } from '../../utils/audit/entry';
 
 const guardPanel = (page: Page) => dialog(page, 'Remove Members?').getByRole('region', { name: 'Admin Lens removal check' });
 const removals = (mutations: { operation: string }[]) => mutations.filter((mutation) => mutation.operation === 'RemoveMembers');
+const entryOf = (page: Page, email: string) => page.getByRole('article').filter({ hasText: email });
 
 /** Opens the dialog for one person through the row menu ("More actions for <name>" → Remove). */
 async function openRemoveFromRow(page: Page, name: string) {
@@ -85,7 +86,7 @@ test('a content owner removed without transfer is stopped; Go back keeps everyon
   await expect(entry).toContainText('maya.okafor@lumenfield.example');
 });
 
-test('a removal with transfer to an active recipient passes through untouched and the content moves', async ({ page, consoleDouble }) => {
+test('a removal with transfer to an active recipient passes through untouched and the content moves', async ({ context, page, consoleDouble, extensionId }) => {
   await openedWithData(page);
   const modal = await openRemoveBulk(page, ['Grace Liu']);
   await modal.getByRole('checkbox', { name: 'Transfer content to another user' }).check();
@@ -99,6 +100,11 @@ test('a removal with transfer to an active recipient passes through untouched an
   expect(removals(consoleDouble.backend.mutations())).toMatchObject([{ variables: { memberIds: ['u-5'], transferToMemberId: 'u-10' } }]);
   const ethan = consoleDouble.backend.state().members.find((member) => member.id === 'u-10');
   expect(ethan?.content).toEqual({ charts: 27 + 48, dashboards: 6 + 12, cohorts: 3 + 9, notebooks: 2 + 4 });
+  // Safe removals are audited too, recorded before the console was let through.
+  const log = await context.newPage();
+  await log.goto(`chrome-extension://${extensionId}/audit-log.html`);
+  await expect(entryOf(log, 'grace.liu@lumenfield.example')).toContainText('passed without warnings');
+  await expect(entryOf(log, 'grace.liu@lumenfield.example')).toContainText('Content: 48 charts, 12 dashboards, 9 cohorts, 4 notebooks');
 });
 
 test('oneself cannot be removed through the guard, by click or keyboard', async ({ page, consoleDouble }) => {
@@ -192,7 +198,6 @@ test.describe('the audit log survives a browser restart', () => {
     return { context, extensionId: new URL(worker.url()).host };
   }
 
-  const entryOf = (page: Page, email: string) => page.getByRole('article').filter({ hasText: email });
 
   test('each removal shows its before-state and outcome after a reload and a restart; the CSV export matches', async () => {
     const double = createConsoleDouble({ seed: 'demo' });

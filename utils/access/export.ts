@@ -115,22 +115,9 @@ export function accessReviewRows(report: AccessReport, names?: CustomRoleNames):
   return rows;
 }
 
-const DANGEROUS_START = /^[=+\-@\t\r]/;
+import { toCsv } from '../csv';
 
-/** A cell a spreadsheet would run as a formula gets a leading `'`. */
-export function neutraliseCell(value: string): string {
-  return DANGEROUS_START.test(value) ? `'${value}` : value;
-}
-
-/** RFC 4180 quoting, after neutralisation. */
-export function csvField(value: string): string {
-  const safe = neutraliseCell(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
+export { csvField, neutraliseCell, toCsv } from '../csv';
 
 export function accessReviewCsv(rows: readonly AccessReviewRow[]): string {
   const lines = rows.map((row) => [

@@ -2,7 +2,7 @@
  * The removal audit log as CSV (one row per removed person) and JSON, and the page's filters.
  * Pure. CSV cells from page data are formula-neutralised by the shared CSV writer.
  */
-import { toCsv } from '../access/export';
+import { toCsv } from '../csv';
 import { OUTCOME_LABEL, type AuditContent, type AuditOutcomeStatus, type AuditRecord } from './entry';
 
 export const AUDIT_COLUMNS = [

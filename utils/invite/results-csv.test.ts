@@ -1,4 +1,4 @@
-import { csvField, formulaSafe, toCsv } from './csv-write';
+import { csvField, formulaSafe, toCsv } from '../csv';
 import { createJob, failBatch, markBatchSent, startBatch, verifyBatch } from './job';
 import { parseInviteCsv } from './parse';
 import { planBatches } from './plan';

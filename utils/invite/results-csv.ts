@@ -1,9 +1,9 @@
 /**
  * Bulk invite, step 5: downloads. The results (after or during a run) and the validation errors
  * (before a run) carry the file's original columns plus `status` and `error`, so the user can fix
- * the failed rows and import the same file again. Formula-safe cells (see csv-write.ts). Pure.
+ * the failed rows and import the same file again. Formula-safe cells (see utils/csv.ts). Pure.
  */
-import { toCsv } from './csv-write';
+import { toCsv } from '../csv';
 import type { InviteJob, RowState } from './job';
 import type { ValidatedRow } from './validate';
 import { describeRowError } from './validate';

@@ -4,7 +4,7 @@
  * template validates as it is (after replacing the example emails). Pure.
  */
 import type { OrgSnapshot } from '../access/model';
-import { toCsv } from './csv-write';
+import { toCsv } from '../csv';
 import { INVITE_COLUMNS } from './parse';
 
 type Names = Pick<OrgSnapshot, 'teams' | 'groups' | 'projects' | 'teamSpaces'> & { org: Pick<OrgSnapshot['org'], 'projectLevelPermissions'> };

@@ -1,9 +1,8 @@
 /**
- * A small CSV writer for the invite downloads (results, errors, template). Cells a spreadsheet
- * would run as a formula (starting with = + - @, tab or CR) get a leading `'` (OWASP's advice for
- * CSV injection); fields are quoted when needed; lines end in CRLF (RFC 4180).
- * Kept inside utils/invite/ because no shared utils/csv.ts existed when this was written
- * (utils/access/export.ts has the same rule in `neutraliseCell`; the two could become one utils/csv.ts).
+ * The one CSV writer for every download (access review, audit log, invite results, errors,
+ * template). Cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
+ * leading `'` (OWASP's advice for CSV injection); fields are quoted when needed; lines end in
+ * CRLF (RFC 4180).
  */
 
 const DANGEROUS_START = /^[=+\-@\t\r]/;
@@ -12,6 +11,8 @@ const DANGEROUS_START = /^[=+\-@\t\r]/;
 export function formulaSafe(value: string): string {
   return DANGEROUS_START.test(value) ? `'${value}` : value;
 }
+
+export const neutraliseCell = formulaSafe;
 
 /** One field: formula-safe, then quoted when it holds a quote, comma, semicolon or line break. */
 export function csvField(value: string): string {

@@ -14,7 +14,7 @@ import type { AccessReport } from '@/utils/access/report';
 import { findMembersTabs, findTabPanel, type MembersTabs, selectedMembersTab } from '@/utils/amplitude/summary-anchor';
 import { downloadText } from '@/utils/download';
 import type { MembersContext } from './context';
-import type { OrgDataState } from './org-data';
+import { type OrgDataState, yieldToPage } from './org-data';
 import './access-summary.css';
 
 /** Whether the panel is collapsed, remembered across reloads and visits. */
@@ -123,8 +123,20 @@ export const accessSummary: Feature<MembersContext> = {
     if (signal.aborted) return;
     ui.mount();
 
+    let pendingDraw = false;
     const unsubscribe = orgData.subscribe((next) => {
       state = next;
+      // A new report means summarizing every member: in a task of its own, not in the one that
+      // delivered the report (where the badges render).
+      if (next.report && summaryOf?.report !== next.report) {
+        if (pendingDraw) return;
+        pendingDraw = true;
+        void yieldToPage().then(() => {
+          pendingDraw = false;
+          draw();
+        });
+        return;
+      }
       draw();
     });
     const offStorage = summaryCollapsed.watch((value) => {

@@ -31,6 +31,22 @@ export interface OrgData {
   refresh(): Promise<void>;
 }
 
+/** Work done between two pauses while computing a report, in ms (well under a 50 ms long task). */
+const SLICE_BUDGET_MS = 12;
+const SLICE_SIZE = 100;
+
+/** A macrotask turn without setTimeout's 4 ms clamp on nested timers. */
+export function yieldToPage(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 export function createOrgData(page: MembersPage, signal: AbortSignal): OrgData {
   const orgKey = `${location.origin}|${page.location.orgUrl}`;
   let state: OrgDataState = { status: 'loading', snapshot: null, report: null, fromCache: false, error: null };
@@ -44,8 +60,20 @@ export function createOrgData(page: MembersPage, signal: AbortSignal): OrgData {
   };
 
   // Computed in slices: on a 5,000-member org one go would block the console for a long task.
+  // Slices are time-boxed (small member batches, a real pause only when the budget is spent) and
+  // the listeners get a task of their own, apart from the findings step.
   const show = async (snapshot: OrgSnapshot, fromCache: boolean) => {
-    const report = await computeAccessReportInSlices(snapshot, { now: new Date().toISOString() });
+    let sliceStart = performance.now();
+    // The engine pauses after every slice and once more before the findings: always yield there.
+    const lastPause = Math.floor(snapshot.members.length / SLICE_SIZE) + 1;
+    let pauses = 0;
+    const pause = async () => {
+      if (++pauses < lastPause && performance.now() - sliceStart < SLICE_BUDGET_MS) return;
+      await yieldToPage();
+      sliceStart = performance.now();
+    };
+    const report = await computeAccessReportInSlices(snapshot, { now: new Date().toISOString() }, { sliceSize: SLICE_SIZE, pause });
+    await yieldToPage();
     set({ snapshot, report, fromCache });
   };
 
@@ -56,6 +84,8 @@ export function createOrgData(page: MembersPage, signal: AbortSignal): OrgData {
       const snapshot = await readOrgSnapshot(client);
       await show(snapshot, false);
       set({ status: 'ready', error: null });
+      // Cloning a large snapshot into the message is a task's worth of work of its own.
+      await yieldToPage();
       await sendRequest({ type: 'snapshot-put', orgKey, snapshot }).catch((error: unknown) =>
         console.warn('[Admin Lens] could not cache the snapshot', error),
       );

@@ -74,3 +74,11 @@ describe('snapshot cache', () => {
     expect(response).toMatchObject({ ok: false, error: { code: 'invalid-message', message: expect.stringContaining('projects') } });
   });
 });
+
+describe('snapshot cache versions', () => {
+  it('re-checks a snapshot stored by another version and drops it when it no longer fits', async () => {
+    const db = await openAdminLensDb();
+    await db.put('snapshots', { orgKey: 'old', readAt: 1, snapshot: { org: 'not an org' } });
+    expect(await handle({ type: 'snapshot-get', orgKey: 'old' }, contentScript)).toEqual({ ok: true, result: null });
+  });
+});

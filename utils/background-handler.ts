@@ -3,7 +3,10 @@ import type { IDBPDatabase } from 'idb';
 import { parseRequest, type Request, type Response, type ResponseMap } from './messages';
 import { isTrustedSender, type SenderLike } from './sender';
 import { DB_NAME, type AdminLensDb } from './storage/db';
-import { parseOrgSnapshot } from './access/model';
+import { parseOrgSnapshot, type OrgSnapshot } from './access/model';
+
+/** Bump when OrgSnapshot changes shape: cached snapshots of other versions are re-checked. */
+export const SNAPSHOT_SCHEMA_VERSION = 1;
 import { parseAuditEntry, type AuditRecord } from './audit/entry';
 import { retentionCutoff } from './audit/retention-cutoff';
 
@@ -30,12 +33,14 @@ function handlersFor(deps: BackgroundDeps): Handlers {
     'snapshot-get': async ({ orgKey }) => {
       const record = await (await deps.db()).get('snapshots', orgKey);
       if (!record) return null;
-      // What was stored by an older version may no longer fit the model: treat it as absent.
+      // Stored by this version: it was validated when it was put, and checking 5,000 members
+      // again would delay the first badges. Stored by another version: check, or treat as absent.
+      if (record.schema === SNAPSHOT_SCHEMA_VERSION) return { readAt: record.readAt, snapshot: record.snapshot as OrgSnapshot };
       const parsed = parseOrgSnapshot(record.snapshot);
       return parsed.ok ? { readAt: record.readAt, snapshot: parsed.snapshot } : null;
     },
     'snapshot-put': async ({ orgKey, snapshot }) => {
-      await (await deps.db()).put('snapshots', { orgKey, readAt: Date.parse(snapshot.readAt), snapshot });
+      await (await deps.db()).put('snapshots', { orgKey, readAt: Date.parse(snapshot.readAt), snapshot, schema: SNAPSHOT_SCHEMA_VERSION });
       return { stored: true };
     },
     'audit-append': async ({ entry }) => {

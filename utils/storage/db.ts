@@ -8,7 +8,7 @@ export const DB_NAME = 'admin-lens';
 
 export interface AdminLensDb extends DBSchema {
   /** The last org snapshot read from the console, one per org, with the time it was read. */
-  snapshots: { key: string; value: { orgKey: string; readAt: number; snapshot: unknown } };
+  snapshots: { key: string; value: { orgKey: string; readAt: number; snapshot: unknown; schema?: number } };
   /** Every removal seen in the page, recorded before the console acts. */
   audit: { key: number; value: { id?: number; at: number; entry: unknown }; indexes: { byTime: number } };
   /** Bulk invite jobs and their rows; each row is in exactly one state. */

@@ -12,6 +12,8 @@ export default defineConfig({
       'Effective access at a glance, a removal guard and bulk CSV invites for Amplitude\u2019s Members & Groups page.',
     permissions: ['storage'],
     host_permissions: [...AMPLITUDE_MATCHES],
+    // The bulk-invite CSV tools, imported by the content script only when the panel opens.
+    web_accessible_resources: [{ resources: ['invite-logic.js'], matches: [...AMPLITUDE_MATCHES] }],
     // Firefox only: Chrome would warn about an unknown key.
     ...(browser === 'firefox'
       ? {

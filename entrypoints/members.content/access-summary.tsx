@@ -5,7 +5,7 @@
  * landmark is missing it sits under the heading and says which landmark it did not find.
  */
 import { render } from 'preact';
-import { storage } from 'wxt/utils/storage';
+import { defineLocalItem } from '@/utils/storage/local-item';
 import type { Feature } from '@/utils/features/registry';
 import { SummaryPanel } from '@/components/SummaryPanel';
 import { accessReviewCsv, accessReviewFileName, accessReviewJson, accessReviewRows } from '@/utils/access/export';
@@ -18,7 +18,7 @@ import { type OrgDataState, yieldToPage } from './org-data';
 import './access-summary.css';
 
 /** Whether the panel is collapsed, remembered across reloads and visits. */
-export const summaryCollapsed = storage.defineItem<boolean>('local:summaryCollapsed', { fallback: false });
+export const summaryCollapsed = defineLocalItem<boolean>('summaryCollapsed', false);
 
 interface Placement {
   anchor: Element;

@@ -6,5 +6,6 @@ import { adminLensChip } from './admin-lens-chip';
 import { accessBadges } from './access-badges';
 import { accessSummary } from './access-summary';
 import { groupsEscalation } from './groups-escalation';
+import { bulkInvitePanel } from './bulk-invite-panel';
 
-export const FEATURES: readonly Feature<MembersContext>[] = [removalGuard, adminLensChip, accessBadges, accessSummary, groupsEscalation];
+export const FEATURES: readonly Feature<MembersContext>[] = [removalGuard, adminLensChip, accessBadges, accessSummary, groupsEscalation, bulkInvitePanel];

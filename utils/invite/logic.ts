@@ -1,0 +1,18 @@
+/** The shape of the lazily loaded bulk-invite tools (entrypoints/invite-logic.ts). Types only. */
+import type { parseInviteCsv } from './parse';
+import type { planBatches } from './plan';
+import type { resultsFileName, validationCsv } from './results-csv';
+import type { templateCsv } from './template';
+import type { validateInvites } from './validate';
+
+export const INVITE_LOGIC_GLOBAL = '__adminLensInviteLogic';
+export const INVITE_LOGIC_FILE = '/invite-logic.js';
+
+export interface InviteLogic {
+  parseInviteCsv: typeof parseInviteCsv;
+  validateInvites: typeof validateInvites;
+  planBatches: typeof planBatches;
+  validationCsv: typeof validationCsv;
+  resultsFileName: typeof resultsFileName;
+  templateCsv: typeof templateCsv;
+}

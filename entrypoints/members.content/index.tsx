@@ -7,7 +7,8 @@ import { AMPLITUDE_MATCHES } from '@/utils/amplitude/hosts';
 import { createOnceReporter, startFeatures } from '@/utils/features/registry';
 import { watchMembersPage } from './page-watcher';
 import { FEATURES } from './features';
-import { createOrgData } from './org-data';
+import { createOrgData, prefetchCachedSnapshot } from './org-data';
+import { parseSettingsLocation } from '@/utils/amplitude/page';
 import './style.css';
 
 export default defineContentScript({
@@ -16,6 +17,8 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   main(ctx) {
     const report = createOnceReporter();
+    const settings = parseSettingsLocation(location.href);
+    if (settings) prefetchCachedSnapshot(settings.orgUrl);
     watchMembersPage(ctx, (page, signal) => {
       void startFeatures(FEATURES, { ctx, page, orgData: createOrgData(page, signal) }, signal, report);
     });

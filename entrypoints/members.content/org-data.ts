@@ -47,8 +47,31 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
+const orgKeyFor = (orgUrl: string) => `${location.origin}|${orgUrl}`;
+
+type CachedAnswer = ReturnType<typeof sendRequest<{ type: 'snapshot-get'; orgKey: string }>>;
+const prefetched = new Map<string, CachedAnswer>();
+
+/**
+ * Asks the background for the cached snapshot as soon as the content script starts on a settings
+ * URL, while the console is still rendering its table, so the first badges wait less.
+ */
+export function prefetchCachedSnapshot(orgUrl: string): void {
+  const orgKey = orgKeyFor(orgUrl);
+  if (prefetched.has(orgKey)) return;
+  const answer = sendRequest({ type: 'snapshot-get', orgKey });
+  answer.catch(() => undefined); // reported when taken
+  prefetched.set(orgKey, answer);
+}
+
+function takePrefetched(orgKey: string): CachedAnswer | undefined {
+  const answer = prefetched.get(orgKey);
+  prefetched.delete(orgKey);
+  return answer;
+}
+
 export function createOrgData(page: MembersPage, signal: AbortSignal): OrgData {
-  const orgKey = `${location.origin}|${page.location.orgUrl}`;
+  const orgKey = orgKeyFor(page.location.orgUrl);
   let state: OrgDataState = { status: 'loading', snapshot: null, report: null, fromCache: false, error: null };
   const listeners = new Set<(state: OrgDataState) => void>();
   let inFlight: Promise<void> | null = null;
@@ -97,7 +120,7 @@ export function createOrgData(page: MembersPage, signal: AbortSignal): OrgData {
 
   async function start(): Promise<void> {
     try {
-      const cached = await sendRequest({ type: 'snapshot-get', orgKey });
+      const cached = await (takePrefetched(orgKey) ?? sendRequest({ type: 'snapshot-get', orgKey }));
       if (cached && !state.snapshot) await show(cached.snapshot, true);
     } catch (error) {
       console.warn('[Admin Lens] no cached snapshot', error);

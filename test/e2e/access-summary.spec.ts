@@ -2,6 +2,7 @@
  * The access summary panel, the Groups-tab escalation notes and the access review export, checked
  * against the engine run here on the double's own state (independent of what the extension read).
  */
+import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { computeAccessReport } from '../../utils/access/engine';
@@ -56,33 +57,9 @@ function engineReport(consoleDouble: ConsoleDouble): { snapshot: OrgSnapshot; re
   return { snapshot, report: computeAccessReport(snapshot, { now: new Date().toISOString() }) };
 }
 
-/** RFC 4180, as a spreadsheet would read it. */
+/** Reads the CSV back with an independent parser (papaparse), as a spreadsheet would. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += char;
-  }
-  return rows;
+  return Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true }).data;
 }
 
 async function downloadCsv(page: Page): Promise<{ fileName: string; rows: string[][] }> {

@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { computeAccessReport } from './engine';
 import {
@@ -12,34 +13,9 @@ import {
 } from './export';
 import { buildSnapshot, READ_AT } from './test-snapshot';
 
-/** A small RFC 4180 parser, to read back what the exporter wrote. */
+/** Reads the CSV back with an independent parser (papaparse), as a spreadsheet would. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) throw new Error('CSV does not end with CRLF');
-  return rows;
+  return Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true }).data;
 }
 
 const snapshot = buildSnapshot({

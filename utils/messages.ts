@@ -20,7 +20,6 @@ const REQUEST_SCHEMAS = {
   'audit-list': z.strictObject({ type: z.literal('audit-list') }),
 } as const;
 
-export type OrgSnapshotMessage = OrgSnapshot;
 export type RequestType = keyof typeof REQUEST_SCHEMAS;
 export type Request = { [K in RequestType]: z.infer<(typeof REQUEST_SCHEMAS)[K]> }[RequestType];
 

@@ -11,9 +11,6 @@
 
 export const MEMBERS_HEADING_TEXT = 'Team Members & Groups';
 
-/** [guess] The path segment after `/settings/` for Members & Groups. Only used to build links. */
-export const GUESSED_MEMBERS_SETTINGS_SEGMENT = 'members';
-
 export interface ConsoleLocation {
   /** The org as it appears in the URL: its URL slug, or `org/<id>` for numeric addresses. */
   orgUrl: string;

@@ -5,6 +5,8 @@ import { AMPLITUDE_MATCHES } from './utils/amplitude/hosts';
 // The only hosts we ever touch. The manifest check in scripts/check-safety.mjs keeps this honest.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // ADMIN_LENS_OUT_DIR lets several engineers build and test side by side without clobbering .output.
+  outDir: process.env.ADMIN_LENS_OUT_DIR || '.output',
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Admin Lens for Amplitude',

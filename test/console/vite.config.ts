@@ -19,7 +19,7 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   css: { modules: { generateScopedName: '_[hash:base64:6]' } },
   build: {
-    outDir: path.join(root, 'dist'),
+    outDir: process.env.ADMIN_LENS_CONSOLE_DIST ? path.resolve(process.env.ADMIN_LENS_CONSOLE_DIST) : path.join(root, 'dist'),
     emptyOutDir: true,
     assetsDir: 'assets',
     // Minified like a production console; the source map keeps stack traces readable.

@@ -25,7 +25,8 @@ export interface ConsoleDouble {
 }
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const DEFAULT_DIST_DIR = path.join(REPO_ROOT, 'test/console/dist');
+// ADMIN_LENS_CONSOLE_DIST: a separate build of the page, so parallel work does not clobber test/console/dist.
+export const DEFAULT_DIST_DIR = process.env.ADMIN_LENS_CONSOLE_DIST ? path.resolve(process.env.ADMIN_LENS_CONSOLE_DIST) : path.join(REPO_ROOT, 'test/console/dist');
 
 export function createConsoleDouble(
   options: { seed?: string | SeedInput; distDir?: string; clock?: 'seed' | 'today' } = {},

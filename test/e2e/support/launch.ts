@@ -6,7 +6,7 @@ import { chromium, type BrowserContext } from '@playwright/test';
 import { resolveChromium } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const EXTENSION_DIR = path.join(repoRoot, '.output', 'chrome-mv3');
+export const EXTENSION_DIR = path.join(path.resolve(repoRoot, process.env.ADMIN_LENS_OUT_DIR || '.output'), 'chrome-mv3');
 
 export interface LaunchOptions {
   /** Load the built extension. */

@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const OUTPUT = '.output/chrome-mv3';
+const OUTPUT = `${process.env.ADMIN_LENS_OUT_DIR || '.output'}/chrome-mv3`;
 /** Budgets in gzip bytes (issue 2: the content script at most 50 KB gzip). */
 const BUDGETS = { 'content-scripts/members.js': 50 * 1024 };
 

@@ -9,6 +9,8 @@ import { parseOrgSnapshot, type OrgSnapshot } from './access/model';
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 import { parseAuditEntry, type AuditRecord } from './audit/entry';
 import { retentionCutoff } from './audit/retention-cutoff';
+import { parseStoredJob } from './invite/job-schema';
+import type { InviteJob } from './invite/job';
 
 export interface BackgroundDeps {
   ownId: string;
@@ -22,6 +24,16 @@ export interface BackgroundDeps {
 }
 
 type Handlers = { [K in Request['type']]: (request: Extract<Request, { type: K }>) => Promise<ResponseMap[K]> };
+
+async function readJob(db: IDBPDatabase<AdminLensDb>, jobId: string): Promise<InviteJob | null> {
+  const tx = db.transaction(['inviteJobs', 'inviteRows'], 'readonly');
+  const [record, rows] = await Promise.all([tx.objectStore('inviteJobs').get(jobId), tx.objectStore('inviteRows').index('byJob').getAll(jobId)]);
+  await tx.done;
+  if (!record) return null;
+  const parsed = parseStoredJob(record.job, rows.map((row) => row.row));
+  // A job an older version wrote that no longer fits is not offered (never half-read).
+  return parsed.ok ? parsed.job : null;
+}
 
 function handlersFor(deps: BackgroundDeps): Handlers {
   return {
@@ -69,6 +81,27 @@ function handlersFor(deps: BackgroundDeps): Handlers {
       await tx.store.put({ ...record, entry: { ...parsed.entry, outcome } });
       await tx.done;
       return { updated: true };
+    },
+    'invite-job-save': async ({ meta, rows }) => {
+      // One transaction: the header and the changed rows are stored together or not at all.
+      const db = await deps.db();
+      const tx = db.transaction(['inviteJobs', 'inviteRows'], 'readwrite');
+      const jobs = tx.objectStore('inviteJobs');
+      const existing = await jobs.get(meta.id);
+      void jobs.put({ id: meta.id, createdAt: existing?.createdAt ?? Date.parse(meta.createdAt), job: meta });
+      const store = tx.objectStore('inviteRows');
+      for (const row of rows) void store.put({ jobId: meta.id, rowNumber: row.row, state: row.state.kind, row });
+      await tx.done;
+      return { saved: rows.length };
+    },
+    'invite-job-get': async ({ jobId }) => readJob(await deps.db(), jobId),
+    'invite-job-latest': async ({ orgUrl }) => {
+      const db = await deps.db();
+      const records = await db.getAll('inviteJobs');
+      const newest = records
+        .filter((record) => (record.job as { orgUrl?: unknown }).orgUrl === orgUrl)
+        .sort((a, b) => b.createdAt - a.createdAt)[0];
+      return newest ? readJob(db, newest.id) : null;
     },
     'audit-list': async () => {
       const records = await (await deps.db()).getAllFromIndex('audit', 'byTime');

@@ -6,6 +6,8 @@
 import { z } from 'zod/mini';
 import { OrgSnapshot } from './access/model';
 import { AuditEntry, AuditOutcome, type AuditRecord } from './audit/entry';
+import { JobMetaSchema, JobRowSchema } from './invite/job-schema';
+import type { InviteJob } from './invite/job';
 
 /** One strict schema per message type: unexpected fields are errors, not silently dropped. */
 const REQUEST_SCHEMAS = {
@@ -18,6 +20,11 @@ const REQUEST_SCHEMAS = {
   'audit-append': z.strictObject({ type: z.literal('audit-append'), entry: AuditEntry }),
   'audit-update-outcome': z.strictObject({ type: z.literal('audit-update-outcome'), id: z.int(), outcome: AuditOutcome }),
   'audit-list': z.strictObject({ type: z.literal('audit-list') }),
+  /** Bulk invite jobs: saved (header + the rows that changed) before and after every step. */
+  'invite-job-save': z.strictObject({ type: z.literal('invite-job-save'), meta: JobMetaSchema, rows: z.array(JobRowSchema) }),
+  'invite-job-get': z.strictObject({ type: z.literal('invite-job-get'), jobId: z.string().check(z.minLength(1)) }),
+  /** The newest job of an org, so a page can offer to resume an interrupted run. */
+  'invite-job-latest': z.strictObject({ type: z.literal('invite-job-latest'), orgUrl: z.string().check(z.minLength(1)) }),
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;
@@ -31,6 +38,9 @@ export interface ResponseMap {
   'audit-append': { id: number };
   'audit-update-outcome': { updated: boolean };
   'audit-list': { entries: AuditRecord[] };
+  'invite-job-save': { saved: number };
+  'invite-job-get': InviteJob | null;
+  'invite-job-latest': InviteJob | null;
 }
 
 export type ErrorCode = 'invalid-message' | 'unknown-type' | 'forbidden-sender' | 'internal';

@@ -28,7 +28,7 @@ test('a mixed CSV shows counts and every row with its status and fix', async ({ 
     'ryan.patel@lumenfield.example,,',
     'not-an-email,,',
     'NEW.person@example.com,,',
-    'someone.else@example.com,,Engineering Lead',
+    'someone.else@example.com,Product,Engineering Lead',
   ].join('\n');
   await textarea(page).fill(csv);
 
@@ -61,7 +61,7 @@ test('a mixed CSV shows counts and every row with its status and fix', async ({ 
 
 test('a tab-separated paste from a spreadsheet works', async ({ page }) => {
   await openPanel(page);
-  await textarea(page).fill('email\tteam\nalpha@example.com\tProduct\nbeta@example.com\tSales\n');
+  await textarea(page).fill('email\tteam\tgroups\nalpha@example.com\tProduct\tProduct Analysts\nbeta@example.com\tSales\tSales Viewers\n');
   await expect(dialog(page).getByText('2 to invite · 0 to skip · 0 invalid')).toBeVisible();
   await expect(rowOf(page, 'beta@example.com')).toContainText('Ready');
 });

@@ -26,7 +26,7 @@ import { validateInvites } from './validate';
 const NOW = '2025-11-03T10:00:00.000Z';
 
 function makeJob(lines: string[], batchSize = 2): InviteJob {
-  const parsed = parseInviteCsv(['email,groups', ...lines].join('\n'));
+  const parsed = parseInviteCsv(['email,team,groups', ...lines].join('\n'));
   const validated = validateInvites(parsed, demoSnapshot());
   const plan = planBatches(validated.rows, { batchSize });
   return createJob({ id: 'job-1', now: NOW, headers: parsed.headers, rows: validated.rows, plan });
@@ -35,14 +35,14 @@ function makeJob(lines: string[], batchSize = 2): InviteJob {
 /** Six new rows (three batches of two), a member, an invalid row. */
 const sample = () =>
   makeJob([
-    'n1@example.com,Sales Viewers',
-    'n2@example.com,Sales Viewers',
-    'maya.okafor@lumenfield.example,',
-    'n3@example.com,Sales Viewers',
-    'not-an-email,',
-    'n4@example.com,Sales Viewers',
-    'n5@example.com,Sales Viewers',
-    'n6@example.com,Sales Viewers',
+    'n1@example.com,Data,Sales Viewers',
+    'n2@example.com,Data,Sales Viewers',
+    'maya.okafor@lumenfield.example,,',
+    'n3@example.com,Data,Sales Viewers',
+    'not-an-email,Data,Sales Viewers',
+    'n4@example.com,Data,Sales Viewers',
+    'n5@example.com,Data,Sales Viewers',
+    'n6@example.com,Data,Sales Viewers',
   ]);
 
 const row = (state: JobRow['state']): JobRow => ({ row: 1, line: 2, email: 'a@example.com', cells: ['a@example.com'], teamId: null, batchId: 'b1', state, attempts: 0 });
@@ -154,12 +154,14 @@ describe('job', () => {
   });
 
   it('does not pause when a success breaks the streak', () => {
-    let job = makeJob(['a@example.com,', 'b@example.com,', 'c@example.com,', 'd@example.com,'], 1);
+    let job = makeJob(['a@example.com,Data,Sales Viewers', 'b@example.com,Data,Sales Viewers', 'c@example.com,Data,Sales Viewers', 'd@example.com,Data,Sales Viewers'], 1);
+    expect(job.batches).toHaveLength(4);
     job = failBatch(job, 'b1', 'x', NOW);
     job = failBatch(job, 'b2', 'x', NOW);
     job = runBatch(job, 'b3', ['c@example.com']);
     job = failBatch(job, 'b4', 'x', NOW);
     expect(job.status).toBe('done');
+    expect(jobCounts(job)).toMatchObject({ verified: 1, failed: 3 });
     expect(job.consecutiveFailedBatches).toBe(1);
   });
 

@@ -60,6 +60,8 @@ export type JobStatus = 'ready' | 'running' | 'paused' | 'cancelled' | 'done';
 
 export interface InviteJob {
   id: string;
+  /** The org it belongs to (the console's org URL), so a page offers only its own org's jobs. */
+  orgUrl: string;
   createdAt: string;
   updatedAt: string;
   status: JobStatus;
@@ -119,7 +121,7 @@ export function mustTransition(row: JobRow, event: RowEvent): JobRow {
 }
 
 /** Builds the job from the validated rows and their plan. Nothing is sent yet: every invite is queued. */
-export function createJob(input: { id: string; now: string; headers: string[]; rows: readonly ValidatedRow[]; plan: InvitePlan }): InviteJob {
+export function createJob(input: { id: string; orgUrl?: string; now: string; headers: string[]; rows: readonly ValidatedRow[]; plan: InvitePlan }): InviteJob {
   const batchOf = new Map<number, string>();
   for (const batch of input.plan.batches) for (const invite of batch.invites) batchOf.set(invite.row, batch.id);
   const rows: JobRow[] = input.rows.map((row) => {
@@ -135,6 +137,7 @@ export function createJob(input: { id: string; now: string; headers: string[]; r
   const batches = input.plan.batches.map((batch) => ({ id: batch.id, settings: batch.settings, rows: batch.invites.map((invite) => invite.row) }));
   return finish({
     id: input.id,
+    orgUrl: input.orgUrl ?? '',
     createdAt: input.now,
     updatedAt: input.now,
     status: 'ready',

@@ -9,7 +9,7 @@ const validate = (lines: string[]) => validateInvites(parseInviteCsv([HEADER, ..
 describe('planBatches', () => {
   it('groups rows with the same settings, letting the team differ, at most N per batch, in a stable order', () => {
     const lines = Array.from({ length: 25 }, (_, i) => `a${i}@example.com,${i % 2 ? 'Data' : 'Sales'},Sales Viewers,,`);
-    lines.splice(3, 0, 'b0@example.com,Data,,iOS App:Viewer,', 'b1@example.com,,,iOS App:Viewer,');
+    lines.splice(3, 0, 'b0@example.com,Data,,iOS App:Viewer,', 'b1@example.com,Sales,,iOS App:Viewer,');
     const plan = planBatches(validate(lines));
     expect(plan.batches.map((batch) => [batch.id, batch.invites.length])).toEqual([
       ['b1', 10],
@@ -21,14 +21,14 @@ describe('planBatches', () => {
     expect(plan.batches[0]!.invites.slice(0, 2).map((invite) => invite.teamId)).toEqual(['t-sales', 't-data']);
     expect(plan.batches[3]!.invites.map((invite) => [invite.row, invite.teamId])).toEqual([
       [4, 't-data'],
-      [5, null],
+      [5, 't-sales'],
     ]);
     expect(plan.batches[3]!.settings).toEqual({ groupIds: [], projectRoles: [{ projectId: 'p-3', role: 'viewer' }], orgRole: 'user', defaultProjectId: null, teamSpaceIds: [] });
     expect(plan.counts).toEqual({ toInvite: 27, skip: 0, invalid: 0, batches: 4 });
   });
 
   it('honours the batch size setting', () => {
-    const lines = Array.from({ length: 7 }, (_, i) => `a${i}@example.com,,Sales Viewers,,`);
+    const lines = Array.from({ length: 7 }, (_, i) => `a${i}@example.com,Data,Sales Viewers,,`);
     expect(planBatches(validate(lines), { batchSize: 3 }).batches.map((batch) => batch.invites.length)).toEqual([3, 3, 1]);
     expect(planBatches(validate(lines), { batchSize: 1 }).batches).toHaveLength(7);
   });
@@ -36,11 +36,11 @@ describe('planBatches', () => {
   it('keeps rows apart when any shared setting differs', () => {
     const plan = planBatches(
       validate([
-        'a@example.com,,Sales Viewers,,',
-        'b@example.com,,Sales Viewers,,Web App (Production)',
-        'c@example.com,,Sales Viewers,iOS App:Viewer,',
-        'd@example.com,,Sales Viewers,iOS App:Member,',
-        'e@example.com,,"Sales Viewers;Data Platform",,',
+        'a@example.com,Data,Sales Viewers,,',
+        'b@example.com,Data,Sales Viewers,,Web App (Production)',
+        'c@example.com,Data,Sales Viewers,iOS App:Viewer,',
+        'd@example.com,Data,Sales Viewers,iOS App:Member,',
+        'e@example.com,Data,"Sales Viewers;Data Platform",,',
       ]),
     );
     expect(plan.batches).toHaveLength(5);
@@ -48,7 +48,7 @@ describe('planBatches', () => {
 
   it('treats group and project order as the same settings', () => {
     const plan = planBatches(
-      validate(['a@example.com,,"Sales Viewers;Data Platform","iOS App:Viewer;Android App:Member",', 'b@example.com,,"data platform;sales viewers","Android App:Member;iOS App:Viewer",']),
+      validate(['a@example.com,Data,"Sales Viewers;Data Platform","iOS App:Viewer;Android App:Member",', 'b@example.com,Sales,"data platform;sales viewers","Android App:Member;iOS App:Viewer",']),
     );
     expect(plan.batches).toHaveLength(1);
     expect(settingsKey(plan.batches[0]!.settings)).toBe(
@@ -57,7 +57,7 @@ describe('planBatches', () => {
   });
 
   it('skips members and pending invites with their reason and leaves invalid rows out', () => {
-    const plan = planBatches(validate(['grace.liu@lumenfield.example,,,,', 'ryan.patel@lumenfield.example,,,,', 'bad-email,,,,', 'new@example.com,,Sales Viewers,,']));
+    const plan = planBatches(validate(['grace.liu@lumenfield.example,,,,', 'ryan.patel@lumenfield.example,,,,', 'bad-email,Data,Sales Viewers,,', 'new@example.com,Data,Sales Viewers,,']));
     expect(plan.skipped.map((skip) => [skip.row, skip.reason.slice(0, 16)])).toEqual([
       [1, 'Already a member'],
       [2, 'Already invited '],
@@ -67,7 +67,7 @@ describe('planBatches', () => {
   });
 
   it('gives each batch its own copy of the settings (safe to store and edit)', () => {
-    const lines = Array.from({ length: 4 }, (_, i) => `a${i}@example.com,,Sales Viewers,,`);
+    const lines = Array.from({ length: 4 }, (_, i) => `a${i}@example.com,Data,Sales Viewers,,`);
     const plan = planBatches(validate(lines), { batchSize: 2 });
     expect(plan.batches[0]!.settings).toEqual(plan.batches[1]!.settings);
     expect(plan.batches[0]!.settings).not.toBe(plan.batches[1]!.settings);

@@ -32,7 +32,8 @@ describe('formula-safe CSV cells', () => {
 });
 
 describe('resultsCsv', () => {
-  const text = 'Email;Team;Nickname\r\nn1@example.com;Data;"=cmd|\' /C calc\'!A0"\r\nmaya.okafor@lumenfield.example;Data;Maya\r\nn2@example.com;Dta;"Line\nbreak, comma"\r\nn3@example.com;Sales;x\r\n';
+  const text =
+    'Email;Team;Groups;Nickname\r\nn1@example.com;Data;Sales Viewers;"=cmd|\' /C calc\'!A0"\r\nmaya.okafor@lumenfield.example;Data;;Maya\r\nn2@example.com;Dta;Sales Viewers;"Line\nbreak, comma"\r\nn3@example.com;Sales;Sales Viewers;x\r\n';
 
   it('has the original columns plus status and error, every row in file order', () => {
     const { job } = setup(text);
@@ -41,19 +42,19 @@ describe('resultsCsv', () => {
     const csv = resultsCsv(run);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const back = parseInviteCsv(csv);
-    expect(back.headers).toEqual(['Email', 'Team', 'Nickname', 'status', 'error']);
+    expect(back.headers).toEqual(['Email', 'Team', 'Groups', 'Nickname', 'status', 'error']);
     expect(back.rows.map((row) => row.cells)).toEqual([
-      ['n1@example.com', 'Data', "'=cmd|' /C calc'!A0", 'invited', ''],
-      ['maya.okafor@lumenfield.example', 'Data', 'Maya', 'skipped', expect.stringContaining('Already a member')],
-      ['n2@example.com', 'Dta', 'Line\nbreak, comma', 'invalid', expect.stringContaining('team: "Dta" is not a team. Did you mean "Data"?')],
-      ['n3@example.com', 'Sales', 'x', 'failed', 'Server error 500'],
+      ['n1@example.com', 'Data', 'Sales Viewers', "'=cmd|' /C calc'!A0", 'invited', ''],
+      ['maya.okafor@lumenfield.example', 'Data', '', 'Maya', 'skipped', expect.stringContaining('Already a member')],
+      ['n2@example.com', 'Dta', 'Sales Viewers', 'Line\nbreak, comma', 'invalid', expect.stringContaining('team: "Dta" is not a team. Did you mean "Data"?')],
+      ['n3@example.com', 'Sales', 'Sales Viewers', 'x', 'failed', 'Server error 500'],
     ]);
   });
 
   it('says "not sent" for queued rows and "not confirmed" for rows in flight', () => {
     expect(resultStatus({ kind: 'queued' })).toBe('not sent');
     expect(resultStatus({ kind: 'sent', batchId: 'b1' })).toBe('not confirmed');
-    expect(resultsCsv(setup(text).job, { bom: false }).split('\r\n')[1]).toBe("n1@example.com,Data,'=cmd|' /C calc'!A0,not sent,");
+    expect(resultsCsv(setup(text).job, { bom: false }).split('\r\n')[1]).toBe("n1@example.com,Data,Sales Viewers,'=cmd|' /C calc'!A0,not sent,");
   });
 
   it('renames its extra columns when the file already has "status" or "error"', () => {
@@ -64,7 +65,7 @@ describe('resultsCsv', () => {
   it('validationCsv lists the problems with row and column, for download before a run', () => {
     const { parsed, validated } = setup(text);
     const csv = validationCsv(parsed.headers, validated.rows, { bom: false, onlyProblems: true });
-    const lines = parseInviteCsv(csv).rows.map((row) => row.cells.slice(3));
+    const lines = parseInviteCsv(csv).rows.map((row) => row.cells.slice(4));
     expect(lines).toEqual([
       ['skip', expect.stringContaining('Already a member (Maya Okafor)')],
       ['invalid', 'Row 3, team: "Dta" is not a team. Did you mean "Data"?'],

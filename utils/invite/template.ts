@@ -11,16 +11,18 @@ type Names = Pick<OrgSnapshot, 'teams' | 'groups' | 'projects' | 'teamSpaces'> &
 
 /** Header plus two example rows (CRLF, no BOM). */
 export function templateCsv(snapshot?: Names): string {
-  const team = snapshot?.teams[0]?.name ?? 'Engineering';
+  // Given the org, its own names (none when it has none); without it, the demo's.
+  const team = snapshot ? (snapshot.teams[0]?.name ?? '') : 'Engineering';
   const group = snapshot ? (snapshot.groups[0]?.name ?? '') : 'Product Analysts';
   const project1 = snapshot?.projects[0]?.name ?? 'Web App';
   const project2 = snapshot?.projects[1]?.name ?? project1;
-  const space = snapshot?.teamSpaces[0]?.name ?? 'Engineering Space';
+  const space = snapshot ? (snapshot.teamSpaces[0]?.name ?? '') : 'Engineering Space';
   const projectLevel = snapshot?.org.projectLevelPermissions ?? true;
   const rows: string[][] = [[...INVITE_COLUMNS]];
   if (projectLevel) {
     rows.push(['new.person@example.com', team, '', `${project1}:Member;${project2}:Viewer`, '', project1, space]);
-    rows.push(['another.person@example.com', team, group, '', '', '', '']);
+    // A row with no group still needs a project: the console asks for some access.
+    rows.push(['another.person@example.com', team, group, group ? '' : `${project1}:Viewer`, '', '', '']);
   } else {
     rows.push(['new.person@example.com', team, '', '', 'Member', project1, space]);
     rows.push(['another.person@example.com', team, group, '', 'Viewer', '', '']);

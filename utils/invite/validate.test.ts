@@ -128,6 +128,15 @@ describe('validateInvites: happy paths', () => {
     expect(result.counts).toEqual({ ready: 2, skip: 0, invalid: 0 });
   });
 
+  it('accepts the template for an org without teams, groups or spaces', () => {
+    const bare = { ...demoSnapshot(), teams: [], groups: [], teamSpaces: [] };
+    const result = run(templateCsv(bare), bare);
+    expect(result.rows.map((row) => [row.row, row.errors])).toEqual([
+      [1, []],
+      [2, []],
+    ]);
+  });
+
   it('resolves names to ids, whatever their case and spacing', () => {
     const result = run(one('New@Example.com, engineering ,"engineering leads ; Product  Analysts","Sales Analytics:member;web app (staging):MANAGER",,iOS App,"campaigns;Revenue"'));
     expect(result.rows[0]).toMatchObject({ status: 'ready', email: 'New@Example.com', errors: [] });
@@ -145,7 +154,7 @@ describe('validateInvites: happy paths', () => {
   });
 
   it('accepts "No Access" and a direct role equal to the group\'s', () => {
-    const result = run(one('new@example.com,,Engineering Leads,"Web App (Production):Manager;Sales Analytics:No Access",,Web App (Staging),'));
+    const result = run(one('new@example.com,Engineering,Engineering Leads,"Web App (Production):Manager;Sales Analytics:No Access",,Web App (Staging),'));
     expect(result.rows[0]!.status).toBe('ready');
     expect(result.rows[0]!.settings!.projectRoles).toEqual([
       { projectId: 'p-1', role: 'manager' },
@@ -154,7 +163,7 @@ describe('validateInvites: happy paths', () => {
   });
 
   it('skips members and pending invites with a reason, not an error', () => {
-    const result = run(`${HEADER}\nMaya.Okafor@lumenfield.example,,,,,,\nryan.patel@lumenfield.example,,,,,,\nnew@example.com,Data,,,,,\n`);
+    const result = run(`${HEADER}\nMaya.Okafor@lumenfield.example,,,,,,\nryan.patel@lumenfield.example,,,,,,\nnew@example.com,Data,Sales Viewers,,,,\n`);
     expect(result.rows.map((row) => row.status)).toEqual(['skip', 'skip', 'ready']);
     expect(result.rows[0]!.reason).toContain('Already a member (Maya Okafor)');
     expect(result.rows[1]!.reason).toContain('Already invited (pending since 2');
@@ -163,41 +172,93 @@ describe('validateInvites: happy paths', () => {
   });
 
   it('marks the later duplicates, not the first row', () => {
-    const result = run(`${HEADER}\na@example.com,,,,,,\nA@EXAMPLE.COM,,,,,,\nb@example.com,,,,,,\na@example.com,,,,,,\n`);
+    const result = run(`${HEADER}\na@example.com,Data,Sales Viewers,,,,\nA@EXAMPLE.COM,Data,Sales Viewers,,,,\nb@example.com,Data,Sales Viewers,,,,\na@example.com,Data,Sales Viewers,,,,\n`);
     expect(result.rows.map((row) => row.status)).toEqual(['ready', 'invalid', 'ready', 'invalid']);
     expect(result.rows[3]!.errors[0]!.message).toContain('Duplicate of row 1');
   });
 
-  it('warns when a row gives no access at all, but keeps it ready', () => {
+  it('refuses a row that gives no project access at all in a project-level org', () => {
     const result = run(one('new@example.com,Data,,,,,'));
+    expect(result.rows[0]!.status).toBe('invalid');
+    expect(result.rows[0]!.settings).toBeNull();
+    expect(result.rows[0]!.errors).toEqual([{ column: 'projects', message: expect.stringContaining('No project access and no group that gives any') }]);
+    expect(result.counts).toEqual({ ready: 0, skip: 0, invalid: 1 });
+  });
+
+  it('accepts a row whose only access comes from a group, or a project alone', () => {
+    const result = run(`${HEADER}\na@example.com,Data,Sales Viewers,,,,\nb@example.com,Data,,iOS App:Viewer,,,\n`);
+    expect(result.rows.map((row) => [row.status, row.warnings, row.errors])).toEqual([
+      ['ready', [], []],
+      ['ready', [], []],
+    ]);
+  });
+
+  it('refuses a row whose groups give only "No Access"', () => {
+    const snapshot = demoSnapshot();
+    const noAccess = { ...snapshot, groups: [...snapshot.groups, { ...snapshot.groups[0]!, id: 'g-none', name: 'Nobody', projectRoles: [{ projectId: 'p-1', role: 'no_access' as const }] }] };
+    const result = run(one('new@example.com,Data,Nobody,,,,'), noAccess);
+    expect(result.rows[0]!.status).toBe('invalid');
+    expect(result.rows[0]!.errors.map((error) => error.column)).toEqual(['projects']);
+  });
+
+  it('asks for a team on every row when the org has teams, naming some', () => {
+    const result = run(`${HEADER}\na@example.com,,Sales Viewers,,,,\nb@example.com,Sales,Sales Viewers,,,,\n`);
+    expect(result.rows.map((row) => row.status)).toEqual(['invalid', 'ready']);
+    expect(result.rows[0]!.settings).toBeNull();
+    expect(result.rows[0]!.errors).toEqual([
+      { column: 'team', message: 'This org asks for a team for every person: add one ("Engineering", "Product", "Marketing", "Data", "Sales").' },
+    ]);
+  });
+
+  it('names only the first five teams when the org has more', () => {
+    const snapshot = demoSnapshot();
+    const more = { ...snapshot, teams: [...snapshot.teams, { id: 't-legal', name: 'Legal' }] };
+    const message = run(one('a@example.com,,Sales Viewers,,,,'), more).rows[0]!.errors[0]!.message;
+    expect(message).toContain('"Engineering"');
+    expect(message).toContain(', …)');
+    expect(message).not.toContain('Legal');
+  });
+
+  it('needs no team when the org has no teams', () => {
+    const snapshot = { ...demoSnapshot(), teams: [] };
+    const result = run(one('a@example.com,,Sales Viewers,,,,'), snapshot);
     expect(result.rows[0]!.status).toBe('ready');
-    expect(result.rows[0]!.warnings[0]!.message).toContain('will see no content');
+    expect(result.rows[0]!.errors).toEqual([]);
+    expect(result.rows[0]!.settings!.teamId).toBeNull();
+  });
+
+  it('needs a team in an org-level org with teams too', () => {
+    const result = run(one('a@example.com,,,,Member,,'), classicSnapshot());
+    expect(result.rows[0]!.errors.map((error) => error.column)).toEqual(['team']);
   });
 
   it('lets an Admin invite an Admin in a project-level org', () => {
-    const result = run(one('new@example.com,,,,admin,,'));
+    const result = run(one('new@example.com,Engineering,,,admin,,'));
+    expect(result.rows[0]!.status).toBe('ready');
     expect(result.rows[0]!.settings!.orgRole).toBe('admin');
   });
 
   it('uses the role column in an org-level org, Viewer by default', () => {
-    const result = run(`${HEADER}\na@example.com,,,,Member,Sales Analytics,\nb@example.com,,,,,,\n`, classicSnapshot());
+    const result = run(`${HEADER}\na@example.com,Sales,,,Member,Sales Analytics,\nb@example.com,Data,,,,,\n`, classicSnapshot());
+    expect(result.rows.map((row) => row.status)).toEqual(['ready', 'ready']);
     expect(result.rows.map((row) => row.settings?.orgRole)).toEqual(['member', 'viewer']);
     expect(result.rows[0]!.settings!.defaultProjectId).toBe('p-8');
   });
 
   it('lets an org-level Manager invite Managers', () => {
-    const result = run(one('new@example.com,,,,Manager,,'), classicSnapshot('manager'));
+    const result = run(one('new@example.com,Engineering,,,Manager,,'), classicSnapshot('manager'));
     expect(result.rows[0]!.status).toBe('ready');
   });
 
   it('lets a project Manager grant on the projects they manage', () => {
-    const result = run(one('new@example.com,,,Web App (Production):Manager;Web App (Staging):Viewer,,Web App (Staging),'), ethan());
+    const result = run(one('new@example.com,Engineering,,Web App (Production):Manager;Web App (Staging):Viewer,,Web App (Staging),'), ethan());
     expect(result.rows[0]!.status).toBe('ready');
   });
 
   it("accepts the org's own names for roles (RBAC)", () => {
     const snapshot = { ...demoSnapshot(), customRoleNames: { viewer: 'Reader' } };
-    const result = run(one('new@example.com,,,iOS App:reader,,,'), snapshot);
+    const result = run(one('new@example.com,Engineering,,iOS App:reader,,,'), snapshot);
+    expect(result.rows[0]!.status).toBe('ready');
     expect(result.rows[0]!.settings!.projectRoles).toEqual([{ projectId: 'p-3', role: 'viewer' }]);
   });
 
@@ -207,7 +268,7 @@ describe('validateInvites: happy paths', () => {
   });
 
   it('accepts exactly the limit', () => {
-    const text = `email\n${Array.from({ length: 20 }, (_, i) => `p${i}@example.com`).join('\n')}`;
+    const text = `email,team,groups\n${Array.from({ length: 20 }, (_, i) => `p${i}@example.com,Data,Sales Viewers`).join('\n')}`;
     expect(run(text, demoSnapshot(), 20).counts.ready).toBe(20);
     expect(run(text, demoSnapshot(), 19).fileErrors[0]!.message).toContain('Too many rows: 20');
   });

@@ -286,6 +286,10 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
     const team = resolveName(context.teams, values.team);
     if (team.ok) teamId = team.item.id;
     else errors.push({ column: 'team', message: team.message });
+  } else if (snapshot.teams.length > 0) {
+    // The console's invite asks for a team per email when the org has teams [doc: step 1].
+    const names = snapshot.teams.slice(0, 5).map((team) => quote(team.name)).join(', ');
+    errors.push({ column: 'team', message: `This org asks for a team for every person: add one (${names}${snapshot.teams.length > 5 ? ', …' : ''}).` });
   }
 
   // Groups.
@@ -432,7 +436,8 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
   }
 
   if (projectLevel && !invitesAdmin && accessible.length === 0 && errors.length === 0) {
-    warnings.push({ column: 'projects', message: 'No project access and no group that gives any: this person will see no content until someone gives them access.' });
+    // The console's invite does not go past "Assign Access" without any project [guess].
+    errors.push({ column: 'projects', message: 'No project access and no group that gives any: add at least one "Project name:Role" to "projects", or a group that gives access to a project.' });
   }
 
   return {

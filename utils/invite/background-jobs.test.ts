@@ -1,0 +1,64 @@
+/** The background's invite-job messages: a job saved in steps reads back whole, per org, checked. */
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { createBackgroundHandler } from '../background-handler';
+import { openAdminLensDb } from '../storage/db';
+import { createJob, markBatchSent, startBatch, type InviteJob } from './job';
+import { changedRows, splitJob } from './job-schema';
+import { parseInviteCsv } from './parse';
+import { planBatches } from './plan';
+import { demoSnapshot } from './test-fixture';
+import { validateInvites } from './validate';
+
+const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const contentScript = { id: OWN_ID, url: 'https://app.amplitude.com/analytics/demo-org/settings/members', tab: { id: 1 } };
+
+function handler() {
+  const factory = new IDBFactory();
+  let db: ReturnType<typeof openAdminLensDb> | undefined;
+  return createBackgroundHandler({ ownId: OWN_ID, ownOrigin: `chrome-extension://${OWN_ID}`, version: '1', db: () => (db ??= openAdminLensDb(factory)) });
+}
+
+function job(id: string, orgUrl = 'demo-org', now = '2026-11-29T10:00:00.000Z'): InviteJob {
+  const parsed = parseInviteCsv('email,team,projects\nnew.one@example.com,Engineering,iOS App:Viewer\nnew.two@example.com,Product,iOS App:Viewer\nmaya.okafor@lumenfield.example,Engineering,iOS App:Viewer\n');
+  const result = validateInvites(parsed, demoSnapshot());
+  return createJob({ id, orgUrl, now, headers: parsed.headers, rows: result.rows, plan: planBatches(result.rows) });
+}
+
+const save = (handle: ReturnType<typeof handler>, previous: InviteJob | null, next: InviteJob) =>
+  handle({ type: 'invite-job-save', meta: splitJob(next).meta, rows: changedRows(previous, next) }, contentScript);
+
+describe('invite job messages', () => {
+  it('stores the header and the changed rows, and reads the job back whole', async () => {
+    const handle = handler();
+    const first = job('j1');
+    expect(await save(handle, null, first)).toEqual({ ok: true, result: { saved: 3 } });
+    const started = startBatch(first, 'b1', '2026-11-29T10:00:01.000Z');
+    expect(await save(handle, first, started)).toEqual({ ok: true, result: { saved: 2 } });
+    const sent = markBatchSent(started, 'b1', '2026-11-29T10:00:02.000Z');
+    await save(handle, started, sent);
+    const read = await handle({ type: 'invite-job-get', jobId: 'j1' }, contentScript);
+    expect(read).toEqual({ ok: true, result: sent });
+    expect(await handle({ type: 'invite-job-get', jobId: 'nope' }, contentScript)).toEqual({ ok: true, result: null });
+  });
+
+  it('offers the newest job of the page\'s org only', async () => {
+    const handle = handler();
+    await save(handle, null, job('old', 'demo-org', '2026-11-28T10:00:00.000Z'));
+    await save(handle, null, job('new', 'demo-org', '2026-11-29T10:00:00.000Z'));
+    await save(handle, null, job('other', 'solo-org', '2026-11-30T10:00:00.000Z'));
+    const latest = await handle({ type: 'invite-job-latest', orgUrl: 'demo-org' }, contentScript);
+    expect(latest.ok && (latest.result as InviteJob).id).toBe('new');
+    expect(await handle({ type: 'invite-job-latest', orgUrl: 'nobody' }, contentScript)).toEqual({ ok: true, result: null });
+  });
+
+  it('refuses a row in an impossible state, naming the field', async () => {
+    const handle = handler();
+    const { meta, rows } = splitJob(job('j2'));
+    const bad = { ...rows[0]!, state: { kind: 'teleported' } };
+    const answer = await handle({ type: 'invite-job-save', meta, rows: [bad] }, contentScript);
+    expect(answer.ok).toBe(false);
+    expect(!answer.ok && answer.error.code).toBe('invalid-message');
+    expect(!answer.ok && answer.error.message).toMatch(/rows/);
+  });
+});

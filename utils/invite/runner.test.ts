@@ -1,0 +1,203 @@
+/** The bulk-invite runner against a fake console and a fake store: exactly once, never lost. */
+import { describe, expect, it } from 'vitest';
+import { createJob, jobCounts, type InviteJob, type JobBatch, type JobRow } from './job';
+import { createInviteRunner, type RunnerPorts, type SendOutcome } from './runner';
+import { parseInviteCsv } from './parse';
+import { planBatches } from './plan';
+import { demoSnapshot } from './test-fixture';
+import { validateInvites } from './validate';
+
+function makeJob(count: number, batchSize = 3): InviteJob {
+  const lines = Array.from({ length: count }, (_, i) => `person${i + 1}@example.com,Engineering,iOS App:Viewer`);
+  const parsed = parseInviteCsv(`email,team,projects\n${lines.join('\n')}\nmaya.okafor@lumenfield.example,Engineering,iOS App:Viewer\n`);
+  const result = validateInvites(parsed, demoSnapshot());
+  return createJob({ id: 'job-1', orgUrl: 'demo-org', now: '2026-11-29T10:00:00.000Z', headers: parsed.headers, rows: result.rows, plan: planBatches(result.rows, { batchSize }) });
+}
+
+/** A fake console: Send makes emails pending unless told to fail; every send is logged. */
+function fakeConsole(options: { fail?: (batch: JobBatch, call: number) => string | null; beforeSend?: (call: number) => void } = {}) {
+  const pending = new Set<string>();
+  const sent: string[][] = [];
+  const stored: InviteJob[] = [];
+  let calls = 0;
+  const ports: RunnerPorts = {
+    async save(_previous, next) {
+      stored.push(next);
+    },
+    async sendBatch(batch: JobBatch, rows: readonly JobRow[], signal: AbortSignal): Promise<SendOutcome> {
+      calls += 1;
+      // What the store held when the wizard was touched: every row of the batch already 'sending'.
+      const last = stored.at(-1)!;
+      for (const row of rows) expect(last.rows.find((r) => r.row === row.row)!.state.kind).toBe('sending');
+      options.beforeSend?.(calls);
+      if (signal.aborted) return { ok: false, reason: 'Cancelled.', aborted: true };
+      const reason = options.fail?.(batch, calls) ?? null;
+      if (reason) return { ok: false, reason };
+      sent.push(rows.map((row) => row.email));
+      for (const row of rows) pending.add(row.email.toLowerCase());
+      return { ok: true };
+    },
+    async pendingAmong(emails) {
+      return emails.filter((email) => pending.has(email.toLowerCase()));
+    },
+    async allPending() {
+      return [...pending];
+    },
+    now: () => '2026-11-29T10:00:01.000Z',
+    onChange() {},
+  };
+  return { ports, pending, sent, stored };
+}
+
+const flat = (sent: string[][]) => sent.flat().sort();
+
+describe('invite runner', () => {
+  it('sends every queued row exactly once, batch by batch, and verifies it', async () => {
+    const job = makeJob(7);
+    const fake = fakeConsole();
+    const done = await createInviteRunner(job, fake.ports).run();
+    expect(done.status).toBe('done');
+    expect(fake.sent.map((batch) => batch.length)).toEqual([3, 3, 1]);
+    expect(flat(fake.sent)).toEqual(Array.from({ length: 7 }, (_, i) => `person${i + 1}@example.com`).sort());
+    expect(jobCounts(done)).toMatchObject({ verified: 7, skipped: 1, failed: 0, queued: 0 });
+    // Stored before anything was sent.
+    expect(fake.stored[0]!.rows.every((row) => row.state.kind !== 'sending')).toBe(true);
+  });
+
+  it('fails only the batch the console refused, goes on, and Retry failed sends those rows', async () => {
+    const fake = fakeConsole({ fail: (_batch, call) => (call === 2 ? 'Nothing was sent. Something went wrong (HTTP 500).' : null) });
+    const runner = createInviteRunner(makeJob(7), fake.ports);
+    let job = await runner.run();
+    expect(job.status).toBe('done');
+    const failed = job.rows.filter((row) => row.state.kind === 'failed');
+    expect(failed.map((row) => row.email)).toEqual(['person4@example.com', 'person5@example.com', 'person6@example.com']);
+    expect(failed[0]!.state).toEqual({ kind: 'failed', reason: 'Nothing was sent. Something went wrong (HTTP 500).' });
+    await runner.retryFailed();
+    job = await runner.run();
+    expect(jobCounts(job)).toMatchObject({ verified: 7, failed: 0 });
+    expect(flat(fake.sent)).toEqual(Array.from({ length: 7 }, (_, i) => `person${i + 1}@example.com`).sort());
+  });
+
+  it('pauses after three failed batches in a row, saying why', async () => {
+    const fake = fakeConsole({ fail: () => 'Landmark missing: "Invite New Users" button.' });
+    const job = await createInviteRunner(makeJob(12), fake.ports).run();
+    expect(job.status).toBe('paused');
+    expect(job.pauseReason).toMatch(/3 batches in a row failed.*Invite New Users/);
+    expect(jobCounts(job)).toMatchObject({ failed: 9, queued: 3 });
+  });
+
+  it('after a crash mid-batch, rows that went out are marked done and the rest sent once', async () => {
+    const fake = fakeConsole();
+    // First run: the page dies right after the console accepted batch 2 (the runner never hears back).
+    let crash = false;
+    const crashing: RunnerPorts = {
+      ...fake.ports,
+      async sendBatch(batch, rows, signal) {
+        const outcome = await fake.ports.sendBatch(batch, rows, signal);
+        if (fake.sent.length === 2) {
+          crash = true;
+          return new Promise<SendOutcome>(() => undefined);
+        }
+        return outcome;
+      },
+    };
+    void createInviteRunner(makeJob(7), crashing).run();
+    await expect.poll(() => crash).toBe(true);
+    const stored = fake.stored.at(-1)!;
+    expect(stored.rows.filter((row) => row.state.kind === 'sending')).toHaveLength(3);
+
+    // Back on the page: a new runner from what was stored.
+    const resumed = await createInviteRunner(stored, fake.ports).run();
+    expect(resumed.status).toBe('done');
+    expect(jobCounts(resumed)).toMatchObject({ verified: 7 });
+    const all = fake.sent.flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toHaveLength(7);
+  });
+
+  it('rows caught sending whose emails are not pending go back to the queue and are sent once', async () => {
+    const fake = fakeConsole();
+    let crash = false;
+    const crashing: RunnerPorts = {
+      ...fake.ports,
+      async sendBatch(batch, rows, signal) {
+        if (fake.sent.length === 1) {
+          crash = true; // dies before Send
+          return new Promise<SendOutcome>(() => undefined);
+        }
+        return fake.ports.sendBatch(batch, rows, signal);
+      },
+    };
+    void createInviteRunner(makeJob(7), crashing).run();
+    await expect.poll(() => crash).toBe(true);
+    const resumed = await createInviteRunner(fake.stored.at(-1)!, fake.ports).run();
+    expect(jobCounts(resumed)).toMatchObject({ verified: 7 });
+    expect(fake.sent.flat()).toHaveLength(7);
+  });
+
+  it('does not send an email that became pending before its batch (another tab, a colleague)', async () => {
+    const fake = fakeConsole({
+      beforeSend: (call) => {
+        if (call === 1) fake.pending.add('person5@example.com');
+      },
+    });
+    const job = await createInviteRunner(makeJob(7), fake.ports).run();
+    expect(jobCounts(job)).toMatchObject({ verified: 7 });
+    expect(fake.sent.flat()).not.toContain('person5@example.com');
+    expect(fake.sent.flat()).toHaveLength(6);
+  });
+
+  it('cancel stops before the next Send; queued rows are never sent', async () => {
+    const fake = fakeConsole();
+    const runner = createInviteRunner(makeJob(7), {
+      ...fake.ports,
+      async sendBatch(batch, rows, signal) {
+        if (fake.sent.length === 1) runner.cancel();
+        return fake.ports.sendBatch(batch, rows, signal);
+      },
+    });
+    const job = await runner.run();
+    expect(job.status).toBe('cancelled');
+    expect(fake.sent).toHaveLength(1);
+    expect(jobCounts(job)).toMatchObject({ verified: 3, queued: 4, sending: 0 });
+  });
+
+  it('pause stops after the batch in progress; run resumes', async () => {
+    const fake = fakeConsole();
+    const runner = createInviteRunner(makeJob(7), {
+      ...fake.ports,
+      async sendBatch(batch, rows, signal) {
+        if (fake.sent.length === 0) runner.pause();
+        return fake.ports.sendBatch(batch, rows, signal);
+      },
+    });
+    let job = await runner.run();
+    expect(job.status).toBe('paused');
+    expect(fake.sent).toHaveLength(1);
+    expect(jobCounts(job)).toMatchObject({ verified: 3 });
+    job = await runner.run();
+    expect(job.status).toBe('done');
+    expect(fake.sent.flat()).toHaveLength(7);
+  });
+
+  it('a failure of its own (the data endpoint) pauses with the reason and loses nothing', async () => {
+    const fake = fakeConsole();
+    let failPending = true;
+    const ports: RunnerPorts = {
+      ...fake.ports,
+      async pendingAmong(emails) {
+        if (fake.sent.length === 1 && failPending) throw new Error('OrgMembers: the server answered HTTP 503 three times.');
+        return fake.ports.pendingAmong(emails);
+      },
+    };
+    const runner = createInviteRunner(makeJob(7), ports);
+    let job = await runner.run();
+    expect(job.status).toBe('paused');
+    expect(job.pauseReason).toMatch(/HTTP 503.*Nothing was lost/);
+    expect(jobCounts(job)).toMatchObject({ sent: 3 });
+    failPending = false;
+    job = await runner.run();
+    expect(job.status).toBe('done');
+    expect(fake.sent.flat()).toHaveLength(7);
+  });
+});

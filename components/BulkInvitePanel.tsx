@@ -6,10 +6,13 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { OrgSnapshot } from '@/utils/access/model';
+import type { JobCounts } from '@/utils/invite/job';
 import type { InviteLogic } from '@/utils/invite/logic';
 import type { ParsedCsv } from '@/utils/invite/parse';
+import type { InvitePlan } from '@/utils/invite/plan';
 import type { ValidationResult } from '@/utils/invite/validate';
 import { BulkInvitePreview } from './BulkInvitePreview';
+import { BulkInviteRun, type BulkInviteRunProps, type RunView } from './BulkInviteRun';
 
 export interface BulkInvitePanelProps {
   snapshot: OrgSnapshot | null;
@@ -24,11 +27,29 @@ export interface BulkInvitePanelProps {
   onDownloadErrors: (parsed: ParsedCsv, result: ValidationResult) => void;
   /** Delay between the last keystroke and validation, in ms. */
   debounceMs?: number;
+  /** Starts inviting the ready rows (the run then shows instead of the input). */
+  onStart?: (parsed: ParsedCsv, result: ValidationResult, plan: InvitePlan) => void;
+  /** The run in progress or last run, with its counts and controls; null before any. */
+  run?: { view: RunView; counts: JobCounts; controls: Omit<BulkInviteRunProps, 'view' | 'counts'> } | null;
+  /** An unfinished run found on arrival: the text of a button that opens it. */
+  resumeOffer?: string | null;
 }
 
 const TITLE = 'Bulk invite from CSV';
 
-export function BulkInvitePanel({ snapshot, logic, logicError = null, onOpen, landmarkNote, onDownloadTemplate, onDownloadErrors, debounceMs = 250 }: BulkInvitePanelProps) {
+export function BulkInvitePanel({
+  snapshot,
+  logic,
+  logicError = null,
+  onOpen,
+  landmarkNote,
+  onDownloadTemplate,
+  onDownloadErrors,
+  debounceMs = 250,
+  onStart,
+  run = null,
+  resumeOffer = null,
+}: BulkInvitePanelProps) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [validated, setValidated] = useState('');
@@ -94,8 +115,24 @@ export function BulkInvitePanel({ snapshot, logic, logicError = null, onOpen, la
       >
         {TITLE}
       </button>
+      {resumeOffer && !open && (
+        <button type="button" class="al-bi-button al-bi-resume-offer" onClick={() => setOpen(true)}>
+          {resumeOffer}
+        </button>
+      )}
       {landmarkNote && <p class="al-bi-landmark">{landmarkNote}</p>}
-      {open && (
+      {open && run && (
+        <div class="al-bi-dialog" role="dialog" aria-labelledby="al-bi-title" onKeyDown={onKeyDown}>
+          <div class="al-bi-header">
+            <h2 id="al-bi-title">{TITLE}</h2>
+            <button type="button" class="al-bi-close" aria-label="Close" onClick={close}>
+              ×
+            </button>
+          </div>
+          <BulkInviteRun view={run.view} counts={run.counts} {...run.controls} />
+        </div>
+      )}
+      {open && !run && (
         <div class="al-bi-dialog" role="dialog" aria-labelledby="al-bi-title" onKeyDown={onKeyDown}>
           <div class="al-bi-header">
             <h2 id="al-bi-title">{TITLE}</h2>
@@ -167,6 +204,16 @@ export function BulkInvitePanel({ snapshot, logic, logicError = null, onOpen, la
           ) : text.trim() === '' ? null : outcome ? (
             <div aria-busy={pending}>
               <BulkInvitePreview result={outcome.result} plan={outcome.plan} onDownloadErrors={() => onDownloadErrors(outcome.parsed, outcome.result)} />
+              {onStart && outcome.result.ok && outcome.plan.counts.toInvite > 0 && (
+                <div class="al-bi-actions">
+                  <button type="button" class="al-bi-button al-bi-primary" disabled={pending} onClick={() => onStart(outcome.parsed, outcome.result, outcome.plan)}>
+                    {`Invite ${outcome.plan.counts.toInvite} ${outcome.plan.counts.toInvite === 1 ? 'person' : 'people'}`}
+                  </button>
+                  <span class="al-bi-note">
+                    {`${outcome.plan.counts.batches} ${outcome.plan.counts.batches === 1 ? 'invite' : 'invites'} through the console's own form; skipped and invalid rows are not sent.`}
+                  </span>
+                </div>
+              )}
             </div>
           ) : (
             <p class="al-bi-waiting">Validating…</p>

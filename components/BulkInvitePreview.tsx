@@ -103,7 +103,6 @@ export function BulkInvitePreview({ result, plan, onDownloadErrors }: BulkInvite
               ))}
             </ol>
           )}
-          <p class="al-bi-note">Running the invites through the console's wizard is not available yet.</p>
         </section>
       )}
     </div>

@@ -1,16 +1,32 @@
 /**
- * The bulk-invite CSV tools (papaparse, validation, planning, CSV writers), built as their own
+ * The bulk-invite tools (papaparse, validation, planning, CSV writers, the runner and the wizard
+ * driver), built as their own
  * file and loaded by the content script only when the admin opens the bulk-invite panel: they
  * would otherwise add ~14 KB gzip to every visit of the page (content-script budget: 50 KB).
  */
 import { INVITE_LOGIC_GLOBAL, type InviteLogic } from '@/utils/invite/logic';
+import { jobCounts } from '@/utils/invite/job';
+import { latestJob, newPageJob, pageRunner } from '@/utils/invite/page-run';
 import { parseInviteCsv } from '@/utils/invite/parse';
 import { planBatches } from '@/utils/invite/plan';
-import { resultsFileName, validationCsv } from '@/utils/invite/results-csv';
+import { resultsCsv, resultsFileName, resultStatus, validationCsv } from '@/utils/invite/results-csv';
 import { templateCsv } from '@/utils/invite/template';
 import { validateInvites } from '@/utils/invite/validate';
 
 export default defineUnlistedScript(() => {
-  const logic: InviteLogic = { parseInviteCsv, validateInvites, planBatches, validationCsv, resultsFileName, templateCsv };
+  const logic: InviteLogic = {
+    parseInviteCsv,
+    validateInvites,
+    planBatches,
+    validationCsv,
+    resultsFileName,
+    templateCsv,
+    newPageJob,
+    latestJob,
+    pageRunner,
+    jobCounts,
+    resultsCsv,
+    resultStatus,
+  };
   (globalThis as Record<string, unknown>)[INVITE_LOGIC_GLOBAL] = logic;
 });

@@ -2,12 +2,18 @@
  * Bulk invite, input and preview: a "Bulk invite from CSV" button next to the console's "Invite New
  * Users" button (utils/amplitude/bulk-invite-anchor.ts) opens a panel to paste, drop or pick a CSV,
  * validated against the org snapshot, with counts, per-row errors, the errors download and the
- * planned batches. Running the invites is not part of this feature. When the console's button is
- * missing, our button sits at the end of the heading's section and says which landmark it did not find.
+ * planned batches; then runs the invites through the console's own wizard (utils/invite/runner.ts,
+ * loaded on demand) with live status, and offers to resume a run a reload or a closed tab cut
+ * short. When the console's button is missing, our button sits at the end of the heading's section
+ * and says which landmark it did not find.
  */
 import { render } from 'preact';
 import type { Feature } from '@/utils/features/registry';
 import { BulkInvitePanel } from '@/components/BulkInvitePanel';
+import type { RunView } from '@/components/BulkInviteRun';
+import type { InviteJob } from '@/utils/invite/job';
+import type { InviteRunner } from '@/utils/invite/runner';
+import { sendRequest } from '@/utils/messaging';
 import { findInviteButton, INVITE_BUTTON_TEXT } from '@/utils/amplitude/bulk-invite-anchor';
 import { downloadText } from '@/utils/download';
 import type { InviteLogic } from '@/utils/invite/logic';
@@ -40,6 +46,97 @@ export const bulkInvitePanel: Feature<MembersContext> = {
         },
       );
     };
+    // The run: at most one per page, started here or resumed from what the background kept.
+    let run: RunView | null = null;
+    let runner: InviteRunner | null = null;
+    let resumeOffer: string | null = null;
+    let pace: { since: number; finishedAtStart: number } | null = null;
+
+    const finishedRows = (job: InviteJob) => job.rows.filter((row) => row.state.kind === 'verified' || row.state.kind === 'failed').length;
+    const estimate = (job: InviteJob): number | null => {
+      if (!pace) return null;
+      const done = finishedRows(job) - pace.finishedAtStart;
+      const left = job.rows.filter((row) => row.batchId !== null && (row.state.kind === 'queued' || row.state.kind === 'sending' || row.state.kind === 'sent')).length;
+      return done > 0 ? ((Date.now() - pace.since) / done) * left : null;
+    };
+    const setRun = (next: RunView | null) => {
+      run = next;
+      draw();
+    };
+
+    const startRunner = (job: InviteJob) => {
+      if (!logic || runner?.running) return;
+      const snapshot = state.snapshot;
+      if (!snapshot) return;
+      resumeOffer = null;
+      pace = { since: Date.now(), finishedAtStart: finishedRows(job) };
+      const active = logic.pageRunner(job, {
+        snapshot: () => state.snapshot ?? snapshot,
+        origin: location.origin,
+        onChange: (next) => run && setRun({ ...run, job: next, estimateMs: estimate(next) }),
+      });
+      runner = active;
+      setRun({ job, running: true, interrupted: false, stopping: null, estimateMs: null });
+      void active.run().then((final) => {
+        if (runner !== active) return;
+        pace = null;
+        setRun({ job: final, running: false, interrupted: false, stopping: null, estimateMs: null });
+        // Who is a member or pending changed: badges, summary and the next validation read it again.
+        void orgData.refresh();
+      });
+    };
+
+    const runControls = {
+      onResume: () => {
+        if (!run) return;
+        if (logic) startRunner(runner?.job ?? run.job);
+        else ensureLogic();
+      },
+      onPause: () => {
+        runner?.pause();
+        if (run) setRun({ ...run, stopping: 'pause' });
+      },
+      onCancel: () => {
+        if (!run) return;
+        if (runner?.running) {
+          runner.cancel();
+          setRun({ ...run, stopping: 'cancel' });
+        } else if (logic) {
+          // Not running (paused, interrupted): cancel through a runner so the change is stored.
+          const idle = runner ?? logic.pageRunner(run.job, { snapshot: () => state.snapshot!, origin: location.origin, onChange: (next) => run && setRun({ ...run, job: next, interrupted: false }) });
+          runner = idle;
+          idle.cancel();
+        }
+      },
+      onRetryFailed: () => {
+        if (!run || !logic || runner?.running) return;
+        const idle = runner ?? logic.pageRunner(run.job, { snapshot: () => state.snapshot!, origin: location.origin, onChange: () => undefined });
+        void idle.retryFailed().then(() => startRunner(idle.job));
+      },
+      onDownloadResults: () => {
+        if (!logic || !run || !container) return;
+        downloadText(logic.resultsFileName(page.location.orgUrl, new Date(), 'results'), logic.resultsCsv(run.job), CSV_TYPE, container);
+      },
+      onNewImport: () => {
+        if (runner?.running) return;
+        runner = null;
+        setRun(null);
+      },
+    };
+
+    // A run that a reload, a closed tab or a crash cut short is offered again (read without the CSV tools).
+    void sendRequest({ type: 'invite-job-latest', orgUrl: page.location.orgUrl }).then(
+      (job) => {
+        if (signal.aborted || !job || run) return;
+        const open = job.status !== 'done' && job.status !== 'cancelled' && job.rows.some((row) => ['queued', 'sending', 'sent'].includes(row.state.kind));
+        if (!open) return;
+        const left = job.rows.filter((row) => row.batchId !== null && ['queued', 'sending', 'sent'].includes(row.state.kind)).length;
+        resumeOffer = `Resume bulk invite (${left} left)`;
+        setRun({ job, running: false, interrupted: job.status !== 'paused', stopping: null, estimateMs: null });
+      },
+      () => undefined,
+    );
+
     const note = () => (inviteButton ? null : `Admin Lens did not find the console's "${INVITE_BUTTON_TEXT}" button, so this button sits at the end of the page section.`);
 
     const draw = () => {
@@ -52,6 +149,13 @@ export const bulkInvitePanel: Feature<MembersContext> = {
           logicError={logicError}
           onOpen={ensureLogic}
           landmarkNote={note()}
+          resumeOffer={resumeOffer}
+          run={run && logic ? { view: run, counts: logic.jobCounts(run.job), controls: runControls } : null}
+          onStart={(parsed, result, plan) => {
+            if (!logic || runner?.running) return;
+            const job = logic.newPageJob({ orgUrl: page.location.orgUrl, headers: parsed.headers, rows: result.rows, plan });
+            startRunner(job);
+          }}
           onDownloadTemplate={() => {
             if (logic) downloadText('invite-template.csv', logic.templateCsv(state.snapshot ?? undefined), CSV_TYPE, host);
           }}
@@ -83,6 +187,8 @@ export const bulkInvitePanel: Feature<MembersContext> = {
         return uiContainer;
       },
       onRemove(uiContainer) {
+        // Leaving the page: stop after the batch in progress; the job is stored and offered again.
+        runner?.pause();
         if (uiContainer) render(null, uiContainer);
         container = null;
       },

@@ -41,7 +41,7 @@ test('a mixed CSV shows counts and every row with its status and fix', async ({ 
   await expect(rowOf(page, 'NEW.person@example.com')).toContainText('email: Duplicate of row 1');
   await expect(rowOf(page, 'someone.else@example.com')).toContainText('groups: "Engineering Lead" is not a group. Did you mean "Engineering Leads"?');
   await expect(dialog(page).getByText('1 batch of up to 10 (1 email)', { exact: false })).toBeVisible();
-  await expect(dialog(page).getByText("Running the invites through the console's wizard is not available yet.")).toBeVisible();
+  await expect(dialog(page).getByRole('button', { name: 'Invite 1 person' })).toBeEnabled();
 
   // Errors download: only the problem rows, with status and error columns.
   const downloading = page.waitForEvent('download');

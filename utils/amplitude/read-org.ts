@@ -16,7 +16,7 @@ interface Page<Node> {
 }
 
 /** Every page of a paged query; stops at a page limit so a looping cursor cannot hang us. */
-async function readAllPages<Node>(
+export async function readAllPages<Node>(
   operation: OperationName,
   fetchPage: (after: string | null) => Promise<Page<Node>>,
 ): Promise<Node[]> {

@@ -1,7 +1,9 @@
 /** The shape of the lazily loaded bulk-invite tools (entrypoints/invite-logic.ts). Types only. */
+import type { jobCounts } from './job';
+import type { latestJob, newPageJob, pageRunner } from './page-run';
 import type { parseInviteCsv } from './parse';
 import type { planBatches } from './plan';
-import type { resultsFileName, validationCsv } from './results-csv';
+import type { resultsCsv, resultsFileName, resultStatus, validationCsv } from './results-csv';
 import type { templateCsv } from './template';
 import type { validateInvites } from './validate';
 
@@ -15,4 +17,10 @@ export interface InviteLogic {
   validationCsv: typeof validationCsv;
   resultsFileName: typeof resultsFileName;
   templateCsv: typeof templateCsv;
+  newPageJob: typeof newPageJob;
+  latestJob: typeof latestJob;
+  pageRunner: typeof pageRunner;
+  jobCounts: typeof jobCounts;
+  resultsCsv: typeof resultsCsv;
+  resultStatus: typeof resultStatus;
 }

@@ -1,0 +1,181 @@
+/**
+ * Bulk invite, the run (issue 7, acceptance 1–3): the extension drives the double's own "Invite New
+ * Users" wizard batch by batch; the double's mutation log proves who was invited, once, with what.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const MEMBERS_URL = 'https://app.amplitude.com/analytics/demo-org/settings/members';
+const panel = (page: Page) => page.getByRole('dialog', { name: 'Bulk invite from CSV' });
+const results = (page: Page) => panel(page).getByRole('table', { name: 'Invite results' });
+const resultRow = (page: Page, email: string) => results(page).getByRole('row').filter({ has: page.getByRole('cell', { name: email, exact: true }) });
+
+const HEADER = 'email,team,groups,projects,role,default_project,team_spaces';
+const VALID = [
+  'ana.alpha@newhire.example,Engineering,Engineering Leads,,,Web App (Staging),Engineering Space',
+  'ben.beta@newhire.example,Product,Engineering Leads,,,Web App (Staging),Engineering Space',
+  'cara.gamma@newhire.example,Marketing,Marketing Team,Marketing Site:Manager,,Marketing Site,Campaigns',
+  'dan.delta@newhire.example,Data,,Data Warehouse Sync:Member;Sales Analytics:Viewer,,,',
+  'eve.epsilon@newhire.example,Sales,Sales Viewers,,,,Revenue',
+  ...Array.from({ length: 7 }, (_, i) => `f${i + 1}@newhire.example,Engineering,Product Analysts,,,,`),
+];
+/** One row per kind of error, with the text its result must show. */
+const INVALID: [string, string][] = [
+  ['not-an-email,Engineering,Product Analysts,,,,', 'is not a valid email address'],
+  ['F1@NEWHIRE.example,Engineering,Product Analysts,,,,', 'Duplicate of row'],
+  ['priya.natarajan@lumenfield.example,Engineering,Product Analysts,,,,', 'Already a member'],
+  ['ryan.patel@lumenfield.example,Engineering,Product Analysts,,,,', 'Already invited'],
+  ['gus@newhire.example,Engneering,Product Analysts,,,,', 'Did you mean "Engineering"?'],
+  ['hal@newhire.example,Engineering,Product Analyst,,,,', 'Did you mean "Product Analysts"?'],
+  ['ivy@newhire.example,Engineering,,iOS Ap:Viewer,,,', 'Did you mean "iOS App"?'],
+  ['jon@newhire.example,Engineering,Product Analysts,,,,Engineering Spac', 'Did you mean "Engineering Space"?'],
+  ['kim@newhire.example,Engineering,,iOS App:Owner,,,', '"Owner" is not a project role'],
+  ['max@newhire.example,Engineering,Engineering Leads,iOS App:Viewer,,,', 'which the group "Engineering Leads" gives'],
+  ['ned@newhire.example,Engineering,Product Analysts,,,Sales Analytics,', 'is not among the projects this row gives access to'],
+  ['oli@newhire.example,,Product Analysts,,,,', 'asks for a team for every person'],
+  ['pat@newhire.example,Engineering,,iOS App:Admin,,,', 'Admin is not a project role'],
+];
+const validEmails = VALID.map((line) => line.split(',')[0]!);
+
+async function openPanel(page: Page) {
+  await page.goto(MEMBERS_URL);
+  await expect(page.getByRole('button', { name: 'Invite New Users' })).toBeVisible();
+  await page.getByRole('button', { name: 'Bulk invite from CSV' }).click();
+  await expect(panel(page)).toBeVisible();
+}
+
+function invitedEmails(mutations: readonly { operation: string; variables: unknown }[]): string[] {
+  return mutations
+    .filter((mutation) => mutation.operation === 'InviteUsers')
+    .flatMap((mutation) => (mutation.variables as { invites: { email: string }[] }).invites.map((invite) => invite.email));
+}
+
+test.describe.configure({ timeout: 150_000 });
+
+test('a 25-row CSV: exactly the valid rows are invited, with their settings; each invalid row says why', async ({ page, consoleDouble }) => {
+  const csv = [HEADER, ...VALID.slice(0, 6), ...INVALID.map(([line]) => line), ...VALID.slice(6)].join('\n');
+  expect(csv.split('\n')).toHaveLength(26);
+  await openPanel(page);
+  await panel(page).getByRole('textbox', { name: 'Paste CSV or spreadsheet rows' }).fill(csv);
+  await expect(panel(page).getByText('12 to invite · 2 to skip · 11 invalid')).toBeVisible();
+  await panel(page).getByRole('button', { name: 'Invite 12 people' }).click();
+
+  await expect(panel(page).getByRole('progressbar', { name: 'Invites done' })).toBeVisible();
+  await expect(panel(page).getByText('Finished.', { exact: true })).toBeVisible({ timeout: 120_000 });
+  await expect(panel(page).getByRole('status').filter({ hasText: 'Invited 12 of 12' })).toContainText('0 failed');
+
+  const mutations = consoleDouble.backend.mutations();
+  const invited = invitedEmails(mutations);
+  expect([...invited].sort()).toEqual([...validEmails].sort());
+  // Rows sharing settings went together (teams may differ): 5 invites for 12 people.
+  expect(mutations.filter((mutation) => mutation.operation === 'InviteUsers')).toHaveLength(5);
+  const variablesFor = (email: string) =>
+    mutations.map((mutation) => mutation.variables as Record<string, unknown> & { invites: { email: string; teamId: string | null }[] }).find((variables) => variables.invites.some((invite) => invite.email === email))!;
+  expect(variablesFor('ana.alpha@newhire.example')).toMatchObject({
+    invites: [
+      { email: 'ana.alpha@newhire.example', teamId: 't-eng' },
+      { email: 'ben.beta@newhire.example', teamId: 't-product' },
+    ],
+    groupIds: ['g-2'],
+    projectRoles: [],
+    defaultProjectId: 'p-2',
+    teamSpaceIds: ['s-eng'],
+  });
+  expect(variablesFor('cara.gamma@newhire.example')).toMatchObject({ groupIds: ['g-3'], projectRoles: [{ projectId: 'p-5', role: 'manager' }], defaultProjectId: 'p-5', teamSpaceIds: ['s-marketing'] });
+  expect(variablesFor('dan.delta@newhire.example')).toMatchObject({
+    invites: [{ email: 'dan.delta@newhire.example', teamId: 't-data' }],
+    groupIds: [],
+    projectRoles: [
+      { projectId: 'p-6', role: 'member' },
+      { projectId: 'p-8', role: 'viewer' },
+    ],
+    defaultProjectId: null,
+  });
+  expect(variablesFor('f7@newhire.example').invites).toHaveLength(7);
+  const state = consoleDouble.backend.state();
+  for (const email of validEmails) expect(state.members.find((member) => member.email === email)?.status).toBe('pending');
+
+  for (const email of validEmails) await expect(resultRow(page, email)).toContainText('Invited');
+  for (const [line, why] of INVALID) {
+    const email = line.split(',')[0]!;
+    await expect(resultRow(page, email)).toContainText(why);
+  }
+
+  // The results download: original columns plus status and error, every row.
+  const downloading = page.waitForEvent('download');
+  await panel(page).getByRole('button', { name: 'Download results' }).click();
+  const text = await (await downloading).path().then((path) => import('node:fs').then((fs) => fs.readFileSync(path, 'utf8')));
+  const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  expect(lines[0]).toBe(`${HEADER},status,error`);
+  expect(lines).toHaveLength(26);
+  expect(lines.find((line) => line.startsWith('cara.gamma@'))).toMatch(/,invited,$/);
+  expect(lines.find((line) => line.startsWith('oli@'))).toMatch(/,invalid,.*team/);
+});
+
+/** 15 people in 5 batches (each group of three shares its settings). */
+const RESUME_CSV = [
+  HEADER,
+  ...['Product Analysts', 'Engineering Leads', 'Marketing Team', 'Data Platform', 'Sales Viewers'].flatMap((group, g) =>
+    Array.from({ length: 3 }, (_, i) => `r${g + 1}.${i + 1}@newhire.example,Engineering,${group},,,,`),
+  ),
+].join('\n');
+const resumeEmails = RESUME_CSV.split('\n').slice(1).map((line) => line.split(',')[0]!);
+
+async function startResumeRun(page: Page) {
+  await openPanel(page);
+  await panel(page).getByRole('textbox', { name: 'Paste CSV or spreadsheet rows' }).fill(RESUME_CSV);
+  await expect(panel(page).getByText('15 to invite · 0 to skip · 0 invalid')).toBeVisible();
+  await panel(page).getByRole('button', { name: 'Invite 15 people' }).click();
+}
+
+async function resumeAndFinish(page: Page) {
+  await page.goto(MEMBERS_URL);
+  const offer = page.getByRole('button', { name: /^Resume bulk invite \(\d+ left\)$/ });
+  await expect(offer).toBeVisible();
+  await offer.click();
+  await expect(panel(page).getByText(/This run stopped before it finished/)).toBeVisible();
+  await panel(page).getByRole('button', { name: 'Resume' }).click();
+  await expect(panel(page).getByText('Finished.', { exact: true })).toBeVisible({ timeout: 120_000 });
+  await expect(panel(page).getByRole('status').filter({ hasText: 'Invited 15 of 15' })).toBeVisible();
+}
+
+function expectEachInvitedOnce(mutations: readonly { operation: string; variables: unknown }[]) {
+  const invited = invitedEmails(mutations);
+  expect([...invited].sort()).toEqual([...resumeEmails].sort());
+}
+
+test('a reload in the middle of a run, then Resume: everyone invited exactly once', async ({ page, consoleDouble }) => {
+  consoleDouble.backend.setLatency({ ms: 250 });
+  await startResumeRun(page);
+  await expect.poll(() => consoleDouble.backend.mutations().length, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+  await page.reload();
+  expect(consoleDouble.backend.mutations().length).toBeLessThan(5);
+  await resumeAndFinish(page);
+  expectEachInvitedOnce(consoleDouble.backend.mutations());
+});
+
+test('a tab closed in the middle of a run, then Resume in a new tab: everyone invited exactly once', async ({ context, page, consoleDouble }) => {
+  consoleDouble.backend.setLatency({ ms: 250 });
+  await startResumeRun(page);
+  await expect.poll(() => consoleDouble.backend.mutations().length, { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+  await page.close();
+  const again = await context.newPage();
+  await resumeAndFinish(again);
+  expectEachInvitedOnce(consoleDouble.backend.mutations());
+});
+
+test('a server error fails one batch with the reason, the others go on; Retry failed invites those rows', async ({ page, consoleDouble }) => {
+  consoleDouble.backend.setFaults({ failNthMutation: 2 });
+  await startResumeRun(page);
+  await expect(panel(page).getByText(/^Finished: 3 failed\./)).toBeVisible({ timeout: 120_000 });
+  // The second batch (Engineering Leads) failed with the console's own words; the rest went out.
+  for (const email of ['r2.1@newhire.example', 'r2.2@newhire.example', 'r2.3@newhire.example']) {
+    await expect(resultRow(page, email)).toContainText('Failed');
+    await expect(resultRow(page, email)).toContainText('Nothing was sent.');
+  }
+  expect(invitedEmails(consoleDouble.backend.mutations()).sort()).toEqual(resumeEmails.filter((email) => !email.startsWith('r2.')).sort());
+
+  await panel(page).getByRole('button', { name: 'Retry failed (3)' }).click();
+  await expect(panel(page).getByText('Finished.', { exact: true })).toBeVisible({ timeout: 60_000 });
+  expectEachInvitedOnce(consoleDouble.backend.mutations());
+});

@@ -1,0 +1,62 @@
+/**
+ * Bulk invite in the page: the runner's ports for real (the background's storage by message, the
+ * console's wizard, the data endpoint), and the job's names resolved from the org snapshot. Part of
+ * the lazily loaded bulk-invite file, never of the content script itself.
+ */
+import type { OrgSnapshot } from '../access/model';
+import { roleLabel } from '../access/roles';
+import { createConsoleClient } from '../amplitude/console-client';
+import { sendThroughWizard, type WizardBatch } from '../amplitude/invite-wizard';
+import { pendingInvites } from '../amplitude/pending-invites';
+import { sendRequest } from '../messaging';
+import { createJob, type InviteJob, type JobBatch, type JobRow } from './job';
+import { changedRows, splitJob } from './job-schema';
+import type { InvitePlan } from './plan';
+import { createInviteRunner, type InviteRunner } from './runner';
+import type { ValidatedRow } from './validate';
+
+/** A batch by the names the console shows, from ids. An id the org no longer has is an error, by name. */
+export function wizardBatchOf(batch: JobBatch, rows: readonly JobRow[], snapshot: OrgSnapshot): WizardBatch {
+  const name = <T extends { id: string; name: string }>(items: readonly T[], id: string, what: string) => {
+    const found = items.find((item) => item.id === id);
+    if (!found) throw new Error(`The ${what} ${id} of this batch is no longer in the org: refresh the data and import again.`);
+    return found.name;
+  };
+  const projectLevel = snapshot.org.projectLevelPermissions;
+  const { settings } = batch;
+  return {
+    invites: rows.map((row) => ({ email: row.email, team: row.teamId ? name(snapshot.teams, row.teamId, 'team') : null })),
+    groups: settings.groupIds.map((id) => name(snapshot.groups, id, 'group')),
+    projects: settings.projectRoles.map((grant) => ({ project: name(snapshot.projects, grant.projectId, 'project'), role: roleLabel(grant.role) })),
+    orgRole: projectLevel ? (settings.orgRole === 'admin' ? roleLabel('admin') : null) : settings.orgRole === 'user' ? null : roleLabel(settings.orgRole),
+    defaultProject: settings.defaultProjectId ? name(snapshot.projects, settings.defaultProjectId, 'project') : null,
+    teamSpaces: settings.teamSpaceIds.map((id) => name(snapshot.teamSpaces, id, 'team space')),
+  };
+}
+
+export function newPageJob(input: { orgUrl: string; headers: string[]; rows: readonly ValidatedRow[]; plan: InvitePlan }): InviteJob {
+  return createJob({ id: crypto.randomUUID(), orgUrl: input.orgUrl, now: new Date().toISOString(), headers: input.headers, rows: input.rows, plan: input.plan });
+}
+
+/** The newest job of this org, to offer resuming it; null when there is none. */
+export function latestJob(orgUrl: string): Promise<InviteJob | null> {
+  return sendRequest({ type: 'invite-job-latest', orgUrl });
+}
+
+export function pageRunner(job: InviteJob, options: { snapshot: () => OrgSnapshot; origin: string; onChange: (job: InviteJob) => void }): InviteRunner {
+  const client = createConsoleClient({ origin: options.origin, orgUrl: job.orgUrl });
+  const pending = pendingInvites(client);
+  return createInviteRunner(job, {
+    async save(previous, next) {
+      await sendRequest({ type: 'invite-job-save', meta: splitJob(next).meta, rows: changedRows(previous, next) });
+    },
+    async sendBatch(batch, rows, signal) {
+      const outcome = await sendThroughWizard(wizardBatchOf(batch, rows, options.snapshot()), { signal });
+      return outcome.ok ? { ok: true } : outcome;
+    },
+    pendingAmong: (emails) => pending.among(emails),
+    allPending: () => pending.all(),
+    now: () => new Date().toISOString(),
+    onChange: options.onChange,
+  });
+}

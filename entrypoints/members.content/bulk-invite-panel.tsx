@@ -9,8 +9,9 @@
  */
 import { render } from 'preact';
 import type { Feature } from '@/utils/features/registry';
-import { BulkInvitePanel } from '@/components/BulkInvitePanel';
+import { BulkInviteOpener } from '@/components/BulkInviteOpener';
 import type { RunView } from '@/components/BulkInviteRun';
+import type { BulkInviteDialogProps } from '@/components/BulkInviteDialog';
 import type { InviteJob } from '@/utils/invite/job';
 import type { InviteRunner } from '@/utils/invite/runner';
 import { sendRequest } from '@/utils/messaging';
@@ -32,9 +33,18 @@ export const bulkInvitePanel: Feature<MembersContext> = {
     let inviteButton = findInviteButton();
     let logic: InviteLogic | null = null;
     let logicError: string | null = null;
+    let loadingLogic = false;
+    let open = false;
+    let openerHost: HTMLElement | null = null;
+    let dialogHost: HTMLElement | null = null;
+    // Emails per invite: the planner's default until the setting is wired.
+    const inviteBatchSize: number | undefined = undefined;
+    let dialog: { update(props: BulkInviteDialogProps): void; unmount(): void } | null = null;
     const ensureLogic = () => {
-      if (logic) return;
-      loadInviteLogic().then(
+      if (logic || loadingLogic) return;
+      loadingLogic = true;
+      draw();
+      loadInviteLogic().finally(() => (loadingLogic = false)).then(
         (loaded) => {
           logic = loaded;
           logicError = null;
@@ -139,33 +149,51 @@ export const bulkInvitePanel: Feature<MembersContext> = {
 
     const note = () => (inviteButton ? null : `Admin Lens did not find the console's "${INVITE_BUTTON_TEXT}" button, so this button sits at the end of the page section.`);
 
+    const setOpen = (next: boolean) => {
+      open = next;
+      if (open) ensureLogic();
+      draw();
+      // Closing gives focus back to our button, as a dialog should.
+      if (!open) openerHost?.querySelector<HTMLButtonElement>('.al-bi-opener')?.focus();
+    };
+
+    const dialogProps = (host: HTMLElement): BulkInviteDialogProps => ({
+      open,
+      snapshot: state.snapshot,
+      batchSize: inviteBatchSize,
+      onClose: () => setOpen(false),
+      run: run && logic ? { view: run, counts: logic.jobCounts(run.job), controls: runControls } : null,
+      onStart: (parsed, result, plan) => {
+        if (!logic || runner?.running) return;
+        startRunner(logic.newPageJob({ orgUrl: page.location.orgUrl, headers: parsed.headers, rows: result.rows, plan }));
+      },
+      onDownloadTemplate: () => {
+        if (logic) downloadText('invite-template.csv', logic.templateCsv(state.snapshot ?? undefined), CSV_TYPE, host);
+      },
+      onDownloadErrors: (parsed, result) => {
+        if (logic) downloadText(logic.resultsFileName(page.location.orgUrl, new Date(), 'errors'), logic.validationCsv(parsed.headers, result.rows, { onlyProblems: true }), CSV_TYPE, host);
+      },
+    });
+
     const draw = () => {
-      if (!container || signal.aborted) return;
-      const host = container;
+      if (!container || !openerHost || !dialogHost || signal.aborted) return;
       render(
-        <BulkInvitePanel
-          snapshot={state.snapshot}
-          logic={logic}
-          logicError={logicError}
-          onOpen={ensureLogic}
-          landmarkNote={note()}
+        <BulkInviteOpener
+          open={open}
+          onToggle={() => setOpen(!open)}
           resumeOffer={resumeOffer}
-          run={run && logic ? { view: run, counts: logic.jobCounts(run.job), controls: runControls } : null}
-          onStart={(parsed, result, plan) => {
-            if (!logic || runner?.running) return;
-            const job = logic.newPageJob({ orgUrl: page.location.orgUrl, headers: parsed.headers, rows: result.rows, plan });
-            startRunner(job);
-          }}
-          onDownloadTemplate={() => {
-            if (logic) downloadText('invite-template.csv', logic.templateCsv(state.snapshot ?? undefined), CSV_TYPE, host);
-          }}
-          onDownloadErrors={(parsed, result) => {
-            if (!logic) return;
-            downloadText(logic.resultsFileName(page.location.orgUrl, new Date(), 'errors'), logic.validationCsv(parsed.headers, result.rows, { onlyProblems: true }), CSV_TYPE, host);
-          }}
+          landmarkNote={note()}
+          loadError={logicError}
+          loading={loadingLogic}
         />,
-        host,
+        openerHost,
       );
+      // The dialog is rendered by the bulk-invite file, once loaded; it stays mounted (hidden) so its text survives closing.
+      if (logic && (open || dialog)) {
+        const props = dialogProps(dialogHost);
+        if (dialog) dialog.update(props);
+        else dialog = logic.mountDialog(dialogHost, props);
+      }
     };
 
     const place = (root: Element) => {
@@ -182,14 +210,21 @@ export const bulkInvitePanel: Feature<MembersContext> = {
       append: (_anchor, root) => place(root),
       onMount(uiContainer) {
         container = uiContainer;
+        openerHost = document.createElement('div');
+        openerHost.className = 'al-bi';
+        dialogHost = document.createElement('div');
+        dialogHost.className = 'al-bi';
+        uiContainer.append(openerHost, dialogHost);
         uiContainer.style.display = 'inline-block';
         draw();
         return uiContainer;
       },
-      onRemove(uiContainer) {
+      onRemove() {
         // Leaving the page: stop after the batch in progress; the job is stored and offered again.
         runner?.pause();
-        if (uiContainer) render(null, uiContainer);
+        dialog?.unmount();
+        dialog = null;
+        if (openerHost) render(null, openerHost);
         container = null;
       },
     });

@@ -1,4 +1,5 @@
 /** The shape of the lazily loaded bulk-invite tools (entrypoints/invite-logic.ts). Types only. */
+import type { BulkInviteDialogProps } from '@/components/BulkInviteDialog';
 import type { jobCounts } from './job';
 import type { latestJob, newPageJob, pageRunner } from './page-run';
 import type { parseInviteCsv } from './parse';
@@ -23,4 +24,6 @@ export interface InviteLogic {
   jobCounts: typeof jobCounts;
   resultsCsv: typeof resultsCsv;
   resultStatus: typeof resultStatus;
+  /** Renders the dialog (with this file's own Preact) into `host`; update re-renders, unmount removes. */
+  mountDialog(host: HTMLElement, props: BulkInviteDialogProps): { update(props: BulkInviteDialogProps): void; unmount(): void };
 }

@@ -1,62 +1,44 @@
 /**
- * Bulk invite from CSV: our own button and, when open, a non-modal dialog to paste, drop or pick a
- * CSV (or tab-separated rows from a spreadsheet), validated against the org as you type, with the
- * preview and the planned batches. Esc closes the dialog and focus goes back to the button. The
- * text stays when the dialog closes and reopens. Knows nothing about Amplitude.
+ * Bulk invite from CSV, the dialog: paste, drop or pick a CSV (or tab-separated rows from a
+ * spreadsheet), validated against the org as you type, with the preview, the planned batches and
+ * Start; during and after a run, the run itself. Non-modal; Esc closes it. Its state (the text)
+ * stays while it is closed. Rendered by the lazily loaded bulk-invite file (entrypoints/
+ * invite-logic.ts), never by the content script itself. Knows nothing about Amplitude.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { OrgSnapshot } from '@/utils/access/model';
 import type { JobCounts } from '@/utils/invite/job';
-import type { InviteLogic } from '@/utils/invite/logic';
-import type { ParsedCsv } from '@/utils/invite/parse';
-import type { InvitePlan } from '@/utils/invite/plan';
-import type { ValidationResult } from '@/utils/invite/validate';
+import { parseInviteCsv, type ParsedCsv } from '@/utils/invite/parse';
+import { planBatches, type InvitePlan } from '@/utils/invite/plan';
+import { validateInvites, type ValidationResult } from '@/utils/invite/validate';
 import { BulkInvitePreview } from './BulkInvitePreview';
 import { BulkInviteRun, type BulkInviteRunProps, type RunView } from './BulkInviteRun';
 
-export interface BulkInvitePanelProps {
+export interface BulkInviteDialogProps {
+  open: boolean;
   snapshot: OrgSnapshot | null;
-  /** The CSV tools, loaded when the panel is first opened; null until then. */
-  logic: InviteLogic | null;
-  /** Why the CSV tools could not be loaded, if they could not. */
-  logicError?: string | null;
-  onOpen?: () => void;
-  /** Shown under the button when the console's own invite button was not found. */
-  landmarkNote: string | null;
+  onClose: () => void;
   onDownloadTemplate: () => void;
   onDownloadErrors: (parsed: ParsedCsv, result: ValidationResult) => void;
+  /** Starts inviting the ready rows (the run then shows instead of the input). */
+  onStart: (parsed: ParsedCsv, result: ValidationResult, plan: InvitePlan) => void;
+  /** The run in progress or last run, with its counts and controls; null before any. */
+  run: { view: RunView; counts: JobCounts; controls: Omit<BulkInviteRunProps, 'view' | 'counts'> } | null;
+  /** Emails per invite (a setting). */
+  batchSize?: number;
   /** Delay between the last keystroke and validation, in ms. */
   debounceMs?: number;
-  /** Starts inviting the ready rows (the run then shows instead of the input). */
-  onStart?: (parsed: ParsedCsv, result: ValidationResult, plan: InvitePlan) => void;
-  /** The run in progress or last run, with its counts and controls; null before any. */
-  run?: { view: RunView; counts: JobCounts; controls: Omit<BulkInviteRunProps, 'view' | 'counts'> } | null;
-  /** An unfinished run found on arrival: the text of a button that opens it. */
-  resumeOffer?: string | null;
 }
 
 const TITLE = 'Bulk invite from CSV';
 
-export function BulkInvitePanel({
-  snapshot,
-  logic,
-  logicError = null,
-  onOpen,
-  landmarkNote,
-  onDownloadTemplate,
-  onDownloadErrors,
-  debounceMs = 250,
-  onStart,
-  run = null,
-  resumeOffer = null,
-}: BulkInvitePanelProps) {
-  const [open, setOpen] = useState(false);
+export function BulkInviteDialog({ open, snapshot, onClose, onDownloadTemplate, onDownloadErrors, onStart, run, batchSize, debounceMs = 250 }: BulkInviteDialogProps) {
   const [text, setText] = useState('');
   const [validated, setValidated] = useState('');
   const [fileNote, setFileNote] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     if (text === validated) return;
@@ -66,21 +48,16 @@ export function BulkInvitePanel({
 
   useEffect(() => {
     if (!open) return;
-    textarea.current?.focus();
-    onOpen?.();
-  }, [open]);
+    if (textarea.current) textarea.current.focus();
+    else heading.current?.focus();
+  }, [open, !run]);
 
   const outcome = useMemo(() => {
-    if (!snapshot || !logic || validated.trim() === '') return null;
-    const parsed = logic.parseInviteCsv(validated);
-    const result = logic.validateInvites(parsed, snapshot);
-    return { parsed, result, plan: logic.planBatches(result.rows) };
-  }, [validated, snapshot, logic]);
-
-  const close = () => {
-    setOpen(false);
-    opener.current?.focus();
-  };
+    if (!snapshot || validated.trim() === '') return null;
+    const parsed = parseInviteCsv(validated);
+    const result = validateInvites(parsed, snapshot);
+    return { parsed, result, plan: planBatches(result.rows, { batchSize }) };
+  }, [validated, snapshot, batchSize]);
 
   const readFile = (file: File | undefined) => {
     if (!file) return;
@@ -98,48 +75,27 @@ export function BulkInvitePanel({
     if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
-      close();
+      onClose();
     }
   };
 
+  if (!open) return null;
   const pending = text !== validated;
 
   return (
-    <div class="al-bi">
-      <button
-        type="button"
-        ref={opener}
-        class="al-bi-button al-bi-opener"
-        aria-expanded={open}
-        onClick={() => (open ? close() : setOpen(true))}
-      >
-        {TITLE}
-      </button>
-      {resumeOffer && !open && (
-        <button type="button" class="al-bi-button al-bi-resume-offer" onClick={() => setOpen(true)}>
-          {resumeOffer}
+    <div class="al-bi-dialog" role="dialog" aria-labelledby="al-bi-title" onKeyDown={onKeyDown}>
+      <div class="al-bi-header">
+        <h2 id="al-bi-title" ref={heading} tabIndex={-1}>
+          {TITLE}
+        </h2>
+        <button type="button" class="al-bi-close" aria-label="Close" onClick={onClose}>
+          ×
         </button>
-      )}
-      {landmarkNote && <p class="al-bi-landmark">{landmarkNote}</p>}
-      {open && run && (
-        <div class="al-bi-dialog" role="dialog" aria-labelledby="al-bi-title" onKeyDown={onKeyDown}>
-          <div class="al-bi-header">
-            <h2 id="al-bi-title">{TITLE}</h2>
-            <button type="button" class="al-bi-close" aria-label="Close" onClick={close}>
-              ×
-            </button>
-          </div>
-          <BulkInviteRun view={run.view} counts={run.counts} {...run.controls} />
-        </div>
-      )}
-      {open && !run && (
-        <div class="al-bi-dialog" role="dialog" aria-labelledby="al-bi-title" onKeyDown={onKeyDown}>
-          <div class="al-bi-header">
-            <h2 id="al-bi-title">{TITLE}</h2>
-            <button type="button" class="al-bi-close" aria-label="Close" onClick={close}>
-              ×
-            </button>
-          </div>
+      </div>
+      {run ? (
+        <BulkInviteRun view={run.view} counts={run.counts} {...run.controls} />
+      ) : (
+        <>
           <p class="al-bi-help">
             One person per row with a header line: email (required), team, groups, projects ("Project name:Role"; several separated by ";"), role,
             default_project, team_spaces. Comma, semicolon or tab separated (paste straight from Excel or Google Sheets).
@@ -189,22 +145,14 @@ export function BulkInvitePanel({
             </button>
           </div>
           {fileNote && <p class="al-bi-file-note">{fileNote}</p>}
-          {logicError ? (
-            <p class="al-bi-waiting" role="alert">
-              {logicError}
-            </p>
-          ) : !snapshot ? (
+          {!snapshot ? (
             <p class="al-bi-waiting" role="status">
               Waiting for the org data…
-            </p>
-          ) : !logic ? (
-            <p class="al-bi-waiting" role="status">
-              Loading the CSV tools…
             </p>
           ) : text.trim() === '' ? null : outcome ? (
             <div aria-busy={pending}>
               <BulkInvitePreview result={outcome.result} plan={outcome.plan} onDownloadErrors={() => onDownloadErrors(outcome.parsed, outcome.result)} />
-              {onStart && outcome.result.ok && outcome.plan.counts.toInvite > 0 && (
+              {outcome.result.ok && outcome.plan.counts.toInvite > 0 && (
                 <div class="al-bi-actions">
                   <button type="button" class="al-bi-button al-bi-primary" disabled={pending} onClick={() => onStart(outcome.parsed, outcome.result, outcome.plan)}>
                     {`Invite ${outcome.plan.counts.toInvite} ${outcome.plan.counts.toInvite === 1 ? 'person' : 'people'}`}
@@ -218,7 +166,7 @@ export function BulkInvitePanel({
           ) : (
             <p class="al-bi-waiting">Validating…</p>
           )}
-        </div>
+        </>
       )}
     </div>
   );

@@ -1,0 +1,39 @@
+/**
+ * The "Bulk invite from CSV" button that sits beside the console's own invite button, with the
+ * offer to resume an unfinished run and, when the console's button was not found, which landmark
+ * is missing. The dialog itself is loaded on demand (BulkInviteDialog). Knows nothing about Amplitude.
+ */
+export interface BulkInviteOpenerProps {
+  open: boolean;
+  onToggle: () => void;
+  /** An unfinished run found on arrival: the text of a button that opens it. */
+  resumeOffer: string | null;
+  /** Shown under the button when the console's own invite button was not found. */
+  landmarkNote: string | null;
+  /** Why the dialog could not be loaded, if it could not. */
+  loadError: string | null;
+  loading: boolean;
+}
+
+export const BULK_INVITE_TITLE = 'Bulk invite from CSV';
+
+export function BulkInviteOpener({ open, onToggle, resumeOffer, landmarkNote, loadError, loading }: BulkInviteOpenerProps) {
+  return (
+    <>
+      <button type="button" class="al-bi-button al-bi-opener" aria-expanded={open} aria-busy={loading} onClick={onToggle}>
+        {BULK_INVITE_TITLE}
+      </button>
+      {resumeOffer && !open && (
+        <button type="button" class="al-bi-button al-bi-resume-offer" onClick={onToggle}>
+          {resumeOffer}
+        </button>
+      )}
+      {loadError && (
+        <p class="al-bi-landmark" role="alert">
+          {loadError}
+        </p>
+      )}
+      {landmarkNote && <p class="al-bi-landmark">{landmarkNote}</p>}
+    </>
+  );
+}

@@ -73,6 +73,16 @@ export const bulkInvitePanel: Feature<MembersContext> = {
       run = next;
       draw();
     };
+    // The runner reports every step; the page redraws at most once a frame.
+    let frame = 0;
+    const showJob = (next: InviteJob) => {
+      if (!run) return;
+      run = { ...run, job: next, estimateMs: estimate(next) };
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        draw();
+      });
+    };
 
     const startRunner = (job: InviteJob) => {
       if (!logic || runner?.running) return;
@@ -83,7 +93,7 @@ export const bulkInvitePanel: Feature<MembersContext> = {
       const active = logic.pageRunner(job, {
         snapshot: () => state.snapshot ?? snapshot,
         origin: location.origin,
-        onChange: (next) => run && setRun({ ...run, job: next, estimateMs: estimate(next) }),
+        onChange: showJob,
       });
       runner = active;
       setRun({ job, running: true, interrupted: false, stopping: null, estimateMs: null });

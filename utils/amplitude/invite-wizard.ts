@@ -33,7 +33,7 @@ export const WIZARD = {
   send: 'Send',
   close: 'Close',
   refused: 'Nothing was sent.',
-  sentToast: /^Invitations sent to (\d+) users?$/,
+  sentToast: /^Invitations sent to (\d+) users?\b/,
 } as const;
 
 export interface WizardInvite {
@@ -66,6 +66,8 @@ export class WizardError extends Error {
 
 export interface WizardOptions {
   signal?: AbortSignal;
+  /** Awaited just before Send; false closes the wizard without sending (outcome `aborted`). */
+  beforeSend?: () => Promise<boolean>;
   /** How long a landmark may take to appear (ms). */
   timeoutMs?: number;
   /** How long the console may take to answer Send (ms). */
@@ -145,13 +147,26 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
   const timeoutMs = options.timeoutMs ?? 10_000;
   const signal = options.signal;
 
+  /** Resolves at the page's next DOM change (React commits a moment after our event), or after `ms`. */
+  const nextChange = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => done());
+      const timer = setTimeout(() => done(), ms);
+      function done() {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve();
+      }
+      observer.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+
   async function waitFor<T>(probe: () => T | null | undefined | false, what: string, ms = timeoutMs): Promise<T> {
     const deadline = Date.now() + ms;
     for (;;) {
       const found = probe();
       if (found) return found;
       if (Date.now() > deadline) throw new WizardError(what);
-      await sleep(25);
+      await nextChange(50);
     }
   }
 
@@ -243,8 +258,9 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
   const aborted = (): WizardOutcome => ({ ok: false, reason: 'Cancelled before Send: nothing was sent.', aborted: true });
 
   try {
-    // A wizard left open (by hand, or by a batch that failed) would mix two invites.
-    if (dialog()) await closeWizard();
+    // The last batch's wizard may still be fading out; one left open (by hand, or by a batch
+    // that failed) would mix two invites: close it.
+    if (dialog()) await waitFor(() => !dialog(), 'fading', 1_000).catch(() => closeWizard());
     if (dialog()) throw new WizardError(`An "${WIZARD.dialog}" dialog is already open and did not close.`);
     const opener = findInviteButton(doc);
     if (!opener) throw new WizardError(`The console's "${INVITE_BUTTON_TEXT}" button is not in the page.`);
@@ -331,21 +347,28 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
       throw new WizardError(`The review does not show exactly this batch (expected ${expected.length}, shown ${shown.length}: ${shown.join('; ')}).`);
     }
 
-    if (signal?.aborted) {
+    if (signal?.aborted || (options.beforeSend && !(await options.beforeSend()))) {
       await closeWizard();
-      return aborted();
+      return { ok: false, reason: 'Held before Send: nothing was sent.', aborted: true };
     }
     const sendButton = await waitFor(inDialog((root) => byRole(root, 'button', WIZARD.send)[0]), `The wizard has no "${WIZARD.send}" button.`);
     const toastsBefore = new Set(byRole(doc, 'status'));
     click(sendButton);
 
     // The answer: the wizard closes (sent), or says nothing was sent and why.
+    const sentToast = () => byRole(doc, 'status').find((status) => !toastsBefore.has(status) && WIZARD.sentToast.test(text(status)));
+    let sawBusy = false;
     const answer = await waitFor(
       () => {
         const root = dialog();
         if (!root) return { sent: true as const };
         const refusal = byRole(root, 'alert').find((alert) => text(alert).startsWith(WIZARD.refused));
-        return refusal ? { sent: false as const, reason: text(refusal) } : null;
+        if (refusal) return { sent: false as const, reason: text(refusal) };
+        // Sent: a new success message, the wizard gone (it fades out for a moment), or its Send
+        // button back from busy with no refusal (the wizard is on its way out).
+        const busy = (sendButton as HTMLButtonElement).disabled || sendButton.getAttribute('aria-disabled') === 'true';
+        if (busy) sawBusy = true;
+        return sentToast() || (sawBusy && !busy) ? { sent: true as const } : null;
       },
       `The console did not answer "${WIZARD.send}".`,
       options.sendTimeoutMs ?? 60_000,
@@ -354,7 +377,7 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
       await closeWizard();
       return { ok: false, reason: answer.reason };
     }
-    const toast = byRole(doc, 'status').find((status) => !toastsBefore.has(status) && WIZARD.sentToast.test(text(status)));
+    const toast = sentToast();
     return { ok: true, toast: toast ? text(toast) : null };
   } catch (error) {
     await closeWizard();

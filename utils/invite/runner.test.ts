@@ -24,13 +24,14 @@ function fakeConsole(options: { fail?: (batch: JobBatch, call: number) => string
     async save(_previous, next) {
       stored.push(next);
     },
-    async sendBatch(batch: JobBatch, rows: readonly JobRow[], signal: AbortSignal): Promise<SendOutcome> {
+    async sendBatch(batch: JobBatch, rows: readonly JobRow[], signal: AbortSignal, beforeSend: () => Promise<boolean>): Promise<SendOutcome> {
       calls += 1;
       // What the store held when the wizard was touched: every row of the batch already 'sending'.
       const last = stored.at(-1)!;
       for (const row of rows) expect(last.rows.find((r) => r.row === row.row)!.state.kind).toBe('sending');
       options.beforeSend?.(calls);
       if (signal.aborted) return { ok: false, reason: 'Cancelled.', aborted: true };
+      if (!(await beforeSend())) return { ok: false, reason: 'Held before Send.', aborted: true };
       const reason = options.fail?.(batch, calls) ?? null;
       if (reason) return { ok: false, reason };
       sent.push(rows.map((row) => row.email));
@@ -92,8 +93,8 @@ describe('invite runner', () => {
     let crash = false;
     const crashing: RunnerPorts = {
       ...fake.ports,
-      async sendBatch(batch, rows, signal) {
-        const outcome = await fake.ports.sendBatch(batch, rows, signal);
+      async sendBatch(batch, rows, signal, beforeSend) {
+        const outcome = await fake.ports.sendBatch(batch, rows, signal, beforeSend);
         if (fake.sent.length === 2) {
           crash = true;
           return new Promise<SendOutcome>(() => undefined);
@@ -120,12 +121,12 @@ describe('invite runner', () => {
     let crash = false;
     const crashing: RunnerPorts = {
       ...fake.ports,
-      async sendBatch(batch, rows, signal) {
+      async sendBatch(batch, rows, signal, beforeSend) {
         if (fake.sent.length === 1) {
           crash = true; // dies before Send
           return new Promise<SendOutcome>(() => undefined);
         }
-        return fake.ports.sendBatch(batch, rows, signal);
+        return fake.ports.sendBatch(batch, rows, signal, beforeSend);
       },
     };
     void createInviteRunner(makeJob(7), crashing).run();
@@ -151,9 +152,9 @@ describe('invite runner', () => {
     const fake = fakeConsole();
     const runner = createInviteRunner(makeJob(7), {
       ...fake.ports,
-      async sendBatch(batch, rows, signal) {
+      async sendBatch(batch, rows, signal, beforeSend) {
         if (fake.sent.length === 1) runner.cancel();
-        return fake.ports.sendBatch(batch, rows, signal);
+        return fake.ports.sendBatch(batch, rows, signal, beforeSend);
       },
     });
     const job = await runner.run();
@@ -166,9 +167,9 @@ describe('invite runner', () => {
     const fake = fakeConsole();
     const runner = createInviteRunner(makeJob(7), {
       ...fake.ports,
-      async sendBatch(batch, rows, signal) {
+      async sendBatch(batch, rows, signal, beforeSend) {
         if (fake.sent.length === 0) runner.pause();
-        return fake.ports.sendBatch(batch, rows, signal);
+        return fake.ports.sendBatch(batch, rows, signal, beforeSend);
       },
     });
     let job = await runner.run();
@@ -199,5 +200,30 @@ describe('invite runner', () => {
     job = await runner.run();
     expect(job.status).toBe('done');
     expect(fake.sent.flat()).toHaveLength(7);
+  });
+
+  it('asks about the next batch while this one is sent, and proves each batch before the one after it is sent', async () => {
+    const fake = fakeConsole();
+    const events: string[] = [];
+    const job = await createInviteRunner(makeJob(7), {
+      ...fake.ports,
+      async pendingAmong(emails) {
+        events.push(`ask ${emails.join(' ')}`);
+        return fake.ports.pendingAmong(emails);
+      },
+      async sendBatch(batch, rows, signal, beforeSend) {
+        const outcome = await fake.ports.sendBatch(batch, rows, signal, async () => {
+          const go = await beforeSend();
+          events.push(`send ${rows.map((row) => row.email).join(' ')}`);
+          return go;
+        });
+        return outcome;
+      },
+    }).run();
+    expect(job.status).toBe('done');
+    const [b1, b2, b3] = fake.sent.map((batch) => batch.join(' '));
+    // Each batch's check is asked before the batch before it goes out; each proof before the next Send.
+    expect(events).toEqual([`ask ${b1}`, `ask ${b2}`, `send ${b1}`, `ask ${b1}`, `ask ${b3}`, `send ${b2}`, `ask ${b2}`, `send ${b3}`, `ask ${b3}`]);
+    expect(jobCounts(job)).toMatchObject({ verified: 7 });
   });
 });

@@ -5,8 +5,11 @@
  *
  * Safety rules, in order of importance:
  * - The job is saved before anything is sent, and each row's state before and after each step.
- * - Before each batch (and on start or resume) the runner asks who is pending now; rows already
- *   pending are done, so an invite that went out just before a crash is never sent twice.
+ * - Before each batch is sent (and on start or resume) the runner asks who is pending now; rows
+ *   already pending are done, so an invite that went out just before a crash is never sent twice.
+ *   That question (asked while the previous batch is being sent) and the proof for the batch just
+ *   sent are answered while the console's form is being filled, and Send waits for both (the
+ *   `beforeSend` gate): safety at little extra wait.
  * - A failed batch fails its rows with the reason and the run goes on; three in a row pause it.
  * - A failure of our own (storage, the data endpoint) pauses the run with the reason; nothing is lost.
  */
@@ -26,13 +29,17 @@ import {
   type JobRow,
 } from './job';
 
+/** `aborted`: nothing was sent (cancelled, or the gate said no). */
 export type SendOutcome = { ok: true } | { ok: false; reason: string; aborted?: boolean };
 
 export interface RunnerPorts {
   /** Stores the job; `previous` is what was stored last, so only changed rows need writing. */
   save(previous: InviteJob | null, next: InviteJob): Promise<void>;
-  /** Sends one batch through the console; `signal` aborts before Send when the run is cancelled. */
-  sendBatch(batch: JobBatch, rows: readonly JobRow[], signal: AbortSignal): Promise<SendOutcome>;
+  /**
+   * Sends one batch through the console; `signal` aborts before Send when the run is cancelled.
+   * `beforeSend` must be awaited just before Send: false means do not send (return `aborted`).
+   */
+  sendBatch(batch: JobBatch, rows: readonly JobRow[], signal: AbortSignal, beforeSend: () => Promise<boolean>): Promise<SendOutcome>;
   /** Which of these emails are pending invites now (any case). */
   pendingAmong(emails: readonly string[]): Promise<Iterable<string>>;
   /** Every pending invite's email, for start and resume. */
@@ -64,59 +71,119 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
   let pauseRequested = false;
   let aborter = new AbortController();
 
-  const commit = async (next: InviteJob) => {
+  // Saves go one at a time, in order; commits made while one is under way are written together.
+  let saving: Promise<void> = Promise.resolve();
+  const save = () => {
+    saving = saving.then(async () => {
+      if (saved === job) return;
+      const target = job;
+      await ports.save(saved, target);
+      saved = target;
+    });
+    return saving;
+  };
+
+  /**
+   * Records a step. `durable` (the default) waits until it is stored. Not durable: stored with the
+   * next save, for steps a crash could not make unsafe (a sent or proven row is checked against
+   * the pending invites on resume anyway); it keeps the wait between two invites short.
+   */
+  const commit = async (next: InviteJob, durable = true) => {
     if (next === job && saved === job) return;
-    const previous = saved;
     job = next;
     ports.onChange(job);
-    await ports.save(previous, job);
-    saved = job;
+    if (durable) await save();
   };
 
   const emailsOf = (rows: readonly JobRow[]) => rows.map((row) => row.email);
+  const lower = (email: string) => email.trim().toLowerCase();
 
-  async function runBatch(batch: JobBatch, rows: readonly JobRow[]): Promise<void> {
-    // Sending is stored before the wizard is touched: after a crash these rows are checked, not resent blindly.
-    await commit(startBatch(job, batch.id, ports.now()));
-    let outcome: SendOutcome;
-    try {
-      outcome = await ports.sendBatch(batch, rows, aborter.signal);
-    } catch (error) {
-      outcome = { ok: false, reason: message(error) };
-    }
-    if (!outcome.ok && (outcome.aborted || aborter.signal.aborted)) {
-      // Stopped before Send: the rows were never sent; back to the queue, the job cancelled.
-      await commit(reconcileWithPending(job, await ports.pendingAmong(emailsOf(rows)), ports.now()));
-      return;
-    }
-    if (!outcome.ok) {
-      await commit(failBatch(job, batch.id, outcome.reason, ports.now()));
-      return;
-    }
-    await commit(markBatchSent(job, batch.id, ports.now()));
-    await commit(verifyBatch(job, batch.id, await ports.pendingAmong(emailsOf(rows)), ports.now()));
+  /** A batch that went out and still waits for its proof (its emails among the pending invites). */
+  let unproven: { batchId: string; emails: string[] } | null = null;
+  /** Who of the next batch is pending, asked while the current batch is being sent. */
+  let lookahead: { batchId: string; emails: string[]; result: Promise<Set<string>> } | null = null;
+
+  async function prove(pending: ReadonlySet<string>) {
+    if (!unproven) return;
+    const { batchId } = unproven;
+    unproven = null;
+    await commit(verifyBatch(job, batchId, pending, ports.now()), false);
+  }
+
+  async function proveNow() {
+    if (unproven) await prove(new Set([...(await ports.pendingAmong(unproven.emails))].map(lower)));
   }
 
   async function loop(): Promise<void> {
     await commit(reconcileWithPending(job, await ports.allPending(), ports.now()));
     for (;;) {
       if (aborter.signal.aborted) {
+        await proveNow();
         await commit(cancelJob(job, ports.now()));
         return;
       }
       if (pauseRequested) {
+        await proveNow();
         await commit(pauseJob(job, 'Paused. Resume to send the rest.', ports.now()));
         return;
       }
       const next = nextBatch(job);
-      if (!next) return;
-      // Who is pending now, just before this batch: a row invited meanwhile (another tab, a crash) is done.
-      const pending = [...(await ports.pendingAmong(emailsOf(next.rows)))];
-      if (pending.length > 0) {
+      if (!next) {
+        await proveNow();
+        if (nextBatch(job)) continue;
+        return;
+      }
+      const { batch, rows } = next;
+      const emails = emailsOf(rows);
+      const toSet = (found: Iterable<string>) => new Set([...found].map(lower));
+      // The proof for the batch just sent, and who of this batch is pending already (asked ahead,
+      // while the last batch was being sent, when it is the batch we expected).
+      const proof = unproven ? ports.pendingAmong(unproven.emails).then(toSet) : Promise.resolve(new Set<string>());
+      const check =
+        lookahead && lookahead.batchId === batch.id && lookahead.emails.join() === emails.join() ? lookahead.result : ports.pendingAmong(emails).then(toSet);
+      lookahead = null;
+      proof.catch(() => undefined); // awaited below; never an unhandled rejection
+      check.catch(() => undefined);
+      // Sending is stored before the wizard is touched: after a crash these rows are checked, not resent blindly.
+      await commit(startBatch(job, batch.id, ports.now()));
+      let gate: 'send' | 'hold' | null = null;
+      const beforeSend = async () => {
+        const [proven, pending] = await Promise.all([proof, check]);
+        await prove(proven);
+        const already = emails.some((email) => pending.has(lower(email)));
+        // A pause lets this batch go (it stops after it); a cancel or a paused job (failures) holds it.
+        gate = already || job.status === 'paused' || aborter.signal.aborted ? 'hold' : 'send';
+        if (gate === 'send') {
+          // Ask about the next batch now, while this one is being sent.
+          const following = nextBatch(job);
+          if (following) {
+            const followingEmails = emailsOf(following.rows);
+            const result = ports.pendingAmong(followingEmails).then(toSet);
+            result.catch(() => undefined);
+            lookahead = { batchId: following.batch.id, emails: followingEmails, result };
+          }
+        }
+        return gate === 'send';
+      };
+      let outcome: SendOutcome;
+      try {
+        outcome = await ports.sendBatch(batch, rows, aborter.signal, beforeSend);
+      } catch (error) {
+        outcome = { ok: false, reason: message(error) };
+      }
+      const [proven, pending] = await Promise.all([proof, check]); // also settles the proof when the form failed before Send
+      await prove(proven);
+      if (!outcome.ok && (gate === 'hold' || outcome.aborted || aborter.signal.aborted)) {
+        // Not sent: rows found pending are done, the others go back to the queue.
         await commit(reconcileWithPending(job, pending, ports.now()));
         continue;
       }
-      await runBatch(next.batch, next.rows);
+      if (!outcome.ok) {
+        await commit(failBatch(job, batch.id, outcome.reason, ports.now()));
+        continue;
+      }
+      await commit(markBatchSent(job, batch.id, ports.now()), false);
+      unproven = { batchId: batch.id, emails };
     }
   }
 
@@ -131,19 +198,20 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
       if (running) return job;
       running = true;
       pauseRequested = false;
+      unproven = null;
+      lookahead = null;
       if (aborter.signal.aborted) aborter = new AbortController();
       try {
         if (job.status === 'paused') await commit(resumeJob(job, ports.now()));
         await loop();
+        await save();
       } catch (error) {
         // Our own failure (storage, the data endpoint): pause with the reason; rows keep their state.
-        const paused = pauseJob(job, `Paused: ${message(error)} Nothing was lost: Resume to go on.`, ports.now());
-        job = paused;
+        job = pauseJob(job, `Paused: ${message(error)} Nothing was lost: Resume to go on.`, ports.now());
         ports.onChange(job);
-        await ports.save(saved, job).then(
-          () => (saved = job),
-          () => undefined,
-        );
+        // A failed save stays failed; start the queue again for this one.
+        saving = Promise.resolve();
+        await save().catch(() => undefined);
       } finally {
         running = false;
       }

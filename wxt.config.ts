@@ -27,6 +27,8 @@ export default defineConfig({
               // Nothing leaves the browser: no data is collected or transmitted.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android understands data_collection_permissions from 142 on (web-ext lint).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

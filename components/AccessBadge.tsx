@@ -51,7 +51,9 @@ export function AccessBadge(props: AccessBadgeProps) {
       <span class="al-badge__text">{props.text}</span>
       {props.findings > 0 ? (
         <span class={props.warning ? 'al-badge__mark al-badge__mark--warning' : 'al-badge__mark'} aria-hidden="true">
-          {props.warning ? '⚠' : 'ℹ'} {props.findings}
+          {/* The info glyph is drawn by CSS: as text, "ℹ" reads as the letter "i" (NFKD) and the visible
+              text would no longer be part of the accessible name (WCAG 2.5.3, label in name). */}
+          {props.warning ? '⚠' : ''} {props.findings}
         </span>
       ) : null}
     </button>

@@ -168,7 +168,8 @@ export function BreakdownCard(props: BreakdownCardProps) {
             </span>
           </div>
         ) : null}
-        <ul class="al-card__projects" aria-label="Access per project">
+        {/* Scrolls past 360px: focusable, so keyboard users can scroll it too (axe scrollable-region-focusable). */}
+        <ul class="al-card__projects" aria-label="Access per project" tabIndex={0}>
           {shown.map((project) => (
             <li key={project.id} class={project.hasAccess ? 'al-proj' : 'al-proj al-proj--none'}>
               <div class="al-proj__head">

@@ -13,9 +13,10 @@ export function SummaryCount({ label, count, pressed, tone = 'neutral', onChoose
     .filter(Boolean)
     .join(' ');
   return (
+    // The label comes first in the DOM, so the visible text ("Admin 2") reads as the name ("Admin: 2")
+    // does (WCAG 2.5.3, label in name); CSS shows the number first.
     <button type="button" class={classes} aria-pressed={pressed} aria-label={`${label}: ${count}`} onClick={onChoose}>
-      <span class="al-sum__count-number">{count}</span>
-      <span class="al-sum__count-label">{label}</span>
+      <span class="al-sum__count-label">{label}</span> <span class="al-sum__count-number">{count}</span>
     </button>
   );
 }

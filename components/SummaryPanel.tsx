@@ -65,7 +65,8 @@ export function SummaryPanel(props: SummaryPanelProps) {
 
   return (
     <section class="al-sum" aria-label="Admin Lens access summary">
-      <header class="al-sum__header">
+      {/* A div, not <header>: in the shadow root a header can count as a second banner landmark of the page. */}
+      <div class="al-sum__header">
         <button type="button" class="al-sum__toggle" aria-expanded={!props.collapsed} aria-controls={BODY_ID} onClick={props.onToggleCollapsed}>
           <span class="al-sum__chevron" aria-hidden="true">
             {props.collapsed ? '▸' : '▾'}
@@ -87,7 +88,7 @@ export function SummaryPanel(props: SummaryPanelProps) {
             </button>
           </>
         ) : null}
-      </header>
+      </div>
 
       {status === 'error' ? (
         <div class="al-sum__banner" role="alert">

@@ -50,8 +50,8 @@ export function pageRunner(job: InviteJob, options: { snapshot: () => OrgSnapsho
     async save(previous, next) {
       await sendRequest({ type: 'invite-job-save', meta: splitJob(next).meta, rows: changedRows(previous, next) });
     },
-    async sendBatch(batch, rows, signal) {
-      const outcome = await sendThroughWizard(wizardBatchOf(batch, rows, options.snapshot()), { signal });
+    async sendBatch(batch, rows, signal, beforeSend) {
+      const outcome = await sendThroughWizard(wizardBatchOf(batch, rows, options.snapshot()), { signal, beforeSend });
       return outcome.ok ? { ok: true } : outcome;
     },
     pendingAmong: (emails) => pending.among(emails),

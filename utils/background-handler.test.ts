@@ -82,3 +82,20 @@ describe('snapshot cache versions', () => {
     expect(await handle({ type: 'snapshot-get', orgKey: 'old' }, contentScript)).toEqual({ ok: true, result: null });
   });
 });
+
+describe('snapshot cache in memory', () => {
+  it('answers the last snapshot put from memory, and a newer put replaces it', async () => {
+    const own = createBackgroundHandler({ ownId: OWN_ID, ownOrigin: OWN_ORIGIN, version: '1.2.3', db: () => openAdminLensDb() });
+    const base = { org: { id: 7, url: 'acme', name: 'Acme', projectLevelPermissions: true, rbac: false }, viewerId: 'u1', projects: [], teams: [], teamSpaces: [], members: [], groups: [] };
+    const first = { ...base, readAt: '2026-11-29T10:42:00.000Z' };
+    const second = { ...base, readAt: '2026-11-29T10:50:00.000Z' };
+    await own({ type: 'snapshot-put', orgKey: 'mem|acme', snapshot: first }, contentScript);
+    // The store is emptied behind the handler's back: the answer comes from memory.
+    await (await openAdminLensDb()).delete('snapshots', 'mem|acme');
+    expect(await own({ type: 'snapshot-get', orgKey: 'mem|acme' }, contentScript)).toEqual({ ok: true, result: { readAt: Date.parse(first.readAt), snapshot: first } });
+    await own({ type: 'snapshot-put', orgKey: 'mem|acme', snapshot: second }, contentScript);
+    expect(await own({ type: 'snapshot-get', orgKey: 'mem|acme' }, contentScript)).toEqual({ ok: true, result: { readAt: Date.parse(second.readAt), snapshot: second } });
+    // Another org is still read from the store.
+    expect(await own({ type: 'snapshot-get', orgKey: 'mem|other' }, contentScript)).toEqual({ ok: true, result: null });
+  });
+});

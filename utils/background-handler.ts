@@ -36,6 +36,9 @@ async function readJob(db: IDBPDatabase<AdminLensDb>, jobId: string): Promise<In
 }
 
 function handlersFor(deps: BackgroundDeps): Handlers {
+  // The last snapshot put or got, kept while the worker lives: a reload of the page soon after a
+  // visit gets it without reading IndexedDB (its own write-through copy, so never older than the store).
+  let lastSnapshot: { orgKey: string; answer: { readAt: number; snapshot: OrgSnapshot } } | null = null;
   return {
     ping: async () => ({ version: deps.version }),
     'db-info': async () => {
@@ -43,6 +46,7 @@ function handlersFor(deps: BackgroundDeps): Handlers {
       return { name: DB_NAME, version: db.version, stores: [...db.objectStoreNames].sort() };
     },
     'snapshot-get': async ({ orgKey }) => {
+      if (lastSnapshot?.orgKey === orgKey) return lastSnapshot.answer;
       const record = await (await deps.db()).get('snapshots', orgKey);
       if (!record) return null;
       // Stored by this version: it was validated when it was put, and checking 5,000 members
@@ -52,7 +56,10 @@ function handlersFor(deps: BackgroundDeps): Handlers {
       return parsed.ok ? { readAt: record.readAt, snapshot: parsed.snapshot } : null;
     },
     'snapshot-put': async ({ orgKey, snapshot }) => {
-      await (await deps.db()).put('snapshots', { orgKey, readAt: Date.parse(snapshot.readAt), snapshot, schema: SNAPSHOT_SCHEMA_VERSION });
+      const readAt = Date.parse(snapshot.readAt);
+      if (lastSnapshot?.orgKey === orgKey) lastSnapshot = null;
+      await (await deps.db()).put('snapshots', { orgKey, readAt, snapshot, schema: SNAPSHOT_SCHEMA_VERSION });
+      lastSnapshot = { orgKey, answer: { readAt, snapshot } };
       return { stored: true };
     },
     'audit-append': async ({ entry }) => {

@@ -3,11 +3,25 @@
  * the wording and choices are unit-tested without a page. No Amplitude knowledge here.
  */
 import type { Finding } from '@/utils/access/finding';
-import type { OrgSnapshot } from '@/utils/access/model';
+import type { OrgSnapshot, Project } from '@/utils/access/model';
 import { describeCapabilities } from '@/utils/access/permissions';
 import type { AccessReport, AccessSource, MemberAccess, ProjectAccess } from '@/utils/access/report';
 import { type CustomRoleNames, compareRoles, grantsAccess, type Role, roleLabel } from '@/utils/access/roles';
 import { describeAccessSummary } from '@/utils/access/summary';
+
+/**
+ * What the badges and the card read one member from: a report, or (while it is computed) a preview
+ * of the same snapshot that computes the members asked for. Both give the same answers.
+ */
+export interface AccessView {
+  snapshot: OrgSnapshot;
+  /** `member(id).perProject[i]` is the access on `projects[i]`. */
+  projects: readonly Project[];
+  /** The snapshot came from the cache and a fresh read has not replaced it yet. */
+  fromCache: boolean;
+  member(memberId: string): MemberAccess | undefined;
+  findingsOf(memberId: string): readonly Finding[];
+}
 
 export type BadgeTone = 'neutral' | 'none' | 'access' | 'admin';
 
@@ -145,7 +159,7 @@ export interface CardView {
 }
 
 /** Everything the breakdown card shows about one member. */
-export function cardView(report: AccessReport, access: MemberAccess, findings: readonly Finding[], names?: CustomRoleNames): CardView {
+export function cardView(report: Pick<AccessReport, 'projects'>, access: MemberAccess, findings: readonly Finding[], names?: CustomRoleNames): CardView {
   const projects = report.projects.map((project, index): CardProject => {
     const cell = access.perProject[index];
     if (!cell) return { id: project.id, name: project.name, role: roleLabel('no_access', names), hasAccess: false, sources: [], lowering: null, canLower: false };

@@ -14,12 +14,12 @@
 import { render } from 'preact';
 import { AccessBadge } from '@/components/AccessBadge';
 import { BreakdownCard } from '@/components/BreakdownCard';
-import type { Finding } from '@/utils/access/finding';
+import type { OrgSnapshot } from '@/utils/access/model';
 import type { Feature } from '@/utils/features/registry';
 import { findUsersRoot, findUsersTables, rowPerson, userRows } from '@/utils/amplitude/users-table';
 import type { MembersContext } from './context';
 import type { OrgDataState } from './org-data';
-import { type BadgeView, cardView, findingsByMember, memberBadge, membersByEmail, placeCard, unknownBadge } from './access-badges-model';
+import { type AccessView, type BadgeView, cardView, findingsByMember, memberBadge, membersByEmail, placeCard, unknownBadge } from './access-badges-model';
 import css from './access-badges.css?inline';
 
 const BADGE_TAG = 'admin-lens-badge';
@@ -66,11 +66,13 @@ export const accessBadges: Feature<MembersContext> = {
     const records = new WeakMap<Element, RowRecord>();
     const live = new Set<RowRecord>();
     // Starts empty, so that the first notification (at subscribe) builds the lookups.
-    let state: OrgDataState = { status: 'loading', snapshot: null, report: null, fromCache: false, error: null };
+    let state: OrgDataState = { status: 'loading', snapshot: null, report: null, fromCache: false, error: null, preview: null };
     let version = 0;
     let byEmail = new Map<string, string>();
-    let findings = new Map<string, Finding[]>();
+    /** What badges and card show: the newest snapshot's preview while its report is computed, else the report. */
+    let view: AccessView | null = null;
     const askedFor = new Set<string>();
+    let lookupsOf: OrgSnapshot | null = null;
     let refreshTimer = 0;
     let warnedNoEmail = false;
 
@@ -152,12 +154,12 @@ export const accessBadges: Feature<MembersContext> = {
     }
 
     function renderCard() {
-      if (!open || !state.report) {
+      if (!open || !view) {
         if (card) render(null, card.mount);
         return;
       }
       const { record } = open;
-      const access = record.memberId ? state.report.members.get(record.memberId) : undefined;
+      const access = record.memberId ? view.member(record.memberId) : undefined;
       if (!access) {
         open = null;
         if (card) render(null, card.mount);
@@ -168,16 +170,16 @@ export const accessBadges: Feature<MembersContext> = {
         card.host.setAttribute('data-al-card', '');
         document.body.append(card.host);
       }
-      const view = cardView(state.report, access, findings.get(access.member.id) ?? [], state.snapshot?.customRoleNames);
-      const readAt = state.snapshot ? `as of ${TIME.format(new Date(state.snapshot.readAt))}` : '';
+      const shown = cardView(view, access, view.findingsOf(access.member.id), view.snapshot.customRoleNames);
+      const readAt = `as of ${TIME.format(new Date(view.snapshot.readAt))}`;
       const note =
-        state.status === 'error' ? 'the last read failed: this may not be current' : state.fromCache || state.status === 'refreshing' ? 'refreshing…' : null;
+        state.status === 'error' ? 'the last read failed: this may not be current' : view.fromCache || state.status === 'refreshing' ? 'refreshing…' : null;
       const { titleId, focusInto } = open;
       render(
         <BreakdownCard
           key={titleId}
           titleId={titleId}
-          {...view}
+          {...shown}
           asOf={readAt}
           note={note}
           focusOnOpen={focusInto}
@@ -205,12 +207,11 @@ export const accessBadges: Feature<MembersContext> = {
 
     // ---- badges -------------------------------------------------------------------------------
     function viewFor(record: RowRecord): BadgeView {
-      const report = state.report;
-      const memberId = report ? byEmail.get(record.email.toLowerCase()) : undefined;
-      const access = memberId && report ? report.members.get(memberId) : undefined;
+      const memberId = view ? byEmail.get(record.email.toLowerCase()) : undefined;
+      const access = memberId && view ? view.member(memberId) : undefined;
       record.memberId = access ? access.member.id : null;
-      if (!access) return unknownBadge(record.email, state.status === 'loading' || state.status === 'refreshing');
-      return memberBadge(access, findings.get(access.member.id) ?? [], { customNames: state.snapshot?.customRoleNames, stale: state.status === 'error' });
+      if (!access || !view) return unknownBadge(record.email, state.status === 'loading' || state.status === 'refreshing');
+      return memberBadge(access, view.findingsOf(access.member.id), { customNames: view.snapshot.customRoleNames, stale: state.status === 'error' });
     }
 
     function renderBadge(record: RowRecord) {
@@ -317,13 +318,25 @@ export const accessBadges: Feature<MembersContext> = {
 
     // ---- data ---------------------------------------------------------------------------------
     const unsubscribe = orgData.subscribe((next) => {
-      const dataChanged = next.report !== state.report || next.snapshot !== state.snapshot;
+      const dataChanged = next.report !== state.report || next.snapshot !== state.snapshot || next.preview !== state.preview;
       const changed = dataChanged || next.status !== state.status;
       state = next;
       if (!changed) return;
       if (dataChanged) {
-        byEmail = state.snapshot ? membersByEmail(state.snapshot) : new Map();
-        findings = state.report ? findingsByMember(state.report) : new Map();
+        const { preview, report, snapshot } = state;
+        // Lookups are rebuilt only for a snapshot not seen before (a report after its preview reuses them).
+        const source = preview?.access.snapshot ?? (report ? snapshot : null);
+        if (source !== lookupsOf) {
+          lookupsOf = source;
+          byEmail = source ? membersByEmail(source) : new Map();
+        }
+        if (preview) {
+          const { access, fromCache } = preview;
+          view = { snapshot: access.snapshot, projects: access.projects, fromCache, member: (id) => access.member(id), findingsOf: (id) => access.findingsOf(id) };
+        } else if (report && snapshot) {
+          const findings = findingsByMember(report);
+          view = { snapshot, projects: report.projects, fromCache: state.fromCache, member: (id) => report.members.get(id), findingsOf: (id) => findings.get(id) ?? [] };
+        } else view = null;
       }
       version++;
       for (const record of live) renderBadge(record);

@@ -15,6 +15,7 @@ import type { BulkInviteDialogProps } from '@/components/BulkInviteDialog';
 import type { InviteJob } from '@/utils/invite/job';
 import type { InviteRunner } from '@/utils/invite/runner';
 import { sendRequest } from '@/utils/messaging';
+import { getInviteBatchSize } from '@/utils/settings/read';
 import { findInviteButton, INVITE_BUTTON_TEXT } from '@/utils/amplitude/bulk-invite-anchor';
 import { downloadText } from '@/utils/download';
 import type { InviteLogic } from '@/utils/invite/logic';
@@ -37,8 +38,12 @@ export const bulkInvitePanel: Feature<MembersContext> = {
     let open = false;
     let openerHost: HTMLElement | null = null;
     let dialogHost: HTMLElement | null = null;
-    // Emails per invite: the planner's default until the setting is wired.
-    const inviteBatchSize: number | undefined = undefined;
+    // Emails per invite (a setting, 1 to 10); the planner's default until it is read.
+    let inviteBatchSize: number | undefined;
+    void getInviteBatchSize().then((size) => {
+      inviteBatchSize = size;
+      draw();
+    });
     let dialog: { update(props: BulkInviteDialogProps): void; unmount(): void } | null = null;
     const ensureLogic = () => {
       if (logic || loadingLogic) return;

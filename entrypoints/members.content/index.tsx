@@ -1,13 +1,16 @@
 /**
  * Content script for Amplitude's Members & Groups page. It stays idle everywhere else: it only
- * watches for the page (URL and heading), and starts every feature with an AbortSignal that is
- * aborted as soon as the page is left, including by client-side navigation.
+ * watches for the page (URL and heading), and starts every feature that is switched on (settings)
+ * with an AbortSignal that is aborted as soon as the page is left, including by client-side
+ * navigation, or the feature is switched off.
  */
 import { AMPLITUDE_MATCHES } from '@/utils/amplitude/hosts';
-import { createOnceReporter, startFeatures } from '@/utils/features/registry';
+import { createOnceReporter } from '@/utils/features/registry';
+import { featureSwitch, followSettings } from './feature-switch';
 import { watchMembersPage } from './page-watcher';
 import { FEATURES } from './features';
-import { createOrgData, prefetchCachedSnapshot } from './org-data';
+import { createOrgData, prefetchCachedSnapshot, type OrgData } from './org-data';
+import { answerDiagnostics } from './diagnostics';
 import { parseSettingsLocation } from '@/utils/amplitude/page';
 import './style.css';
 
@@ -17,10 +20,25 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   main(ctx) {
     const report = createOnceReporter();
-    const settings = parseSettingsLocation(location.href);
-    if (settings) prefetchCachedSnapshot(settings.orgUrl);
-    watchMembersPage(ctx, (page, signal) => {
-      void startFeatures(FEATURES, { ctx, page, orgData: createOrgData(page, signal) }, signal, report);
+    let visit: OrgData | null = null;
+    answerDiagnostics(ctx, () => visit);
+    // The options page's settings: a region switched off leaves its host alone; features go on and
+    // off at once, each with its own AbortSignal under the visit's.
+    const features = featureSwitch(FEATURES, report);
+    let watching = false;
+    followSettings(ctx, (options) => {
+      features.apply(options);
+      if (watching || options.regions?.[location.host] === false) return;
+      watching = true;
+      const settings = parseSettingsLocation(location.href);
+      if (settings) prefetchCachedSnapshot(settings.orgUrl);
+      watchMembersPage(ctx, (page, signal) =>
+        features.visit(signal, (runSignal, findingOptions) => {
+          const orgData = (visit = createOrgData(page, runSignal, findingOptions));
+          runSignal.addEventListener('abort', () => visit === orgData && (visit = null), { once: true });
+          return { ctx, page, orgData };
+        }),
+      );
     });
   },
 });

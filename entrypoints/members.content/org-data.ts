@@ -5,7 +5,7 @@
  * picture is.
  */
 import type { AccessReport } from '@/utils/access/report';
-import { computeAccessReportInSlices } from '@/utils/access/engine';
+import { type AccessPreview, type AccessReportOptions, computeAccessReportInSlices, createAccessPreview } from '@/utils/access/engine';
 import type { OrgSnapshot } from '@/utils/access/model';
 import { createConsoleClient } from '@/utils/amplitude/console-client';
 import type { MembersPage } from '@/utils/amplitude/page';
@@ -22,6 +22,12 @@ export interface OrgDataState {
   fromCache: boolean;
   /** Why the last read failed; the data shown (if any) is from `snapshot.readAt`. */
   error: string | null;
+  /**
+   * The newest snapshot while its report is being computed: each member's access and findings on
+   * demand, exactly as the coming report has them (the badges of the rows on screen need no more).
+   * `fromCache` as above, for this snapshot. Null once `report` is this snapshot's report.
+   */
+  preview?: { access: AccessPreview; fromCache: boolean } | null;
 }
 
 export interface OrgData {
@@ -70,9 +76,9 @@ function takePrefetched(orgKey: string): CachedAnswer | undefined {
   return answer;
 }
 
-export function createOrgData(page: MembersPage, signal: AbortSignal): OrgData {
+export function createOrgData(page: MembersPage, signal: AbortSignal, findingOptions: AccessReportOptions = {}): OrgData {
   const orgKey = orgKeyFor(page.location.orgUrl);
-  let state: OrgDataState = { status: 'loading', snapshot: null, report: null, fromCache: false, error: null };
+  let state: OrgDataState = { status: 'loading', snapshot: null, report: null, fromCache: false, error: null, preview: null };
   const listeners = new Set<(state: OrgDataState) => void>();
   let inFlight: Promise<void> | null = null;
 
@@ -85,7 +91,17 @@ export function createOrgData(page: MembersPage, signal: AbortSignal): OrgData {
   // Computed in slices: on a 5,000-member org one go would block the console for a long task.
   // Slices are time-boxed (small member batches, a real pause only when the budget is spent) and
   // the listeners get a task of their own, apart from the findings step.
+  let started = 0;
+  let newestShown = 0;
   const show = async (snapshot: OrgSnapshot, fromCache: boolean) => {
+    const order = ++started;
+    const options = { ...findingOptions, now: new Date().toISOString() };
+    // The rows on screen get their badges from the preview, before the whole org is computed. Its
+    // indexes and the badges each get a task of their own, apart from the one that received the snapshot.
+    await yieldToPage();
+    const preview = createAccessPreview(snapshot, options);
+    await yieldToPage();
+    if (order === started) set({ preview: { access: preview, fromCache } });
     let sliceStart = performance.now();
     // The engine pauses after every slice and once more before the findings: always yield there.
     const lastPause = Math.floor(snapshot.members.length / SLICE_SIZE) + 1;
@@ -95,9 +111,12 @@ export function createOrgData(page: MembersPage, signal: AbortSignal): OrgData {
       await yieldToPage();
       sliceStart = performance.now();
     };
-    const report = await computeAccessReportInSlices(snapshot, { now: new Date().toISOString() }, { sliceSize: SLICE_SIZE, pause });
+    const report = await computeAccessReportInSlices(snapshot, options, { sliceSize: SLICE_SIZE, pause, preview });
     await yieldToPage();
-    set({ snapshot, report, fromCache });
+    // Never over a newer snapshot's report; a newer snapshot's preview, if one came meanwhile, stays.
+    if (order < newestShown) return;
+    newestShown = order;
+    set({ snapshot, report, fromCache, preview: state.preview?.access === preview ? null : state.preview });
   };
 
   async function read(): Promise<void> {

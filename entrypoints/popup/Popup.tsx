@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendRequest } from '@/utils/messaging';
+import { Diagnostics } from './Diagnostics';
 
 export function Popup() {
   const [status, setStatus] = useState<string>('Checking the background…');
@@ -13,6 +14,7 @@ export function Popup() {
     <main class="popup">
       <h1>Admin Lens for Amplitude</h1>
       <p role="status">{status}</p>
+      <Diagnostics />
       <p>Open Settings › Organization settings › Members &amp; Groups in Amplitude to use it.</p>
       <p>
         <a
@@ -24,6 +26,17 @@ export function Popup() {
           }}
         >
           Removal audit log
+        </a>
+      </p>
+      <p>
+        <a
+          href={browser.runtime.getURL('/options.html')}
+          onClick={(event) => {
+            event.preventDefault();
+            void browser.runtime.openOptionsPage();
+          }}
+        >
+          Settings
         </a>
       </p>
     </main>

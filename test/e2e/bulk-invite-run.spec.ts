@@ -39,7 +39,7 @@ const validEmails = VALID.map((line) => line.split(',')[0]!);
 
 async function openPanel(page: Page) {
   await page.goto(MEMBERS_URL);
-  await expect(page.getByRole('button', { name: 'Invite New Users' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Joined users' })).toBeVisible();
   await page.getByRole('button', { name: 'Bulk invite from CSV' }).click();
   await expect(panel(page)).toBeVisible();
 }
@@ -178,4 +178,36 @@ test('a server error fails one batch with the reason, the others go on; Retry fa
   await panel(page).getByRole('button', { name: 'Retry failed (3)' }).click();
   await expect(panel(page).getByText('Finished.', { exact: true })).toBeVisible({ timeout: 60_000 });
   expectEachInvitedOnce(consoleDouble.backend.mutations());
+});
+
+test('a console without its "Invite New Users" button: batches fail naming it, the run pauses after three, nothing is lost', async ({ page, consoleDouble }) => {
+  consoleDouble.backend.setLandmarks({ inviteButton: 'Add Users' });
+  await startResumeRun(page);
+  await expect(panel(page).getByText(/Paused: 3 batches in a row failed .*"Invite New Users" button is not in the page/)).toBeVisible({ timeout: 60_000 });
+  for (const email of ['r1.1@newhire.example', 'r3.3@newhire.example']) {
+    await expect(resultRow(page, email)).toContainText(`Failed`);
+    await expect(resultRow(page, email)).toContainText(`The console's "Invite New Users" button is not in the page.`);
+  }
+  for (const email of ['r4.1@newhire.example', 'r5.3@newhire.example']) await expect(resultRow(page, email)).toContainText('Waiting');
+  expect(consoleDouble.backend.mutations()).toEqual([]);
+
+  // The console is back: the paused run is offered on the next visit; Resume, then Retry failed.
+  consoleDouble.backend.clearLandmarks();
+  await page.goto(MEMBERS_URL);
+  await page.getByRole('button', { name: 'Resume bulk invite (6 left)' }).click();
+  await panel(page).getByRole('button', { name: 'Resume' }).click();
+  await expect(panel(page).getByText(/^Finished: 9 failed\./)).toBeVisible({ timeout: 60_000 });
+  await panel(page).getByRole('button', { name: 'Retry failed (9)' }).click();
+  await expect(panel(page).getByText('Finished.', { exact: true })).toBeVisible({ timeout: 60_000 });
+  expectEachInvitedOnce(consoleDouble.backend.mutations());
+});
+
+test('the batch size setting decides how many emails go in one invite', async ({ page, serviceWorker }) => {
+  await serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { inviteBatchSize: 2 } }));
+  await openPanel(page);
+  await panel(page).getByRole('textbox', { name: 'Paste CSV or spreadsheet rows' }).fill(RESUME_CSV.split('\n').slice(0, 6).join('\n'));
+  await expect(panel(page).getByText('5 to invite · 0 to skip · 0 invalid')).toBeVisible();
+  // Rows 1-3 share settings (2 + 1), rows 4-5 share theirs (2).
+  await expect(panel(page).getByRole('button', { name: 'Invite 5 people' })).toBeVisible();
+  await expect(panel(page).getByText("3 invites through the console's own form", { exact: false })).toBeVisible();
 });

@@ -14,9 +14,10 @@
  * cell, plus one lookup per grant a member actually holds (see cell-cache.ts).
  */
 import { type CellCache, type CellNode, createCellCache, DIRECT_SOURCE, ORG_SOURCE } from './cell-cache';
-import { findAccessFindings, type FindingOptions } from './findings';
+import type { Finding } from './finding';
+import { createFindingRules, type FindingOptions, type FindingRules } from './findings';
 import { indexGroupsByMember } from './group-index';
-import type { Group, Member, OrgSnapshot } from './model';
+import type { Group, Member, OrgSnapshot, Project } from './model';
 import type { AccessReport, AccessSource, MemberAccess, ProjectAccess } from './report';
 import { emptyRoleCounts, summarizeMemberAccess } from './summary';
 
@@ -41,7 +42,7 @@ interface EngineContext {
 }
 
 export function computeAccessReport(snapshot: OrgSnapshot, options: AccessReportOptions = {}): AccessReport {
-  const steps = reportSteps(snapshot, options, Number.POSITIVE_INFINITY);
+  const steps = reportSteps(createBuilder(snapshot, options), Number.POSITIVE_INFINITY);
   let step = steps.next();
   while (!step.done) step = steps.next();
   return step.value;
@@ -52,6 +53,11 @@ export interface SliceOptions {
   sliceSize?: number;
   /** Gives the page's own work a turn between slices. */
   pause?: () => Promise<void>;
+  /**
+   * A preview of the same snapshot and options (createAccessPreview): members it already computed
+   * are reused, and it keeps answering while the report is computed.
+   */
+  preview?: AccessPreview;
 }
 
 /**
@@ -61,9 +67,10 @@ export interface SliceOptions {
 export async function computeAccessReportInSlices(
   snapshot: OrgSnapshot,
   options: AccessReportOptions = {},
-  { sliceSize = 400, pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0)) }: SliceOptions = {},
+  { sliceSize = 400, pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0)), preview }: SliceOptions = {},
 ): Promise<AccessReport> {
-  const steps = reportSteps(snapshot, options, sliceSize);
+  const builder = preview ? builderOf(preview, snapshot) : createBuilder(snapshot, options);
+  const steps = reportSteps(builder, sliceSize);
   let step = steps.next();
   while (!step.done) {
     await pause();
@@ -72,8 +79,64 @@ export async function computeAccessReportInSlices(
   return step.value;
 }
 
-/** Builds the report; yields after every `sliceSize` members and before the findings. */
-function* reportSteps(snapshot: OrgSnapshot, options: AccessReportOptions, sliceSize: number): Generator<void, AccessReport> {
+/**
+ * One member's access and findings, computed on first ask and exactly as the full report will
+ * have them: what the badges of the rows on screen need, long before a 5,000-member report is done.
+ */
+export interface AccessPreview {
+  readonly snapshot: OrgSnapshot;
+  /** The report's `projects` (the snapshot's): `member(id).perProject[i]` is the access on `projects[i]`. */
+  readonly projects: readonly Project[];
+  /** The access of one member; undefined for an id the snapshot does not hold. */
+  member(memberId: string): MemberAccess | undefined;
+  /** The findings that name this member, in the report's order (org-wide first). */
+  findingsOf(memberId: string): readonly Finding[];
+}
+
+export function createAccessPreview(snapshot: OrgSnapshot, options: AccessReportOptions = {}): AccessPreview {
+  const builder = createBuilder(snapshot, options);
+  const findings = new Map<string, readonly Finding[]>();
+  const preview: AccessPreview = {
+    snapshot,
+    projects: snapshot.projects,
+    member(memberId) {
+      const member = builder.memberById.get(memberId);
+      return member ? builder.accessOf(member) : undefined;
+    },
+    findingsOf(memberId) {
+      let list = findings.get(memberId);
+      if (list) return list;
+      const access = preview.member(memberId);
+      if (!access) return [];
+      list = [...builder.rules().orgWide.filter((finding) => finding.memberIds.includes(memberId)), ...builder.rules().ofMember(access)];
+      findings.set(memberId, list);
+      return list;
+    },
+  };
+  builders.set(preview, builder);
+  return preview;
+}
+
+/** The engine's state for one snapshot: members are computed once, whoever asks first. */
+interface Builder {
+  snapshot: OrgSnapshot;
+  mode: AccessMode;
+  projectPosition: ReadonlyMap<string, number>;
+  memberById: ReadonlyMap<string, Member>;
+  accessOf(member: Member): MemberAccess;
+  /** The finding rules, made on first use (the report needs them only at its end). */
+  rules(): FindingRules;
+}
+
+const builders = new WeakMap<AccessPreview, Builder>();
+
+function builderOf(preview: AccessPreview, snapshot: OrgSnapshot): Builder {
+  const builder = builders.get(preview);
+  if (!builder || builder.snapshot !== snapshot) throw new Error('The preview belongs to another snapshot.');
+  return builder;
+}
+
+function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions): Builder {
   const mode: AccessMode = snapshot.org.projectLevelPermissions ? 'project-level' : 'org-level';
   const projectPosition = new Map<string, number>();
   snapshot.projects.forEach((project, position) => projectPosition.set(project.id, position));
@@ -87,11 +150,29 @@ function* reportSteps(snapshot: OrgSnapshot, options: AccessReportOptions, slice
     nodeAt: new Array<CellNode | undefined>(snapshot.projects.length).fill(undefined),
   };
   const groupsByMember = indexGroupsByMember(snapshot);
+  const computed = new Map<Member, MemberAccess>();
+  let rules: FindingRules | undefined;
+  return {
+    snapshot,
+    mode,
+    projectPosition,
+    memberById: new Map(snapshot.members.map((member) => [member.id, member])),
+    accessOf(member) {
+      let access = computed.get(member);
+      if (!access) computed.set(member, (access = accessOfMember(member, groupsByMember.get(member.id) ?? [], context)));
+      return access;
+    },
+    rules: () => (rules ??= createFindingRules(snapshot, { mode, projects: snapshot.projects }, options)),
+  };
+}
 
+/** Builds the report; yields after every `sliceSize` members and before the findings. */
+function* reportSteps(builder: Builder, sliceSize: number): Generator<void, AccessReport> {
+  const { snapshot, mode, projectPosition } = builder;
   const members = new Map<string, MemberAccess>();
   let inSlice = 0;
   for (const member of snapshot.members) {
-    members.set(member.id, accessOfMember(member, groupsByMember.get(member.id) ?? [], context));
+    members.set(member.id, builder.accessOf(member));
     if (++inSlice >= sliceSize) {
       inSlice = 0;
       yield;
@@ -99,12 +180,26 @@ function* reportSteps(snapshot: OrgSnapshot, options: AccessReportOptions, slice
   }
   if (Number.isFinite(sliceSize)) yield;
 
+  const rules = builder.rules();
+  const findings: Finding[] = [...rules.orgWide];
+  for (const access of members.values()) findings.push(...rules.ofMember(access));
+  return assembleReport(mode, snapshot, projectPosition, members, findings);
+}
+
+/** Apart from the builder, so that the report keeps nothing of it (its lookups, its memo) alive. */
+function assembleReport(
+  mode: AccessMode,
+  snapshot: OrgSnapshot,
+  projectPosition: ReadonlyMap<string, number>,
+  members: ReadonlyMap<string, MemberAccess>,
+  findings: readonly Finding[],
+): AccessReport {
   return {
     mode,
     readAt: snapshot.readAt,
     projects: snapshot.projects,
     members,
-    findings: findAccessFindings(snapshot, { mode, projects: snapshot.projects, members }, options),
+    findings,
     accessOf(memberId, projectId) {
       const position = projectPosition.get(projectId);
       return position === undefined ? undefined : members.get(memberId)?.perProject[position];

@@ -30,24 +30,46 @@ export type AccessPicture = Pick<AccessReport, 'mode' | 'projects' | 'members'>;
 
 /** Org-wide findings first, then member by member in the snapshot's order. */
 export function findAccessFindings(snapshot: OrgSnapshot, picture: AccessPicture, options: FindingOptions = {}): Finding[] {
+  const rules = createFindingRules(snapshot, picture, options);
+  const findings: Finding[] = [...rules.orgWide];
+  for (const access of picture.members.values()) findings.push(...rules.ofMember(access));
+  return findings;
+}
+
+export interface FindingRules {
+  /** The findings about the org as a whole (Admins); they name the members involved. */
+  orgWide: readonly Finding[];
+  /** The findings about one member alone, in the order `findAccessFindings` lists them. */
+  ofMember(access: MemberAccess): Finding[];
+}
+
+/**
+ * The rules behind `findAccessFindings`, so that one member's findings can be had before every
+ * member is computed (the badges of the visible rows first). Cell inspections are shared.
+ */
+export function createFindingRules(snapshot: OrgSnapshot, picture: Pick<AccessPicture, 'mode' | 'projects'>, options: FindingOptions = {}): FindingRules {
   const names = snapshot.customRoleNames;
-  const findings: Finding[] = adminFindings(snapshot.members, options.maxAdmins ?? DEFAULT_MAX_ADMINS, names);
+  const orgWide = adminFindings(snapshot.members, options.maxAdmins ?? DEFAULT_MAX_ADMINS, names);
   const nowMs = timeOf(options.now ?? snapshot.readAt);
   const staleAfterMs = (options.staleInviteDays ?? DEFAULT_STALE_INVITE_DAYS) * DAY_MS;
   const cellContext = { mode: picture.mode, projects: picture.projects, names, inspect: createCellInspector(picture.mode) };
 
-  for (const access of picture.members.values()) {
-    const { member, summary } = access;
-    // An org Admin is Admin on every project, whatever else applies: nothing to untangle there.
-    if (!summary.isOrgAdmin) findings.push(...cellFindings(access, cellContext));
-    if (summary.hasDirectGrants && summary.hasGroupGrants) findings.push(mixedManagement(access));
-    if (member.status === 'joined' && !summary.isOrgAdmin && summary.projectCount > 0 && summary.projectsWithAccess === 0) {
-      findings.push(noAccess(member));
-    }
-    const inviteAgeMs = nowMs - timeOf(member.invitedAt);
-    if (member.status === 'pending' && inviteAgeMs > staleAfterMs) findings.push(staleInvite(member, Math.floor(inviteAgeMs / DAY_MS)));
-  }
-  return findings;
+  return {
+    orgWide,
+    ofMember(access) {
+      const { member, summary } = access;
+      const findings: Finding[] = [];
+      // An org Admin is Admin on every project, whatever else applies: nothing to untangle there.
+      if (!summary.isOrgAdmin) findings.push(...cellFindings(access, cellContext));
+      if (summary.hasDirectGrants && summary.hasGroupGrants) findings.push(mixedManagement(access));
+      if (member.status === 'joined' && !summary.isOrgAdmin && summary.projectCount > 0 && summary.projectsWithAccess === 0) {
+        findings.push(noAccess(member));
+      }
+      const inviteAgeMs = nowMs - timeOf(member.invitedAt);
+      if (member.status === 'pending' && inviteAgeMs > staleAfterMs) findings.push(staleInvite(member, Math.floor(inviteAgeMs / DAY_MS)));
+      return findings;
+    },
+  };
 }
 
 function timeOf(value: string | number | Date): number {

@@ -4,7 +4,7 @@
  * (ConsoleError); server and network failures are retried a bounded number of times with backoff.
  */
 import { z } from 'zod/mini';
-import { ConsoleError } from './console-errors';
+import { ConsoleError, type ConsoleErrorKind } from './console-errors';
 import { endpointUrl, OPERATIONS, type OperationName } from './endpoint';
 
 export interface ConsoleClientOptions {
@@ -24,7 +24,15 @@ export interface QueryRecord {
   ok: boolean;
   attempts: number;
   error?: string;
+  /** The failure's kind, when it was a ConsoleError. */
+  kind?: ConsoleErrorKind;
 }
+
+/**
+ * The last outcome of each operation in this page, whichever client ran it, with its time (epoch
+ * ms): what the popup's diagnostics list. Holds statuses and messages only, never data.
+ */
+export const lastQueries: Partial<Record<OperationName, QueryRecord & { at: number }>> = {};
 
 export interface ConsoleClient {
   query<T>(operation: OperationName, variables: Record<string, unknown>, data: z.ZodMiniType<T>): Promise<T>;
@@ -112,12 +120,18 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
       for (let attempt = 1; ; attempt++) {
         try {
           const result = await once(operation, variables, data);
-          log.push({ operation, ok: true, attempts: attempt });
+          const record: QueryRecord = { operation, ok: true, attempts: attempt };
+          log.push(record);
+          lastQueries[operation] = { ...record, at: Date.now() };
           return result;
         } catch (error) {
           const retry = error instanceof ConsoleError && error.retryable && attempt < attempts && !options.signal?.aborted;
           if (!retry) {
-            log.push({ operation, ok: false, attempts: attempt, error: error instanceof Error ? error.message : String(error) });
+            const record: QueryRecord = { operation, ok: false, attempts: attempt, error: error instanceof Error ? error.message : String(error) };
+            if (error instanceof ConsoleError) record.kind = error.kind;
+            log.push(record);
+            // An aborted read (the page was left) says nothing about the console.
+            if (!options.signal?.aborted) lastQueries[operation] = { ...record, at: Date.now() };
             throw error;
           }
           await sleep(backoffMs * 2 ** (attempt - 1));

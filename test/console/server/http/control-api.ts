@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from '../../shared/operations';
 import { SeedError, type SeedSource } from '../../seeds';
 import type { Backend } from '../backend';
 import { FaultSettings } from '../faults';
+import { LandmarkSettings } from '../../shared/landmarks';
 import { sessionSetCookie } from './cookies';
 import { json, parseJsonBody, type DoubleRequest, type DoubleResponse } from './messages';
 
@@ -27,6 +28,9 @@ const ROUTES = [
   'POST /__double/faults {failNthMutation?, failEmails?: {emails, code, message}, serverErrorRate?, sessionExpired?}',
   'POST /__double/faults/clear',
   'GET  /__double/faults',
+  'POST /__double/landmarks {inviteButton?: label | null, usersTableName?: name | null} (null removes; the page picks it up on its next load)',
+  'POST /__double/landmarks/clear',
+  'GET  /__double/landmarks',
   'POST /__double/sign-in {memberId}',
   'GET  /__double/mutations',
   'GET  /__double/refusals',
@@ -86,6 +90,17 @@ export function handleControl(backend: Backend, request: DoubleRequest, url: URL
       return json(200, { ok: true, faults: backend.faults() });
     case 'GET /__double/faults':
       return json(200, backend.faults());
+    case 'POST /__double/landmarks': {
+      const landmarks = parse(LandmarkSettings);
+      if (isResponse(landmarks)) return landmarks;
+      backend.setLandmarks(landmarks);
+      return json(200, { ok: true, landmarks: backend.landmarks() });
+    }
+    case 'POST /__double/landmarks/clear':
+      backend.clearLandmarks();
+      return json(200, { ok: true, landmarks: backend.landmarks() });
+    case 'GET /__double/landmarks':
+      return json(200, backend.landmarks());
     case 'POST /__double/sign-in': {
       const signIn = parse(SignInBody);
       if (isResponse(signIn)) return signIn;

@@ -53,11 +53,12 @@ export function serveFile(file: string, extraHeaders: Record<string, string> = {
   };
 }
 
-/** index.html, or 503 telling how to build it. */
-export function serveIndex(distDir: string, extraHeaders: Record<string, string> = {}): DoubleResponse {
+/** index.html, or 503 telling how to build it. `head` (e.g. the landmark switch's meta) goes before `</head>`. */
+export function serveIndex(distDir: string, extraHeaders: Record<string, string> = {}, head = ''): DoubleResponse {
   const index = path.join(distDir, 'index.html');
   if (!existsSync(index)) return text(503, NOT_BUILT_MESSAGE);
-  return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', ...extraHeaders }, body: readFileSync(index, 'utf8') };
+  const html = readFileSync(index, 'utf8');
+  return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', ...extraHeaders }, body: head ? html.replace('</head>', `${head}</head>`) : html };
 }
 
 /** Looks like a file request (has an extension, or is under /assets/) rather than a page route. */

@@ -2,6 +2,7 @@
  * The members table: a header row and one row per member (checkbox, name over email, Role, and
  * [guess] Team, Groups, Last active, Joined or Invited), and a "⋯" menu per row.
  */
+import { usersTableName } from '../../landmark-switch';
 import { useEffect, useRef } from 'react';
 import type { OrgRole } from '../../model/roles';
 import type { MemberNode, MemberStatus } from '../../model/types';
@@ -30,7 +31,7 @@ export function MembersTable(props: {
 
   const columns = props.view === 'joined' ? ['User', 'Role', 'Team', 'Groups', 'Last active', 'Joined'] : ['User', 'Role', 'Team', 'Groups', 'Invited'];
   return (
-    <table className={s.table} aria-label={props.view === 'joined' ? 'Joined users' : 'Pending users'} aria-busy={props.busy}>
+    <table className={s.table} aria-label={usersTableName(props.view)} aria-busy={props.busy}>
       <thead>
         <tr>
           <th className={s.checkboxCell}>

@@ -3,6 +3,7 @@
  * (server-side), the members table with selection, 50 a page, the bulk actions, and the dialogs
  * that change members (invite, project access, remove, bulk transfer).
  */
+import { inviteButtonLabel } from '../../landmark-switch';
 import { useEffect, useMemo, useState } from 'react';
 import { describeFailure, OperationRefused, ServerError } from '../../api/errors';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
@@ -108,9 +109,11 @@ export function UsersTab(props: { search: URLSearchParams }) {
         <button type="button" className={s.secondaryButton} onClick={() => setDialog({ kind: 'bulk-transfer' })}>
           Bulk Transfer Edit Access
         </button>
-        <button type="button" className={s.primaryButton} onClick={() => setDialog({ kind: 'invite' })}>
-          Invite New Users
-        </button>
+        {inviteButtonLabel === null ? null : (
+          <button type="button" className={s.primaryButton} onClick={() => setDialog({ kind: 'invite' })}>
+            {inviteButtonLabel}
+          </button>
+        )}
       </div>
 
       {selected.size > 0 ? (

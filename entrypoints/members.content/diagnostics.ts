@@ -1,0 +1,51 @@
+/**
+ * Answers the popup's diagnostics request (utils/diagnostics/protocol.ts) for this tab: is this
+ * Members & Groups, the data status, which landmarks are found, how the data queries went. Kept
+ * tiny: the content script's size is budgeted; names and wording live in the popup.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser, type Browser } from 'wxt/browser';
+import { z } from 'zod/mini';
+import { lastQueries } from '@/utils/amplitude/console-client';
+import { probeLandmarks } from '@/utils/amplitude/landmarks';
+import { parseSettingsLocation } from '@/utils/amplitude/page';
+import { TabRequest, type DiagnosticsAnswer } from '@/utils/diagnostics/protocol';
+import type { OrgData } from './org-data';
+
+export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgData | null): void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    // Only our own extension pages (the popup) may ask; never a page or another extension.
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return;
+    const request = z.safeParse(TabRequest, message);
+    if (!request.success) return;
+    if (request.data.type === 'open-bulk-invite') {
+      const opener = document.querySelector('admin-lens-bulk-invite')?.shadowRoot?.querySelector<HTMLElement>('button[aria-expanded]');
+      if (opener?.getAttribute('aria-expanded') === 'false') opener.click();
+      opener?.focus();
+      return Promise.resolve(!!opener);
+    }
+    const state = visit()?.get();
+    const snapshot = state?.snapshot;
+    const pending = snapshot?.members.filter((member) => member.status === 'pending').length ?? 0;
+    const answer: DiagnosticsAnswer = {
+      isMembersPage: !!state,
+      orgUrl: parseSettingsLocation(location.href)?.orgUrl ?? null,
+      data: state
+        ? {
+            status: state.status,
+            readAt: snapshot?.readAt ?? null,
+            fromCache: state.fromCache,
+            counts: snapshot
+              ? { members: snapshot.members.length - pending, pending, projects: snapshot.projects.length, groups: snapshot.groups.length }
+              : null,
+            error: state.error,
+          }
+        : null,
+      landmarks: probeLandmarks(document),
+      queries: lastQueries,
+    };
+    return Promise.resolve(answer);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}

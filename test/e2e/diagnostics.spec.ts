@@ -1,0 +1,154 @@
+/**
+ * Issue 8, acceptance 2: the popup's diagnostics list every landmark found on the double; after the
+ * double's landmark switch renames the "Invite New Users" button, the popup names it as missing and
+ * the bulk-invite feature says so in the page. A failed data query shows with its reason.
+ *
+ * The popup is an extension page. Playwright cannot click the toolbar button, so the test opens
+ * popup.html in a tab of its own, where "the active tab" would be the popup itself: the popup takes
+ * the tab to check as `?tab=<id>` (entrypoints/popup/Diagnostics.tsx). The id comes from
+ * chrome.tabs.query by URL, which the extension's host permission for Amplitude allows.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { MEMBERS_URL, openMembers } from './console-helpers';
+
+/** Opens the popup for the Amplitude tab (the only one open). */
+async function openPopupFor(context: BrowserContext, extensionId: string): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const tabId = await popup.evaluate(async () => {
+    const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome.tabs;
+    const [tab] = await tabs.query({ url: 'https://app.amplitude.com/*' });
+    return tab?.id ?? null;
+  });
+  expect(tabId).not.toBeNull();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+const landmarks = (popup: Page) => popup.getByRole('list', { name: 'Landmarks' });
+const queries = (popup: Page) => popup.getByRole('list', { name: 'Data queries' });
+/** The row whose name is exactly `name` (its status word comes first, its detail after). */
+const row = (list: ReturnType<typeof landmarks>, name: string) => list.getByRole('listitem').filter({ has: list.page().getByText(name, { exact: true }) });
+
+/** Asks the tab again until the org data has been read (the popup shows what is, not what will be). */
+async function untilReady(popup: Page): Promise<void> {
+  await expect(async () => {
+    await popup.getByRole('button', { name: 'Check again' }).click();
+    await expect(popup.getByText(/Data: Ready/)).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+}
+
+test('on the demo seed every landmark is found and every data query is ok', async ({ page, context, extensionId }) => {
+  await openMembers(page);
+  const popup = await openPopupFor(context, extensionId);
+  await untilReady(popup);
+  await expect(popup.getByText('This is a Members & Groups page.')).toBeVisible();
+  await expect(popup.getByText(/Org demo-org\. Data: Ready, as of .*: 24 members, 6 pending, 8 projects, 5 groups\./)).toBeVisible();
+
+  for (const name of ['Heading "Team Members & Groups"', 'Users and Groups tabs', 'Tab panel', 'Users table', 'Invite New Users button']) {
+    await expect(row(landmarks(popup), name)).toContainText(/^found/);
+  }
+  // Landmarks of other states are not called missing.
+  await expect(row(landmarks(popup), 'Groups table')).toContainText('not on screen now');
+  await expect(row(landmarks(popup), 'Groups table')).toContainText('shown only on the Groups tab');
+  await expect(row(landmarks(popup), '"Remove Members?" dialog')).toContainText('not on screen now');
+  await expect(landmarks(popup)).not.toContainText('MISSING');
+
+  for (const operation of ['OrgSettings', 'Projects', 'TeamsAndSpaces', 'OrgMembers', 'PermissionGroups']) {
+    await expect(row(queries(popup), operation)).toContainText(/^ok/);
+  }
+
+  // On the Groups tab the Groups table is found, and the Users landmarks are not on screen.
+  await page.bringToFront();
+  await page.getByRole('tab', { name: 'Groups' }).click();
+  await expect(page.getByRole('table', { name: 'Groups' })).toBeVisible();
+  await popup.getByRole('button', { name: 'Check again' }).click();
+  await expect(row(landmarks(popup), 'Groups table')).toContainText(/^found/);
+  await expect(row(landmarks(popup), 'Users table')).toContainText('not on screen now');
+  await expect(landmarks(popup)).not.toContainText('MISSING');
+});
+
+test('a renamed Invite New Users button is named missing in the popup and noted in the page', async ({ page, context, extensionId, consoleDouble }) => {
+  consoleDouble.backend.setLandmarks({ inviteButton: 'Add Users' });
+  await openMembers(page);
+  await expect(page.getByRole('button', { name: 'Add Users' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Invite New Users' })).toHaveCount(0);
+  // The feature says so in the page (bulk-invite-panel.tsx).
+  await expect(page.getByText('Admin Lens did not find the console\'s "Invite New Users" button, so this button sits at the end of the page section.')).toBeVisible();
+
+  const popup = await openPopupFor(context, extensionId);
+  await untilReady(popup);
+  const invite = row(landmarks(popup), 'Invite New Users button');
+  await expect(invite).toContainText(/^MISSING/);
+  await expect(invite).toContainText('Not found. Affects: Bulk invite from CSV.');
+  // Only that one.
+  await expect(landmarks(popup).getByRole('listitem').filter({ hasText: 'MISSING' })).toHaveCount(1);
+
+  // Flipped back and reloaded, it is found again.
+  consoleDouble.backend.clearLandmarks();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Invite New Users' })).toBeVisible();
+  await untilReady(popup);
+  await expect(row(landmarks(popup), 'Invite New Users button')).toContainText(/^found/);
+});
+
+test('an unnamed Users table is named missing, with the feature it affects', async ({ page, context, extensionId, consoleDouble }) => {
+  consoleDouble.backend.setLandmarks({ usersTableName: null });
+  await page.goto(MEMBERS_URL);
+  await expect(page.getByRole('heading', { name: 'Team Members & Groups', level: 1 })).toBeVisible();
+  await expect(page.getByRole('table', { name: /users/ })).toHaveCount(0);
+  const popup = await openPopupFor(context, extensionId);
+  await untilReady(popup);
+  await expect(row(landmarks(popup), 'Users table')).toContainText(/^MISSING.*Affects: Access badges\./);
+});
+
+test('a failed data query shows with its reason, and the report copies without names or emails', async ({ page, context, extensionId, consoleDouble }) => {
+  await openMembers(page);
+  const popup = await openPopupFor(context, extensionId);
+  await untilReady(popup);
+
+  // The page has loaded; from now on the console's endpoint answers 503. Refresh reads again.
+  consoleDouble.backend.setFaults({ serverErrorRate: 1 });
+  await page.bringToFront();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(page.getByText(/HTTP 503/).first()).toBeVisible({ timeout: 15_000 });
+
+  await popup.bringToFront();
+  await popup.getByRole('button', { name: 'Check again' }).click();
+  await expect(popup.getByText(/Data: The last read failed/)).toBeVisible();
+  const failed = row(queries(popup), 'OrgSettings');
+  await expect(failed).toContainText(/^FAILED/);
+  await expect(failed).toContainText('(3 attempts), server: OrgSettings: HTTP 503. Amplitude had a server error. Try again in a moment.');
+
+  // The real clipboard cannot be read back here (an extension page cannot be granted clipboard-read
+  // in Playwright: "opaque origin"), so the test records what the button writes, then writes it.
+  await popup.evaluate(() => {
+    const clipboard = navigator.clipboard;
+    const write = clipboard.writeText.bind(clipboard);
+    clipboard.writeText = (text: string) => {
+      (globalThis as unknown as { copied: string }).copied = text;
+      return write(text);
+    };
+  });
+  await popup.getByRole('button', { name: 'Copy report' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'Report copied' })).toBeVisible();
+  const report = await popup.evaluate(() => (globalThis as unknown as { copied: string }).copied);
+  expect(report).toContain('- FAILED: OrgSettings.');
+  expect(report).toContain('- found: Invite New Users button.');
+  expect(report).toMatch(/Data: The last read failed, as of .*: 24 members, 6 pending, 8 projects, 5 groups\./);
+  expect(report).not.toMatch(/@|Maya|Okafor|demo-org/);
+});
+
+test('a tab that is not an Amplitude page says so', async ({ context, extensionId }) => {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByText('No tab to check: open this popup from the toolbar while an Amplitude tab is active.')).toBeVisible();
+  const ownId = await popup.evaluate(async () => {
+    const tabs = (globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ id?: number }> } } }).chrome.tabs;
+    return (await tabs.getCurrent()).id;
+  });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${ownId}`);
+  await expect(popup.getByText('This tab is not an Amplitude page Admin Lens runs on.')).toBeVisible();
+  await expect(popup.getByRole('list', { name: 'Landmarks' })).toHaveCount(0);
+});

@@ -211,3 +211,33 @@ test('the batch size setting decides how many emails go in one invite', async ({
   await expect(panel(page).getByRole('button', { name: 'Invite 5 people' })).toBeVisible();
   await expect(panel(page).getByText("3 invites through the console's own form", { exact: false })).toBeVisible();
 });
+
+test('Pause stops after the batch in progress; Cancel right after Resume stops before the next Send', async ({ page, consoleDouble }) => {
+  consoleDouble.backend.setLatency({ ms: 250 });
+  await startResumeRun(page);
+  await expect.poll(() => consoleDouble.backend.mutations().length, { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+  await panel(page).getByRole('button', { name: 'Pause' }).click();
+  await expect(panel(page).getByText('Paused. Resume to send the rest.')).toBeVisible({ timeout: 30_000 });
+  const paused = consoleDouble.backend.mutations().length;
+  expect(paused).toBeLessThan(5);
+  const summary = panel(page).getByRole('status').filter({ hasText: 'Invited' });
+  await expect(summary).toContainText(`Invited ${paused * 3} of 15`);
+  // A paused run is still; the queue waits.
+  await expect(resultRow(page, 'r5.3@newhire.example')).toContainText('Waiting');
+
+  // Resume, then Cancel at once: the run stops before its next Send.
+  consoleDouble.backend.setLatency({ ms: 600 });
+  await panel(page).getByRole('button', { name: 'Resume' }).click();
+  await panel(page).getByRole('button', { name: 'Cancel run' }).click();
+  await expect(panel(page).getByText(/^Cancelled: \d+ not sent\.$/)).toBeVisible({ timeout: 30_000 });
+  const sent = consoleDouble.backend.mutations().length;
+  expect(sent).toBeLessThan(5);
+  await expect(summary).toContainText(`Invited ${sent * 3} of 15`);
+  await expect(panel(page).getByText(`Cancelled: ${15 - sent * 3} not sent.`)).toBeVisible();
+  expect(invitedEmails(consoleDouble.backend.mutations())).toEqual(resumeEmails.slice(0, sent * 3));
+  // Cancelled for good: no Resume, and nothing is offered on the next visit.
+  await expect(panel(page).getByRole('button', { name: 'Resume' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Bulk invite from CSV' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Resume bulk invite/ })).toHaveCount(0);
+});

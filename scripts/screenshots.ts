@@ -10,6 +10,11 @@
  *   summary-chosen.png    the panel with "Escalated through groups" chosen
  *   badge-card.png        a badge's open breakdown card (skipped if no badge shows within 10 s)
  *   groups-tab.png        the Groups tab with the escalation notes
+ *   removal-guard.png     "Remove Members?" for a content owner, held back by the guard
+ *   bulk-invite-preview.png  a pasted CSV validated, with counts, per-row errors and the plan
+ *   bulk-invite-run.png   the same run finished: per-row status (one refused by the console)
+ *   popup.png             the popup's data status and diagnostics for the Members page
+ *   options.png           the settings page
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -88,6 +93,60 @@ async function main(): Promise<void> {
     const table = page.getByRole('table', { name: 'Groups' });
     await table.getByText(/^Escalates /).first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: save('groups-tab.png'), clip: await clipAround(page, [heading, table]) });
+
+    // The removal guard: Grace Liu owns content; removing her without transfer is held back.
+    await page.getByRole('tab', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'More actions for Grace Liu' }).click();
+    await page.getByRole('menu', { name: 'More actions for Grace Liu' }).getByRole('menuitem', { name: 'Remove' }).click();
+    const removeDialog = page.getByRole('dialog', { name: 'Remove Members?' });
+    await removeDialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await removeDialog.getByText('Admin Lens held this removal back', { exact: false }).waitFor();
+    await page.waitForTimeout(400); // the dialog's own fade-in, so the picture is not caught mid-transition
+    await page.screenshot({ path: save('removal-guard.png'), clip: await clipAround(page, [removeDialog]) });
+    await removeDialog.getByRole('button', { name: 'Close' }).click();
+    await removeDialog.waitFor({ state: 'detached' });
+
+    // Bulk invite: a CSV with a few mistakes, then the run (the console refuses one email).
+    double.backend.setFaults({ failEmails: { emails: ['sam.ortiz@newhire.example'], code: 'ALREADY_INVITED', message: 'sam.ortiz@newhire.example already has a pending invite.' } });
+    await page.getByRole('button', { name: 'Bulk invite from CSV' }).click();
+    const invite = page.getByRole('dialog', { name: 'Bulk invite from CSV' });
+    await invite.getByRole('textbox', { name: 'Paste CSV or spreadsheet rows' }).fill(
+      [
+        'email,team,groups,projects,default_project',
+        'ana.silva@newhire.example,Engineering,Engineering Leads,,Web App (Staging)',
+        'ben.okoro@newhire.example,Product,Product Analysts,,',
+        'cleo.martin@newhire.example,Marketing,Marketing Tem,,',
+        'sam.ortiz@newhire.example,Sales,,Sales Analytics:Viewer,',
+        'priya.natarajan@lumenfield.example,Engineering,Engineering Leads,,',
+        'dev.rao@newhire,Data,Data Platform,,',
+      ].join('\n'),
+    );
+    await invite.getByRole('button', { name: 'Invite 3 people' }).waitFor();
+    await page.screenshot({ path: save('bulk-invite-preview.png'), clip: await clipAround(page, [invite], 8) });
+    await invite.getByRole('button', { name: 'Invite 3 people' }).click();
+    await invite.getByText(/^Finished/).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: save('bulk-invite-run.png'), clip: await clipAround(page, [invite], 8) });
+    await invite.getByRole('button', { name: 'Close' }).click();
+
+    // The popup for this tab, opened as a page (the toolbar cannot be clicked here): ?tab=<id>.
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 420, height: 900 });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const tabId = await popup.evaluate(async () => {
+      const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome.tabs;
+      return (await tabs.query({ url: 'https://app.amplitude.com/*' }))[0]?.id ?? null;
+    });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByRole('list', { name: 'Landmarks' }).waitFor();
+    await popup.getByText(/Data: Ready/).waitFor({ timeout: 15_000 });
+    await popup.screenshot({ path: save('popup.png'), fullPage: true });
+
+    await popup.setViewportSize({ width: 900, height: 900 });
+    await popup.goto(`chrome-extension://${extensionId}/options.html`);
+    await popup.getByRole('heading', { level: 1 }).waitFor();
+    await popup.screenshot({ path: save('options.png'), fullPage: true });
   } finally {
     await context.close();
   }

@@ -76,6 +76,8 @@ export interface WizardOptions {
 }
 
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** An element's text with its children's texts apart ("Nothing was sent." + "<reason>", not glued). */
+const blockText = (element: Element) => [...element.childNodes].map((child) => text(child)).filter(Boolean).join(' ');
 
 /** Text as shown, without aria-hidden decorations (chevrons, check marks, details). */
 function visibleText(element: Element): string {
@@ -363,7 +365,7 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
         const root = dialog();
         if (!root) return { sent: true as const };
         const refusal = byRole(root, 'alert').find((alert) => text(alert).startsWith(WIZARD.refused));
-        if (refusal) return { sent: false as const, reason: text(refusal) };
+        if (refusal) return { sent: false as const, reason: blockText(refusal) };
         // Sent: a new success message, the wizard gone (it fades out for a moment), or its Send
         // button back from busy with no refusal (the wizard is on its way out).
         const busy = (sendButton as HTMLButtonElement).disabled || sendButton.getAttribute('aria-disabled') === 'true';

@@ -8,6 +8,8 @@ export interface BulkInviteOpenerProps {
   onToggle: () => void;
   /** An unfinished run found on arrival: the text of a button that opens it. */
   resumeOffer: string | null;
+  /** Something to know without opening, e.g. a run going on in another tab. */
+  notice?: string | null;
   /** Shown under the button when the console's own invite button was not found. */
   landmarkNote: string | null;
   /** Why the dialog could not be loaded, if it could not. */
@@ -17,7 +19,7 @@ export interface BulkInviteOpenerProps {
 
 export const BULK_INVITE_TITLE = 'Bulk invite from CSV';
 
-export function BulkInviteOpener({ open, onToggle, resumeOffer, landmarkNote, loadError, loading }: BulkInviteOpenerProps) {
+export function BulkInviteOpener({ open, onToggle, resumeOffer, notice = null, landmarkNote, loadError, loading }: BulkInviteOpenerProps) {
   return (
     <>
       <button type="button" class="al-bi-button al-bi-opener" aria-expanded={open} aria-busy={loading} onClick={onToggle}>
@@ -27,6 +29,11 @@ export function BulkInviteOpener({ open, onToggle, resumeOffer, landmarkNote, lo
         <button type="button" class="al-bi-button al-bi-resume-offer" onClick={onToggle}>
           {resumeOffer}
         </button>
+      )}
+      {notice && (
+        <p class="al-bi-landmark" role="status">
+          {notice}
+        </p>
       )}
       {loadError && (
         <p class="al-bi-landmark" role="alert">

@@ -11,6 +11,11 @@ export default defineBackground(() => {
     version: browser.runtime.getManifest().version,
     db: () => (database ??= openAdminLensDb()),
     auditRetentionDays: () => auditRetentionDays.getValue(),
+    // tabs.get needs no "tabs" permission for this: only whether the tab exists is asked.
+    tabExists: (tabId) => browser.tabs.get(tabId).then(
+      () => true,
+      () => false,
+    ),
   });
   // Returning a promise answers the message (webextension-polyfill semantics).
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));

@@ -10,6 +10,7 @@ export const SNAPSHOT_SCHEMA_VERSION = 1;
 import { parseAuditEntry, type AuditRecord } from './audit/entry';
 import { retentionCutoff } from './audit/retention-cutoff';
 import { parseStoredJob } from './invite/job-schema';
+import { createLeases } from './invite/job-lease';
 import type { InviteJob } from './invite/job';
 
 export interface BackgroundDeps {
@@ -21,9 +22,26 @@ export interface BackgroundDeps {
   auditRetentionDays?: () => Promise<number | null>;
   /** Epoch ms; tests pass a fixed clock. */
   now?: () => number;
+  /** Whether a tab is still open (bulk-invite leases: a closed tab's run may be resumed elsewhere). */
+  tabExists?: (tabId: number) => Promise<boolean>;
 }
 
-type Handlers = { [K in Request['type']]: (request: Extract<Request, { type: K }>) => Promise<ResponseMap[K]> };
+/** A refusal the sender is told about by its own code, so it can say what happened. */
+export class HandlerRefusal extends Error {
+  constructor(
+    readonly code: 'held-elsewhere',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const tabIdOf = (sender: SenderLike): number | null => {
+  const id = (sender.tab as { id?: unknown } | undefined)?.id;
+  return typeof id === 'number' ? id : null;
+};
+
+type Handlers = { [K in Request['type']]: (request: Extract<Request, { type: K }>, sender: SenderLike) => Promise<ResponseMap[K]> };
 
 async function readJob(db: IDBPDatabase<AdminLensDb>, jobId: string): Promise<InviteJob | null> {
   const tx = db.transaction(['inviteJobs', 'inviteRows'], 'readonly');
@@ -39,6 +57,7 @@ function handlersFor(deps: BackgroundDeps): Handlers {
   // The last snapshot put or got, kept while the worker lives: a reload of the page soon after a
   // visit gets it without reading IndexedDB (its own write-through copy, so never older than the store).
   let lastSnapshot: { orgKey: string; answer: { readAt: number; snapshot: OrgSnapshot } } | null = null;
+  const leases = createLeases({ tabExists: deps.tabExists ?? (async () => true), now: deps.now ?? Date.now });
   return {
     ping: async () => ({ version: deps.version }),
     'db-info': async () => {
@@ -89,7 +108,11 @@ function handlersFor(deps: BackgroundDeps): Handlers {
       await tx.done;
       return { updated: true };
     },
-    'invite-job-save': async ({ meta, rows }) => {
+    'invite-job-save': async ({ meta, rows, runnerId }, sender) => {
+      // One runner per job: a second tab's runner is refused before it writes anything.
+      if (runnerId && !(await leases.claim(meta.id, runnerId, tabIdOf(sender)))) {
+        throw new HandlerRefusal('held-elsewhere', 'This bulk invite is running in another tab; it goes on there.');
+      }
       // One transaction: the header and the changed rows are stored together or not at all.
       const db = await deps.db();
       const tx = db.transaction(['inviteJobs', 'inviteRows'], 'readwrite');
@@ -102,13 +125,18 @@ function handlersFor(deps: BackgroundDeps): Handlers {
       return { saved: rows.length };
     },
     'invite-job-get': async ({ jobId }) => readJob(await deps.db(), jobId),
-    'invite-job-latest': async ({ orgUrl }) => {
+    'invite-job-release': async ({ jobId, runnerId }) => {
+      leases.release(jobId, runnerId);
+      return { released: true };
+    },
+    'invite-job-latest': async ({ orgUrl }, sender) => {
       const db = await deps.db();
       const records = await db.getAll('inviteJobs');
       const newest = records
         .filter((record) => (record.job as { orgUrl?: unknown }).orgUrl === orgUrl)
         .sort((a, b) => b.createdAt - a.createdAt)[0];
-      return newest ? readJob(db, newest.id) : null;
+      const job = newest ? await readJob(db, newest.id) : null;
+      return job ? { job, runningElsewhere: await leases.heldByOther(job.id, null, tabIdOf(sender)) } : null;
     },
     'audit-list': async () => {
       const records = await (await deps.db()).getAllFromIndex('audit', 'byTime');
@@ -132,9 +160,10 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
     const parsed = parseRequest(message);
     if (!parsed.ok) return { ok: false, error: { code: parsed.code, message: parsed.message } };
     try {
-      const handler = handlers[parsed.request.type] as (request: Request) => Promise<unknown>;
-      return { ok: true, result: await handler(parsed.request) };
+      const handler = handlers[parsed.request.type] as (request: Request, sender: SenderLike) => Promise<unknown>;
+      return { ok: true, result: await handler(parsed.request, sender) };
     } catch (error) {
+      if (error instanceof HandlerRefusal) return { ok: false, error: { code: error.code, message: error.message } };
       const text = error instanceof Error ? error.message : String(error);
       return { ok: false, error: { code: 'internal', message: `"${parsed.request.type}" failed: ${text}` } };
     }

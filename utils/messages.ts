@@ -21,7 +21,9 @@ const REQUEST_SCHEMAS = {
   'audit-update-outcome': z.strictObject({ type: z.literal('audit-update-outcome'), id: z.int(), outcome: AuditOutcome }),
   'audit-list': z.strictObject({ type: z.literal('audit-list') }),
   /** Bulk invite jobs: saved (header + the rows that changed) before and after every step. */
-  'invite-job-save': z.strictObject({ type: z.literal('invite-job-save'), meta: JobMetaSchema, rows: z.array(JobRowSchema) }),
+  'invite-job-save': z.strictObject({ type: z.literal('invite-job-save'), meta: JobMetaSchema, rows: z.array(JobRowSchema), runnerId: z.optional(z.string().check(z.minLength(1))) }),
+  /** The runner is done with the job (finished, paused or cancelled): another tab may take it. */
+  'invite-job-release': z.strictObject({ type: z.literal('invite-job-release'), jobId: z.string().check(z.minLength(1)), runnerId: z.string().check(z.minLength(1)) }),
   'invite-job-get': z.strictObject({ type: z.literal('invite-job-get'), jobId: z.string().check(z.minLength(1)) }),
   /** The newest job of an org, so a page can offer to resume an interrupted run. */
   'invite-job-latest': z.strictObject({ type: z.literal('invite-job-latest'), orgUrl: z.string().check(z.minLength(1)) }),
@@ -40,10 +42,12 @@ export interface ResponseMap {
   'audit-list': { entries: AuditRecord[] };
   'invite-job-save': { saved: number };
   'invite-job-get': InviteJob | null;
-  'invite-job-latest': InviteJob | null;
+  'invite-job-release': { released: true };
+  /** `runningElsewhere`: another live page runs it now (it is not to be offered for resuming). */
+  'invite-job-latest': { job: InviteJob; runningElsewhere: boolean } | null;
 }
 
-export type ErrorCode = 'invalid-message' | 'unknown-type' | 'forbidden-sender' | 'internal';
+export type ErrorCode = 'invalid-message' | 'unknown-type' | 'forbidden-sender' | 'internal' | 'held-elsewhere';
 
 export type Response<T> =
   | { ok: true; result: T }

@@ -65,6 +65,7 @@ export const bulkInvitePanel: Feature<MembersContext> = {
     let run: RunView | null = null;
     let runner: InviteRunner | null = null;
     let resumeOffer: string | null = null;
+    let notice: string | null = null;
     let pace: { since: number; finishedAtStart: number } | null = null;
 
     const finishedRows = (job: InviteJob) => job.rows.filter((row) => row.state.kind === 'verified' || row.state.kind === 'failed').length;
@@ -151,11 +152,18 @@ export const bulkInvitePanel: Feature<MembersContext> = {
 
     // A run that a reload, a closed tab or a crash cut short is offered again (read without the CSV tools).
     void sendRequest({ type: 'invite-job-latest', orgUrl: page.location.orgUrl }).then(
-      (job) => {
-        if (signal.aborted || !job || run) return;
+      (latest) => {
+        if (signal.aborted || !latest || run) return;
+        const { job } = latest;
         const open = job.status !== 'done' && job.status !== 'cancelled' && job.rows.some((row) => ['queued', 'sending', 'sent'].includes(row.state.kind));
         if (!open) return;
         const left = job.rows.filter((row) => row.batchId !== null && ['queued', 'sending', 'sent'].includes(row.state.kind)).length;
+        if (latest.runningElsewhere) {
+          // Not ours to resume: the page that runs it goes on; this one just says so.
+          notice = `A bulk invite is running in another tab (${left} left).`;
+          draw();
+          return;
+        }
         resumeOffer = `Resume bulk invite (${left} left)`;
         setRun({ job, running: false, interrupted: job.status !== 'paused', stopping: null, estimateMs: null });
       },
@@ -197,6 +205,7 @@ export const bulkInvitePanel: Feature<MembersContext> = {
           open={open}
           onToggle={() => setOpen(!open)}
           resumeOffer={resumeOffer}
+          notice={notice}
           landmarkNote={note()}
           loadError={logicError}
           loading={loadingLogic}

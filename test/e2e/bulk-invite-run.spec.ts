@@ -241,3 +241,19 @@ test('Pause stops after the batch in progress; Cancel right after Resume stops b
   await expect(page.getByRole('button', { name: 'Bulk invite from CSV' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Resume bulk invite/ })).toHaveCount(0);
 });
+
+test('a second tab on the same org sees the run going on elsewhere and is not offered to resume it', async ({ context, page, consoleDouble }) => {
+  consoleDouble.backend.setLatency({ ms: 300 });
+  await startResumeRun(page);
+  await expect.poll(() => consoleDouble.backend.mutations().length, { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+  const other = await context.newPage();
+  await other.goto(MEMBERS_URL);
+  await expect(other.getByText(/^A bulk invite is running in another tab \(\d+ left\)\.$/)).toBeVisible();
+  await expect(other.getByRole('button', { name: /^Resume bulk invite/ })).toHaveCount(0);
+  // The first tab finishes on its own; everyone once.
+  await expect(panel(page).getByText('Finished.', { exact: true })).toBeVisible({ timeout: 60_000 });
+  expectEachInvitedOnce(consoleDouble.backend.mutations());
+  await other.reload();
+  await expect(other.getByRole('button', { name: 'Bulk invite from CSV' })).toBeVisible();
+  await expect(other.getByText(/running in another tab/)).toHaveCount(0);
+});

@@ -13,10 +13,16 @@ import { validateInvites } from './validate';
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const contentScript = { id: OWN_ID, url: 'https://app.amplitude.com/analytics/demo-org/settings/members', tab: { id: 1 } };
 
-function handler() {
+function handler(openTabs: Set<number> = new Set([1, 2])) {
   const factory = new IDBFactory();
   let db: ReturnType<typeof openAdminLensDb> | undefined;
-  return createBackgroundHandler({ ownId: OWN_ID, ownOrigin: `chrome-extension://${OWN_ID}`, version: '1', db: () => (db ??= openAdminLensDb(factory)) });
+  return createBackgroundHandler({
+    ownId: OWN_ID,
+    ownOrigin: `chrome-extension://${OWN_ID}`,
+    version: '1',
+    db: () => (db ??= openAdminLensDb(factory)),
+    tabExists: async (id) => openTabs.has(id),
+  });
 }
 
 function job(id: string, orgUrl = 'demo-org', now = '2026-11-29T10:00:00.000Z'): InviteJob {
@@ -48,7 +54,7 @@ describe('invite job messages', () => {
     await save(handle, null, job('new', 'demo-org', '2026-11-29T10:00:00.000Z'));
     await save(handle, null, job('other', 'solo-org', '2026-11-30T10:00:00.000Z'));
     const latest = await handle({ type: 'invite-job-latest', orgUrl: 'demo-org' }, contentScript);
-    expect(latest.ok && (latest.result as InviteJob).id).toBe('new');
+    expect(latest.ok && (latest.result as { job: InviteJob }).job.id).toBe('new');
     expect(await handle({ type: 'invite-job-latest', orgUrl: 'nobody' }, contentScript)).toEqual({ ok: true, result: null });
   });
 
@@ -60,5 +66,26 @@ describe('invite job messages', () => {
     expect(answer.ok).toBe(false);
     expect(!answer.ok && answer.error.code).toBe('invalid-message');
     expect(!answer.ok && answer.error.message).toMatch(/rows/);
+  });
+
+  it('lets one tab run a job: a second tab is refused and told it runs elsewhere, until the first lets go or closes', async () => {
+    const tabs = new Set([1, 2]);
+    const handle = handler(tabs);
+    const otherTab = { ...contentScript, tab: { id: 2 } };
+    const first = job('j3');
+    const { meta, rows } = splitJob(first);
+    expect(await handle({ type: 'invite-job-save', meta, rows, runnerId: 'runner-a' }, contentScript)).toEqual({ ok: true, result: { saved: 3 } });
+    const refused = await handle({ type: 'invite-job-save', meta, rows, runnerId: 'runner-b' }, otherTab);
+    expect(refused).toEqual({ ok: false, error: { code: 'held-elsewhere', message: 'This bulk invite is running in another tab; it goes on there.' } });
+    expect(await handle({ type: 'invite-job-latest', orgUrl: 'demo-org' }, otherTab)).toMatchObject({ ok: true, result: { runningElsewhere: true } });
+    expect(await handle({ type: 'invite-job-latest', orgUrl: 'demo-org' }, contentScript)).toMatchObject({ ok: true, result: { runningElsewhere: false } });
+
+    await handle({ type: 'invite-job-release', jobId: 'j3', runnerId: 'runner-a' }, contentScript);
+    expect(await handle({ type: 'invite-job-latest', orgUrl: 'demo-org' }, otherTab)).toMatchObject({ ok: true, result: { runningElsewhere: false } });
+    expect(await handle({ type: 'invite-job-save', meta, rows: [], runnerId: 'runner-b' }, otherTab)).toMatchObject({ ok: true });
+
+    // b's tab closes mid-run: a (tab 1) may take the job back.
+    tabs.delete(2);
+    expect(await handle({ type: 'invite-job-save', meta, rows: [], runnerId: 'runner-a' }, contentScript)).toMatchObject({ ok: true });
   });
 });

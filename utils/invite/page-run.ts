@@ -39,16 +39,21 @@ export function newPageJob(input: { orgUrl: string; headers: string[]; rows: rea
 }
 
 /** The newest job of this org, to offer resuming it; null when there is none. */
-export function latestJob(orgUrl: string): Promise<InviteJob | null> {
-  return sendRequest({ type: 'invite-job-latest', orgUrl });
+export async function latestJob(orgUrl: string): Promise<InviteJob | null> {
+  return (await sendRequest({ type: 'invite-job-latest', orgUrl }))?.job ?? null;
 }
 
 export function pageRunner(job: InviteJob, options: { snapshot: () => OrgSnapshot; origin: string; onChange: (job: InviteJob) => void }): InviteRunner {
   const client = createConsoleClient({ origin: options.origin, orgUrl: job.orgUrl });
   const pending = pendingInvites(client);
+  // This page's claim on the job: the background refuses saves from a second tab running it too.
+  const runnerId = crypto.randomUUID();
   return createInviteRunner(job, {
     async save(previous, next) {
-      await sendRequest({ type: 'invite-job-save', meta: splitJob(next).meta, rows: changedRows(previous, next) });
+      await sendRequest({ type: 'invite-job-save', meta: splitJob(next).meta, rows: changedRows(previous, next), runnerId });
+    },
+    async release(jobId) {
+      await sendRequest({ type: 'invite-job-release', jobId, runnerId });
     },
     async sendBatch(batch, rows, signal, beforeSend) {
       const outcome = await sendThroughWizard(wizardBatchOf(batch, rows, options.snapshot()), { signal, beforeSend });

@@ -45,6 +45,8 @@ export interface RunnerPorts {
   /** Every pending invite's email, for start and resume. */
   allPending(): Promise<Iterable<string>>;
   now(): string;
+  /** The run stopped (done, paused, cancelled): another page may run the job now. */
+  release?(jobId: string): Promise<void>;
   /** Every change, for the UI. */
   onChange(job: InviteJob): void;
 }
@@ -214,6 +216,7 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
         await save().catch(() => undefined);
       } finally {
         running = false;
+        await ports.release?.(job.id).catch(() => undefined);
       }
       return job;
     },

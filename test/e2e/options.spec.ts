@@ -9,9 +9,8 @@ import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { membersUrl, openMembers } from './console-helpers';
-import { launchBrowser } from './support/launch';
-import { serveAmplitude } from './support/routing';
 import { createConsoleDouble } from '../console/server/double';
+import { persistentProfile, type PersistentProfile } from './support/persistent-profile';
 
 const optionsUrl = (extensionId: string) => `chrome-extension://${extensionId}/options.html`;
 const badges = (page: Page) => page.getByRole('button', { name: /^Access for .+:/ });
@@ -165,18 +164,12 @@ test('the popup links to the settings', async ({ context, extensionId }) => {
 });
 
 test.describe('settings survive a browser restart', () => {
-  let profile = '';
+  let profile: PersistentProfile;
   test.beforeEach(() => {
-    profile = mkdtempSync(path.join(tmpdir(), 'admin-lens-options-'));
+    profile = persistentProfile('options');
   });
-  test.afterEach(() => rmSync(profile, { recursive: true, force: true }));
-
-  async function launch(double: ReturnType<typeof createConsoleDouble>): Promise<{ context: BrowserContext; extensionId: string }> {
-    const context = await launchBrowser({ extension: true, headless: true, userDataDir: profile });
-    await serveAmplitude(context, (request) => double.handle(request));
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    return { context, extensionId: new URL(worker.url()).host };
-  }
+  test.afterEach(() => profile.remove());
+  const launch = (double: ReturnType<typeof createConsoleDouble>) => profile.launch(double);
 
   test('values saved on the options page are there after a restart, and the audit log shares the retention', async () => {
     const double = createConsoleDouble({ seed: 'demo' });

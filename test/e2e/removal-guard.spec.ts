@@ -2,17 +2,14 @@
  * Issue 6: the removal guard in front of the console's "Remove Members?" confirm, and the audit log.
  * What reached the console's backend is checked against the double's mutation log.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { dialog, membersUrl, openMembers, toasts } from './console-helpers';
-import { launchBrowser } from './support/launch';
-import { serveAmplitude } from './support/routing';
 import { createConsoleDouble } from '../console/server/double';
 import { auditCsv } from '../../utils/audit/export';
 import type { AuditRecord } from '../../utils/audit/entry';
+import { persistentProfile, type PersistentProfile } from './support/persistent-profile';
 
 const guardPanel = (page: Page) => dialog(page, 'Remove Members?').getByRole('region', { name: 'Admin Lens removal check' });
 const removals = (mutations: { operation: string }[]) => mutations.filter((mutation) => mutation.operation === 'RemoveMembers');
@@ -185,18 +182,12 @@ test('an acknowledgement counts once only, and a double click after it removes o
 });
 
 test.describe('the audit log survives a browser restart', () => {
-  let profile = '';
+  let profile: PersistentProfile;
   test.beforeEach(() => {
-    profile = mkdtempSync(path.join(tmpdir(), 'admin-lens-audit-'));
+    profile = persistentProfile('audit');
   });
-  test.afterEach(() => rmSync(profile, { recursive: true, force: true }));
-
-  async function launch(double: ReturnType<typeof createConsoleDouble>): Promise<{ context: BrowserContext; extensionId: string }> {
-    const context = await launchBrowser({ extension: true, headless: true, userDataDir: profile });
-    await serveAmplitude(context, (request) => double.handle(request));
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    return { context, extensionId: new URL(worker.url()).host };
-  }
+  test.afterEach(() => profile.remove());
+  const launch = (double: ReturnType<typeof createConsoleDouble>) => profile.launch(double);
 
 
   test('each removal shows its before-state and outcome after a reload and a restart; the CSV export matches', async () => {

@@ -9,9 +9,10 @@ export default defineConfig({
   outDir: process.env.ADMIN_LENS_OUT_DIR || '.output',
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Admin Lens for Amplitude',
-    description:
-      'Effective access at a glance, a removal guard and bulk CSV invites for Amplitude\u2019s Members & Groups page.',
+    // Name and description from public/_locales/<lang>/messages.json (utils/i18n.ts explains the messages).
+    name: '__MSG_extensionName__',
+    description: '__MSG_extensionDescription__',
+    default_locale: 'en',
     permissions: ['storage'],
     host_permissions: [...AMPLITUDE_MATCHES],
     // The bulk-invite CSV tools, imported by the content script only when the panel opens.

@@ -5,6 +5,7 @@
  * computes (`place`), so it never covers the row it describes. Page data is rendered as text only.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t, tCount } from '@/utils/i18n';
 
 export interface BreakdownSource {
   label: string;
@@ -115,25 +116,28 @@ export function BreakdownCard(props: BreakdownCardProps) {
     >
       <div class="al-card__head">
         <h2 class="al-card__title" id={props.titleId}>
-          Access for <bdi>{props.name}</bdi>
+          {/* The name is isolated (bdi) inside the translated sentence. */}
+          {t('cardTitle', { name: '\uE000' })
+            .split('\uE000')
+            .flatMap((part, index) => (index === 0 ? [part] : [<bdi key={index}>{props.name}</bdi>, part]))}
         </h2>
-        <button type="button" class="al-card__close" aria-label="Close access breakdown" onClick={() => props.onClose(true)}>
+        <button type="button" class="al-card__close" aria-label={t('cardClose')} onClick={() => props.onClose(true)}>
           ×
         </button>
       </div>
       {props.email !== props.name ? (
         <p class="al-card__email">
           <bdi>{props.email}</bdi>
-          {props.pending ? ' · invite pending' : ''}
+          {props.pending ? t('cardInvitePendingSuffix') : ''}
         </p>
       ) : props.pending ? (
-        <p class="al-card__email">Invite pending</p>
+        <p class="al-card__email">{t('cardInvitePending')}</p>
       ) : null}
       <p class="al-card__summary">{props.summary}</p>
 
       {props.findings.length > 0 ? (
-        <section class="al-card__section" aria-label="Findings">
-          <h3 class="al-card__h3">{props.findings.length === 1 ? '1 finding' : `${props.findings.length} findings`}</h3>
+        <section class="al-card__section" aria-label={t('cardFindingsLabel')}>
+          <h3 class="al-card__h3">{tCount('cardFindings', props.findings.length)}</h3>
           <ul class="al-card__findings">
             {props.findings.map((finding) => (
               <li key={finding.key} class={finding.warning ? 'al-finding al-finding--warning' : 'al-finding'}>
@@ -141,35 +145,37 @@ export function BreakdownCard(props: BreakdownCardProps) {
                   <span class="al-finding__icon" aria-hidden="true">
                     {finding.warning ? '⚠ ' : 'ℹ '}
                   </span>
-                  {finding.warning ? <span class="al-sr">Warning: </span> : null}
+                  {finding.warning ? <span class="al-sr">{t('cardWarning')}</span> : null}
                   {finding.explanation}
                 </p>
-                <p class="al-finding__fix">What to do: {finding.fix}</p>
+                <p class="al-finding__fix">{t('cardWhatToDo', { fix: finding.fix })}</p>
               </li>
             ))}
           </ul>
         </section>
       ) : null}
 
-      <section class="al-card__section" aria-label="Access per project">
-        <h3 class="al-card__h3">Per project</h3>
+      <section class="al-card__section" aria-label={t('cardPerProjectLabel')}>
+        <h3 class="al-card__h3">{t('cardPerProject')}</h3>
         {props.projects.length > FILTER_THRESHOLD ? (
           <div class="al-card__filter">
             <input
               type="search"
               class="al-card__filter-input"
-              aria-label="Filter projects"
-              placeholder="Filter projects"
+              aria-label={t('cardFilterProjects')}
+              placeholder={t('cardFilterProjects')}
               value={filter}
               onInput={(event) => setFilter(event.currentTarget.value)}
             />
             <span class="al-card__count" role="status">
-              {shown.length === props.projects.length ? `${props.projects.length} projects` : `Showing ${shown.length} of ${props.projects.length} projects`}
+              {shown.length === props.projects.length
+                ? tCount('cardProjects', props.projects.length)
+                : t('cardShowingProjects', { shown: shown.length, total: props.projects.length })}
             </span>
           </div>
         ) : null}
         {/* Scrolls past 360px: focusable, so keyboard users can scroll it too (axe scrollable-region-focusable). */}
-        <ul class="al-card__projects" aria-label="Access per project" tabIndex={0}>
+        <ul class="al-card__projects" aria-label={t('cardPerProjectLabel')} tabIndex={0}>
           {shown.map((project) => (
             <li key={project.id} class={project.hasAccess ? 'al-proj' : 'al-proj al-proj--none'}>
               <div class="al-proj__head">
@@ -179,27 +185,27 @@ export function BreakdownCard(props: BreakdownCardProps) {
                 <span class="al-proj__role">{project.role}</span>
               </div>
               {project.sources.length > 0 ? (
-                <ul class="al-proj__sources" aria-label={`Sources on ${project.name}`}>
+                <ul class="al-proj__sources" aria-label={t('cardSourcesOn', { project: project.name })}>
                   {project.sources.map((source, index) => (
                     <li key={index} class={source.decides ? 'al-src al-src--decides' : 'al-src'}>
                       <bdi>{source.label}</bdi>
-                      {source.decides ? <span class="al-src__tag"> decides</span> : null}
+                      {source.decides ? <span class="al-src__tag">{t('cardDecides')}</span> : null}
                     </li>
                   ))}
                 </ul>
               ) : (
-                <p class="al-proj__lower">No source grants access</p>
+                <p class="al-proj__lower">{t('cardNoSource')}</p>
               )}
               {project.lowering ? <p class={project.canLower ? 'al-proj__lower' : 'al-proj__lower al-proj__lower--blocked'}>{project.lowering}</p> : null}
             </li>
           ))}
-          {shown.length === 0 ? <li class="al-proj al-proj--none">No project matches “{filter.trim()}”.</li> : null}
+          {shown.length === 0 ? <li class="al-proj al-proj--none">{t('cardNoMatch', { filter: filter.trim() })}</li> : null}
         </ul>
       </section>
 
       {props.capabilities.length > 0 ? (
-        <section class="al-card__section" aria-label="What the role may do">
-          <h3 class="al-card__h3">What the role may do</h3>
+        <section class="al-card__section" aria-label={t('cardCapsLabel')}>
+          <h3 class="al-card__h3">{t('cardCapsLabel')}</h3>
           <ul class="al-card__caps">
             {props.capabilities.map((capability) => (
               <li key={capability}>{capability}</li>
@@ -209,8 +215,7 @@ export function BreakdownCard(props: BreakdownCardProps) {
       ) : null}
 
       <p class="al-card__foot">
-        Computed from the console's data {props.asOf}
-        {props.note ? ` · ${props.note}` : ''}
+        {props.note ? t('cardFootNote', { asof: props.asOf, note: props.note }) : t('cardFoot', { asof: props.asOf })}
       </p>
     </div>
   );

@@ -3,6 +3,7 @@
  * with a status message. Knows nothing about Amplitude: rows come from the caller.
  */
 import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 
 export interface ReportRow {
   name: string;
@@ -29,13 +30,13 @@ export function DiagnosticsReport({ sections, onCopy }: DiagnosticsReportProps) 
   const copy = () => {
     setCopyStatus('');
     onCopy().then(
-      () => setCopyStatus('Report copied. It holds no names or emails: paste it into your bug report.'),
-      (error: unknown) => setCopyStatus(`Could not copy the report: ${error instanceof Error ? error.message : String(error)}`),
+      () => setCopyStatus(t('diagCopied')),
+      (error: unknown) => setCopyStatus(t('diagCopyFailed', { error: error instanceof Error ? error.message : String(error) })),
     );
   };
   return (
     <section class="al-diag" aria-labelledby="al-diag-title">
-      <h2 id="al-diag-title">Diagnostics</h2>
+      <h2 id="al-diag-title">{t('diagTitle')}</h2>
       {sections.map((section) => (
         <div key={section.title}>
           <h3>{section.title}</h3>
@@ -50,7 +51,7 @@ export function DiagnosticsReport({ sections, onCopy }: DiagnosticsReportProps) 
         </div>
       ))}
       <button type="button" class="al-diag__copy" onClick={copy}>
-        Copy report
+        {t('diagCopy')}
       </button>
       <p role="status" class="al-diag__copied">
         {copyStatus}

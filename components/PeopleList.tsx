@@ -1,5 +1,6 @@
 /** The people behind a chosen figure: name and email, as text. */
 import type { PersonRef } from '@/utils/access/org-summary';
+import { t } from '@/utils/i18n';
 
 export interface PeopleListProps {
   title: string;
@@ -11,12 +12,12 @@ const SHOWN = 500;
 
 export function PeopleList({ title, people }: PeopleListProps) {
   return (
-    <section class="al-sum__people" aria-label={`People: ${title}`}>
+    <section class="al-sum__people" aria-label={t('peopleListLabel', { title })}>
       <h3 class="al-sum__people-title">
-        {title} ({people.length})
+        {t('peopleListTitle', { title, count: people.length })}
       </h3>
       {people.length === 0 ? (
-        <p class="al-sum__muted">Nobody.</p>
+        <p class="al-sum__muted">{t('peopleNobody')}</p>
       ) : (
         <ul class="al-sum__people-list">
           {people.slice(0, SHOWN).map((person) => (
@@ -25,7 +26,7 @@ export function PeopleList({ title, people }: PeopleListProps) {
               {person.name.trim() && person.name.trim() !== person.email ? <span class="al-sum__person-email">{person.email}</span> : null}
             </li>
           ))}
-          {people.length > SHOWN ? <li class="al-sum__muted">and {people.length - SHOWN} more (see the export)</li> : null}
+          {people.length > SHOWN ? <li class="al-sum__muted">{t('peopleMore', { count: people.length - SHOWN })}</li> : null}
         </ul>
       )}
     </section>

@@ -2,6 +2,7 @@
  * One person in the removal warning: who, what content they own, what access disappears.
  * Names and emails are page data: rendered as text only.
  */
+import { t } from '@/utils/i18n';
 export interface RemovalPersonImpactProps {
   name: string;
   email: string | null;
@@ -20,9 +21,9 @@ export function RemovalPersonImpact(props: RemovalPersonImpactProps) {
         {props.email && props.email !== props.name ? <span class="alrg-person__email"> {props.email}</span> : null}
       </div>
       <div class="alrg-person__line">
-        {props.content === null ? 'Owned content: unknown' : props.ownsContent ? `Owns ${props.content}` : 'Owns no content'}
+        {props.content === null ? t('personContentUnknown') : props.ownsContent ? t('personOwns', { content: props.content }) : t('personOwnsNothing')}
       </div>
-      <div class="alrg-person__line">Access that disappears: {props.access ?? 'unknown'}</div>
+      <div class="alrg-person__line">{t('personAccessGone', { access: props.access ?? t('unknown') })}</div>
     </li>
   );
 }

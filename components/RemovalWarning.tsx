@@ -4,6 +4,7 @@
  * knowledge: the feature passes texts and callbacks.
  */
 import { RemovalPersonImpact, type RemovalPersonImpactProps } from './RemovalPersonImpact';
+import { t } from '@/utils/i18n';
 
 export type RemovalWarningStage = 'warn' | 'acknowledge';
 
@@ -29,26 +30,26 @@ export interface RemovalWarningProps {
 export function RemovalWarning(props: RemovalWarningProps) {
   if (props.verdict === 'refuse') {
     return (
-      <section class="alrg-panel alrg-panel--refuse" aria-label="Admin Lens removal check">
+      <section class="alrg-panel alrg-panel--refuse" aria-label={t('rgLabel')}>
         <div role="alert">
-          <p class="alrg-title">Admin Lens: this removal is not allowed</p>
+          <p class="alrg-title">{t('rgRefusedTitle')}</p>
           <ul class="alrg-reasons">
             {props.refusals.map((reason) => (
               <li key={reason}>{reason}</li>
             ))}
           </ul>
-          <p class="alrg-note">Remove is blocked. Cancel and change the selection.</p>
+          <p class="alrg-note">{t('rgBlocked')}</p>
         </div>
       </section>
     );
   }
   const acknowledgeLabel = props.orphans
-    ? 'I understand the content will be orphaned'
-    : 'I understand Admin Lens could not confirm this removal is safe';
+    ? t('rgAckOrphans')
+    : t('rgAckUnsafe');
   return (
-    <section class="alrg-panel alrg-panel--confirm" aria-label="Admin Lens removal check">
+    <section class="alrg-panel alrg-panel--confirm" aria-label={t('rgLabel')}>
       <div role="alert">
-        <p class="alrg-title">Admin Lens: check before removing</p>
+        <p class="alrg-title">{t('rgCheckTitle')}</p>
         <ul class="alrg-reasons">
           {props.warnings.map((warning) => (
             <li key={warning}>{warning}</li>
@@ -56,25 +57,25 @@ export function RemovalWarning(props: RemovalWarningProps) {
         </ul>
       </div>
       {props.people.length > 0 ? (
-        <ul class="alrg-people" aria-label="What this removal takes away">
+        <ul class="alrg-people" aria-label={t('rgTakesAway')}>
           {props.people.map((person) => (
             <RemovalPersonImpact key={person.email ?? person.name} {...person} />
           ))}
         </ul>
       ) : null}
-      <p class="alrg-strong">This cannot be undone.</p>
+      <p class="alrg-strong">{t('rgCannotUndo')}</p>
       {props.held ? (
         <p class="alrg-held" role="status">
-          Admin Lens held this removal back. Nothing was removed.
+          {t('rgHeld')}
         </p>
       ) : null}
       {props.stage === 'warn' ? (
         <div class="alrg-actions">
           <button type="button" class="alrg-button alrg-button--primary" onClick={props.onGoBack}>
-            {props.orphans ? 'Go back and transfer' : 'Go back'}
+            {props.orphans ? t('rgBackTransfer') : t('rgBack')}
           </button>
           <button type="button" class="alrg-button alrg-button--danger" onClick={props.onProceed}>
-            {props.orphans ? 'Remove without transfer' : 'Remove anyway'}
+            {props.orphans ? t('rgRemoveNoTransfer') : t('rgRemoveAnyway')}
           </button>
         </div>
       ) : (
@@ -88,15 +89,15 @@ export function RemovalWarning(props: RemovalWarningProps) {
             />
             {acknowledgeLabel}
           </label>
-          <p class="alrg-note">{props.acknowledged ? 'Now press Remove to confirm.' : 'Then press Remove to confirm.'}</p>
+          <p class="alrg-note">{props.acknowledged ? t('rgNowPress') : t('rgThenPress')}</p>
           <button type="button" class="alrg-button" onClick={props.onGoBack}>
-            {props.orphans ? 'Go back and transfer' : 'Go back'}
+            {props.orphans ? t('rgBackTransfer') : t('rgBack')}
           </button>
         </div>
       )}
       {props.pending ? (
         <p class="alrg-note" role="status">
-          Recording the removal in the audit log…
+          {t('rgRecording')}
         </p>
       ) : null}
       {props.error ? (

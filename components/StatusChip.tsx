@@ -2,6 +2,8 @@
  * A small pill beside the heading: Admin Lens is active, for which org, and how fresh its data is.
  * Org names and error texts are page data: rendered as text only.
  */
+import { t } from '@/utils/i18n';
+
 export interface StatusChipProps {
   orgLabel: string;
   /** e.g. "30 members · as of 10:42", or "Reading the org…" */
@@ -13,9 +15,9 @@ export interface StatusChipProps {
 export function StatusChip({ orgLabel, detail, error }: StatusChipProps) {
   return (
     <span class="al-chip-wrap">
-      <span class="al-chip" role="status" aria-label={`Admin Lens is active for org ${orgLabel}`}>
+      <span class="al-chip" role="status" aria-label={t('chipLabel', { org: orgLabel })}>
         <span class={error ? 'al-chip__dot al-chip__dot--error' : 'al-chip__dot'} aria-hidden="true" />
-        <span class="al-chip__name">Admin Lens</span>
+        <span class="al-chip__name">{t('chipName')}</span>
         <span class="al-chip__org" title={orgLabel}>
           {orgLabel}
         </span>

@@ -1,4 +1,6 @@
 /** One figure of the summary panel: a button with the number and its label; pressed when its people are listed. */
+import { t } from '@/utils/i18n';
+
 export interface SummaryCountProps {
   label: string;
   count: number;
@@ -15,7 +17,7 @@ export function SummaryCount({ label, count, pressed, tone = 'neutral', onChoose
   return (
     // The label comes first in the DOM, so the visible text ("Admin 2") reads as the name ("Admin: 2")
     // does (WCAG 2.5.3, label in name); CSS shows the number first.
-    <button type="button" class={classes} aria-pressed={pressed} aria-label={`${label}: ${count}`} onClick={onChoose}>
+    <button type="button" class={classes} aria-pressed={pressed} aria-label={t('sumCountLabel', { label, count })} onClick={onChoose}>
       <span class="al-sum__count-label">{label}</span> <span class="al-sum__count-number">{count}</span>
     </button>
   );

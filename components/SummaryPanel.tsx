@@ -10,6 +10,7 @@ import { peopleFor } from '@/utils/access/org-summary';
 import { type Role, roleLabel } from '@/utils/access/roles';
 import { PeopleList } from './PeopleList';
 import { SummaryCount } from './SummaryCount';
+import { t } from '@/utils/i18n';
 
 export interface SummaryPanelProps {
   status: 'loading' | 'ready' | 'refreshing' | 'error';
@@ -35,15 +36,15 @@ const ROLE_COUNT_LABEL: Record<Role, string> = { admin: 'Admin', manager: 'Manag
 function titleOf(key: SummaryListKey): string {
   switch (key) {
     case 'escalated':
-      return 'Escalated through groups';
+      return t('sumTitleEscalated');
     case 'no-access':
-      return 'No access';
+      return t('sumTitleNoAccess');
     case 'pending':
-      return 'Pending invites';
+      return t('sumTitlePending');
     case 'stale-invites':
-      return 'Stale invites';
+      return t('sumTitleStale');
     default:
-      return `Highest role: ${roleLabel(key.slice('role:'.length) as Role)}`;
+      return t('sumTitleRole', { role: roleLabel(key.slice('role:'.length) as Role) });
   }
 }
 
@@ -59,32 +60,32 @@ export function SummaryPanel(props: SummaryPanelProps) {
     summary ? <SummaryCount label={label} count={peopleFor(summary, key).length} pressed={chosen === key} tone={tone} onChoose={() => choose(key)} /> : null;
 
   let freshness: string;
-  if (status === 'loading' && !props.readAt) freshness = 'Reading the org…';
-  else if (status === 'error') freshness = asOf ? `last read ${asOf}, not current` : 'no data';
-  else freshness = `as of ${asOf ?? '—'}${props.fromCache ? ' (saved copy)' : ''}`;
+  if (status === 'loading' && !props.readAt) freshness = t('sumReading');
+  else if (status === 'error') freshness = asOf ? t('sumStale', { time: asOf }) : t('sumNoData');
+  else freshness = t(props.fromCache ? 'sumAsOfSaved' : 'sumAsOf', { time: asOf ?? '—' });
 
   return (
-    <section class="al-sum" aria-label="Admin Lens access summary">
+    <section class="al-sum" aria-label={t('sumLabel')}>
       {/* A div, not <header>: in the shadow root a header can count as a second banner landmark of the page. */}
       <div class="al-sum__header">
         <button type="button" class="al-sum__toggle" aria-expanded={!props.collapsed} aria-controls={BODY_ID} onClick={props.onToggleCollapsed}>
           <span class="al-sum__chevron" aria-hidden="true">
             {props.collapsed ? '▸' : '▾'}
           </span>
-          Access summary
+          {t('sumHeading')}
         </button>
         <span class="al-sum__freshness">{freshness}</span>
         <span class="al-sum__spacer" />
         <button type="button" class="al-sum__button" onClick={props.onRefresh} disabled={busy}>
-          {busy ? 'Refreshing…' : 'Refresh'}
+          {busy ? t('sumRefreshing') : t('sumRefresh')}
         </button>
         {!props.collapsed ? (
           <>
             <button type="button" class="al-sum__button" onClick={() => props.onExport('csv')} disabled={!showNumbers}>
-              Export CSV
+              {t('sumExportCsv')}
             </button>
             <button type="button" class="al-sum__button" onClick={() => props.onExport('json')} disabled={!showNumbers}>
-              Export JSON
+              {t('sumExportJson')}
             </button>
           </>
         ) : null}
@@ -92,19 +93,20 @@ export function SummaryPanel(props: SummaryPanelProps) {
 
       {status === 'error' ? (
         <div class="al-sum__banner" role="alert">
-          The access summary is not current: the org could not be read ({props.error ?? 'unknown error'}).
-          {asOf ? ` Numbers from the last read at ${asOf} are hidden because they may be out of date.` : ''} Try Refresh.
+          {asOf
+            ? t('sumErrorBannerHidden', { error: props.error ?? t('unknownError'), time: asOf })
+            : t('sumErrorBanner', { error: props.error ?? t('unknownError') })}
         </div>
       ) : null}
       {props.landmarkNote ? <p class="al-sum__note">{props.landmarkNote}</p> : null}
 
       <div id={BODY_ID} class="al-sum__body" hidden={props.collapsed}>
         {!showNumbers ? (
-          status === 'error' ? null : <p class="al-sum__muted">Reading the org…</p>
+          status === 'error' ? null : <p class="al-sum__muted">{t('sumReading')}</p>
         ) : summary ? (
           <>
-            <div class="al-sum__row" role="group" aria-label={`Joined members by highest role (${summary.joinedCount})`}>
-              <span class="al-sum__row-label">Members by highest role</span>
+            <div class="al-sum__row" role="group" aria-label={t('sumByRoleLabel', { count: summary.joinedCount })}>
+              <span class="al-sum__row-label">{t('sumByRole')}</span>
               {summary.byRole.map(({ role }) => count(`role:${role}`, ROLE_COUNT_LABEL[role], role === 'no_access' ? 'warning' : 'neutral'))}
             </div>
             {summary.adminWarning ? (
@@ -113,11 +115,11 @@ export function SummaryPanel(props: SummaryPanelProps) {
                 {summary.adminWarning.explanation} {summary.adminWarning.fix}
               </p>
             ) : null}
-            <div class="al-sum__row" role="group" aria-label="Needs attention">
-              <span class="al-sum__row-label">Needs attention</span>
-              {count('escalated', 'Escalated through groups', 'warning')}
-              {count('pending', 'Pending invites')}
-              {count('stale-invites', 'Stale invites', 'warning')}
+            <div class="al-sum__row" role="group" aria-label={t('sumAttention')}>
+              <span class="al-sum__row-label">{t('sumAttention')}</span>
+              {count('escalated', t('sumTitleEscalated'), 'warning')}
+              {count('pending', t('sumTitlePending'))}
+              {count('stale-invites', t('sumTitleStale'), 'warning')}
             </div>
             {chosen ? <PeopleList title={titleOf(chosen)} people={peopleFor(summary, chosen)} /> : null}
           </>

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Fails when a built manifest asks for more than we need: `storage` and the three Amplitude hosts.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const HOSTS = ['https://analytics.amplitude.com/*', 'https://app.amplitude.com/*', 'https://app.eu.amplitude.com/*'];
 const targets = process.argv.slice(2).length ? process.argv.slice(2) : ['.output/chrome-mv3/manifest.json'];
@@ -12,7 +13,20 @@ for (const file of targets) {
   const manifest = JSON.parse(readFileSync(file, 'utf8'));
   const say = (text) => problems.push(`${file}: ${text}`);
   if (manifest.manifest_version !== 3) say(`manifest_version is ${manifest.manifest_version}, expected 3`);
-  if (manifest.name !== 'Admin Lens for Amplitude') say(`name is "${manifest.name}"`);
+  // name and description are __MSG_key__ references into _locales/<default_locale>/messages.json.
+  const localeFile = join(dirname(file), '_locales', manifest.default_locale ?? 'en', 'messages.json');
+  const messages = existsSync(localeFile) ? JSON.parse(readFileSync(localeFile, 'utf8')) : {};
+  const localized = /__MSG_/.test(`${manifest.name}${manifest.description}`);
+  if (localized && !manifest.default_locale) say('default_locale is not set, but the name or description is a __MSG_ reference');
+  if (localized && !existsSync(localeFile)) say(`${localeFile} is missing`);
+  const resolve = (text) =>
+    String(text ?? '').replace(/__MSG_(\w+)__/g, (whole, key) => {
+      const entry = Object.entries(messages).find(([name]) => name.toLowerCase() === key.toLowerCase());
+      if (!entry) say(`${whole} has no message in ${localeFile}`);
+      return entry?.[1].message ?? whole;
+    });
+  if (resolve(manifest.name) !== 'Admin Lens for Amplitude') say(`name is "${manifest.name}" ("${resolve(manifest.name)}")`);
+  if (manifest.description !== undefined && !resolve(manifest.description)) say('description is empty');
   if (!same(manifest.permissions, ['storage'])) say(`permissions ${JSON.stringify(manifest.permissions)}; only "storage" is allowed`);
   if (manifest.optional_permissions?.length) say('optional_permissions must be empty');
   if (manifest.optional_host_permissions?.length) say('optional_host_permissions must be empty');

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The safety checks must actually fail on what they guard against.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,20 @@ describe('check-manifest', () => {
 
   it('accepts exactly storage and the three hosts', () => {
     expect(run('scripts/check-manifest.mjs', [write(good)]).status).toBe(0);
+  });
+
+  it('resolves a localized name from _locales/<default_locale>/messages.json, and refuses a missing message', () => {
+    const localized = { ...good, name: '__MSG_extensionName__', description: '__MSG_extensionDescription__', default_locale: 'en' };
+    const file = write(localized);
+    const messages = path.join(path.dirname(file), '_locales', 'en');
+    mkdirSync(messages, { recursive: true });
+    const entry = (message: string) => ({ message, description: 'd' });
+    writeFileSync(path.join(messages, 'messages.json'), JSON.stringify({ extensionName: entry('Admin Lens for Amplitude'), extensionDescription: entry('Effective access.') }));
+    expect(run('scripts/check-manifest.mjs', [file]).status).toBe(0);
+    writeFileSync(path.join(messages, 'messages.json'), JSON.stringify({ extensionName: entry('Admin Lens for Amplitude') }));
+    const missing = run('scripts/check-manifest.mjs', [file]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('__MSG_extensionDescription__');
   });
 
   it.each([

@@ -4,11 +4,22 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { sendRequest } from '@/utils/messaging';
-import { OUTCOME_LABEL, type AuditOutcomeStatus, type AuditRecord } from '@/utils/audit/entry';
+import type { AuditOutcomeStatus, AuditRecord } from '@/utils/audit/entry';
 import { auditCsv, auditFileName, auditJson, filterAudit, type AuditFilter } from '@/utils/audit/export';
 import { describeContent } from '@/utils/audit/assess';
 import { auditRetentionDays, RETENTION_CHOICES } from '@/utils/audit/retention';
 import { downloadText } from '@/utils/download';
+import { t, type MessageKey } from '@/utils/i18n';
+
+/** Outcome words on the page (the export keeps OUTCOME_LABEL's English: a file format). */
+const OUTCOME_KEY: Record<AuditOutcomeStatus, MessageKey> = {
+  pending: 'outcomePending',
+  gone: 'outcomeGone',
+  'still-there': 'outcomeStillThere',
+  partial: 'outcomePartial',
+  error: 'outcomeError',
+};
+const person = (name: string, email: string | null | undefined) => (email ? t('auditNamedEmail', { name, email }) : name);
 
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const OUTCOMES: AuditOutcomeStatus[] = ['pending', 'gone', 'still-there', 'partial', 'error'];
@@ -27,31 +38,32 @@ function AuditEntryView({ record }: { record: AuditRecord }) {
         {WHEN.format(new Date(record.at))} · {record.org.name ?? record.org.url}
       </h2>
       <p>
-        Removed by: {record.by.name ?? 'unknown'}
-        {record.by.email ? ` (${record.by.email})` : ''}
+        {t('auditRemovedBy', { who: person(record.by.name ?? t('auditUnknown'), record.by.email) })}
       </p>
-      <ul class="al-audit-people" aria-label="People removed">
+      <ul class="al-audit-people" aria-label={t('auditPeopleRemoved')}>
         {record.people.map((person) => (
           <li key={`${person.email ?? person.name}`}>
             <strong>{person.name}</strong>
             {person.email && person.email !== person.name ? ` ${person.email}` : ''}
-            <div>Access before: {person.access ?? 'unknown'}</div>
-            <div>Content: {person.content ? describeContent(person.content) : 'unknown'}</div>
+            <div>{t('auditAccessBefore', { access: person.access ?? t('auditUnknown') })}</div>
+            <div>{t('auditContent', { content: person.content ? describeContent(person.content) : t('auditUnknown') })}</div>
           </li>
         ))}
       </ul>
-      <p>Transfer: {record.transferTo ? `${record.transferTo.name}${record.transferTo.email ? ` (${record.transferTo.email})` : ''}` : 'none'}</p>
-      <p>Decision: {record.decision === 'passed' ? 'passed without warnings' : 'confirmed past warnings'}</p>
+      <p>{t('auditTransfer', { to: record.transferTo ? person(record.transferTo.name, record.transferTo.email) : t('auditTransferNone') })}</p>
+      <p>{t(record.decision === 'passed' ? 'auditDecisionPassed' : 'auditDecisionConfirmed')}</p>
       {record.warnings.length > 0 ? (
-        <ul class="al-audit-warnings" aria-label="Warnings shown">
+        <ul class="al-audit-warnings" aria-label={t('auditWarningsShown')}>
           {record.warnings.map((warning) => (
             <li key={warning}>{warning}</li>
           ))}
         </ul>
       ) : null}
       <p class={`al-audit-outcome al-audit-outcome--${record.outcome.status}`}>
-        Outcome: {OUTCOME_LABEL[record.outcome.status]}
-        {record.outcome.checkedAt !== null ? ` (checked ${WHEN.format(new Date(record.outcome.checkedAt))})` : ''} · {record.outcome.detail}
+        {record.outcome.checkedAt !== null
+          ? t('auditOutcomeChecked', { outcome: t(OUTCOME_KEY[record.outcome.status]), when: WHEN.format(new Date(record.outcome.checkedAt)) })
+          : t('auditOutcomeLine', { outcome: t(OUTCOME_KEY[record.outcome.status]) })}{' '}
+        · {record.outcome.detail}
       </p>
     </article>
   );
@@ -72,7 +84,7 @@ export function AuditLog() {
         setRecords(result.entries);
         setError(null);
       })
-      .catch((failure: unknown) => setError(`Could not read the audit log: ${String(failure)}`));
+      .catch((failure: unknown) => setError(t('auditReadFailed', { error: String(failure) })));
 
   useEffect(() => {
     void load();
@@ -92,49 +104,46 @@ export function AuditLog() {
 
   return (
     <main class="al-audit">
-      <h1>Removal audit log</h1>
-      <p class="al-audit-intro">
-        Every removal confirmed on Amplitude's Members &amp; Groups page while Admin Lens was active, recorded before the console acted, with what the
-        data showed afterwards. Stored in this browser only.
-      </p>
-      <form class="al-audit-filters" aria-label="Filter the audit log" onSubmit={(event) => event.preventDefault()}>
+      <h1>{t('auditTitle')}</h1>
+      <p class="al-audit-intro">{t('auditIntro')}</p>
+      <form class="al-audit-filters" aria-label={t('auditFilterLabel')} onSubmit={(event) => event.preventDefault()}>
         <label>
-          Search
-          <input type="search" value={text} onInput={(event) => setText(event.currentTarget.value)} placeholder="Name, email, admin, recipient" />
+          {t('auditSearch')}
+          <input type="search" value={text} onInput={(event) => setText(event.currentTarget.value)} placeholder={t('auditSearchPlaceholder')} />
         </label>
         <label>
-          Outcome
+          {t('auditOutcome')}
           <select value={outcome} onChange={(event) => setOutcome(event.currentTarget.value as AuditFilter['outcome'])}>
-            <option value="all">All outcomes</option>
+            <option value="all">{t('auditAllOutcomes')}</option>
             {OUTCOMES.map((status) => (
               <option key={status} value={status}>
-                {OUTCOME_LABEL[status]}
+                {t(OUTCOME_KEY[status])}
               </option>
             ))}
           </select>
         </label>
         <label>
-          From
+          {t('auditFrom')}
           <input type="date" value={from} onInput={(event) => setFrom(event.currentTarget.value)} />
         </label>
         <label>
-          To
+          {t('auditTo')}
           <input type="date" value={to} onInput={(event) => setTo(event.currentTarget.value)} />
         </label>
       </form>
       <div class="al-audit-toolbar">
-        <span role="status">{records === null ? 'Loading…' : `Showing ${shown.length} of ${records.length} removals`}</span>
+        <span role="status">{records === null ? t('auditLoading') : t('auditShowing', { shown: shown.length, total: records.length })}</span>
         <button type="button" onClick={() => void load()}>
-          Refresh
+          {t('auditRefresh')}
         </button>
         <button type="button" onClick={() => exportAs('csv')} disabled={shown.length === 0}>
-          Export CSV
+          {t('auditExportCsv')}
         </button>
         <button type="button" onClick={() => exportAs('json')} disabled={shown.length === 0}>
-          Export JSON
+          {t('auditExportJson')}
         </button>
         <label>
-          Keep entries
+          {t('auditKeepEntries')}
           <select
             value={retention === null ? 'all' : String(retention)}
             onChange={(event) => {
@@ -145,15 +154,15 @@ export function AuditLog() {
           >
             {RETENTION_CHOICES.map((days) => (
               <option key={String(days)} value={days === null ? 'all' : String(days)}>
-                {days === null ? 'Forever' : `${days} days`}
+                {days === null ? t('retentionForever') : t('retentionDays', { days })}
               </option>
             ))}
           </select>
         </label>
       </div>
       {error ? <p role="alert">{error}</p> : null}
-      {records !== null && records.length === 0 ? <p>No removals recorded yet.</p> : null}
-      <section aria-label="Removals" class="al-audit-list">
+      {records !== null && records.length === 0 ? <p>{t('auditEmpty')}</p> : null}
+      <section aria-label={t('auditListLabel')} class="al-audit-list">
         {shown.map((record) => (
           <AuditEntryView key={record.id} record={record} />
         ))}

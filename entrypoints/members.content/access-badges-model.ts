@@ -8,6 +8,7 @@ import { describeCapabilities } from '@/utils/access/permissions';
 import type { AccessReport, AccessSource, MemberAccess, ProjectAccess } from '@/utils/access/report';
 import { type CustomRoleNames, compareRoles, grantsAccess, type Role, roleLabel } from '@/utils/access/roles';
 import { describeAccessSummary } from '@/utils/access/summary';
+import { t, tCount } from '@/utils/i18n';
 
 /**
  * What the badges and the card read one member from: a report, or (while it is computed) a preview
@@ -44,11 +45,16 @@ export function displayName(member: { name: string; email: string }): string {
   return member.name.trim() || member.email;
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-
 /** The badge of a row whose email the org's data does not (yet) know: neutral, never a guess. */
 export function unknownBadge(email: string, reading: boolean): BadgeView {
-  return { text: 'Not yet read', label: `Access for ${email}: ${reading ? 'reading the org' : 'not yet read'}`, tone: 'neutral', findings: 0, warning: false, hasBreakdown: false };
+  return {
+    text: t('badgeNotRead'),
+    label: t(reading ? 'badgeLabelReading' : 'badgeLabelNotRead', { who: email }),
+    tone: 'neutral',
+    findings: 0,
+    warning: false,
+    hasBreakdown: false,
+  };
 }
 
 /**
@@ -59,11 +65,11 @@ export function memberBadge(access: MemberAccess, findings: readonly Finding[], 
   const text = describeAccessSummary(access.summary, options.customNames);
   const tone: BadgeTone = access.summary.isOrgAdmin ? 'admin' : grantsAccess(access.summary.highestRole) ? 'access' : 'none';
   const parts = [text];
-  if (findings.length > 0) parts.push(plural(findings.length, 'finding'));
-  if (options.stale) parts.push('not current');
+  if (findings.length > 0) parts.push(tCount('badgeFindings', findings.length));
+  if (options.stale) parts.push(t('badgeNotCurrent'));
   return {
     text,
-    label: `Access for ${displayName(access.member)}: ${parts.join(', ')}`,
+    label: t('badgeLabel', { who: displayName(access.member), details: parts.join(', ') }),
     tone,
     findings: findings.length,
     warning: findings.some((finding) => finding.severity === 'warning'),
@@ -94,31 +100,31 @@ export function sourceLabel(source: AccessSource, names?: CustomRoleNames): stri
   const role = roleLabel(source.role, names);
   switch (source.kind) {
     case 'org':
-      return `Org role: ${role}`;
+      return t('sourceOrg', { role });
     case 'direct':
-      return `Direct: ${role}`;
+      return t('sourceDirect', { role });
     case 'group':
-      return `Group “${source.groupName}”: ${role}`;
+      return t('sourceGroup', { group: source.groupName, role });
   }
 }
 
 const quotedList = (names: readonly string[]) => {
   const quoted = names.map((name) => `'${name}'`);
-  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+  return quoted.length <= 1 ? quoted.join('') : t('listAnd', { list: quoted.slice(0, -1).join(', '), last: quoted[quoted.length - 1]! });
 };
 
 /** Whether and how the role on a project can be lowered from this page; null when there is nothing to lower. */
 export function loweringText(access: ProjectAccess, names?: CustomRoleNames): string | null {
   if (!grantsAccess(access.role)) return null;
-  if (access.canLowerIndividually) return 'Can be lowered here';
+  if (access.canLowerIndividually) return t('lowerHere');
   switch (access.loweringBlockedBy) {
     case 'org-admin':
-      return `${roleLabel('admin', names)} through the org role: only changing the org role lowers it`;
+      return t('lowerOrgAdmin', { role: roleLabel('admin', names) });
     case 'group': {
       const groups = access.deciding.flatMap((source) => (source.kind === 'group' ? [source.groupName] : []));
       return groups.length > 1
-        ? `Set by groups ${quotedList(groups)}: remove them from these groups or change the groups`
-        : `Set by group ${quotedList(groups)}: remove them from the group or change the group`;
+        ? t('lowerGroups', { groups: quotedList(groups) })
+        : t('lowerGroup', { groups: quotedList(groups) });
     }
     default:
       return null;

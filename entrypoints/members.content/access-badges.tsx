@@ -21,6 +21,7 @@ import type { MembersContext } from './context';
 import type { OrgDataState } from './org-data';
 import { type AccessView, type BadgeView, cardView, findingsByMember, memberBadge, membersByEmail, placeCard, unknownBadge } from './access-badges-model';
 import css from './access-badges.css?inline';
+import { t } from '@/utils/i18n';
 
 const BADGE_TAG = 'admin-lens-badge';
 const CARD_TAG = 'admin-lens-access-card';
@@ -171,9 +172,9 @@ export const accessBadges: Feature<MembersContext> = {
         document.body.append(card.host);
       }
       const shown = cardView(view, access, view.findingsOf(access.member.id), view.snapshot.customRoleNames);
-      const readAt = `as of ${TIME.format(new Date(view.snapshot.readAt))}`;
+      const readAt = t('badgeAsOf', { time: TIME.format(new Date(view.snapshot.readAt)) });
       const note =
-        state.status === 'error' ? 'the last read failed: this may not be current' : view.fromCache || state.status === 'refreshing' ? 'refreshing…' : null;
+        state.status === 'error' ? t('badgeNoteFailed') : view.fromCache || state.status === 'refreshing' ? t('badgeNoteRefreshing') : null;
       const { titleId, focusInto } = open;
       render(
         <BreakdownCard

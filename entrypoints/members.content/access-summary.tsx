@@ -16,6 +16,7 @@ import { downloadText } from '@/utils/download';
 import type { MembersContext } from './context';
 import { type OrgDataState, yieldToPage } from './org-data';
 import './access-summary.css';
+import { t } from '@/utils/i18n';
 
 /** Whether the panel is collapsed, remembered across reloads and visits. */
 export const summaryCollapsed = defineLocalItem<boolean>('summaryCollapsed', false);
@@ -29,12 +30,12 @@ interface Placement {
 function placement(heading: HTMLElement, tabs: MembersTabs | null): Placement {
   const panel = tabs ? findTabPanel(tabs) : null;
   if (panel) return { anchor: panel, append: 'first', note: null };
-  if (tabs) return { anchor: tabs.tablist, append: 'after', note: 'Admin Lens did not find the Users tab panel, so this summary sits under the tabs.' };
+  if (tabs) return { anchor: tabs.tablist, append: 'after', note: t('sumNoteUnderTabs') };
   // At the end of the heading's section, so nothing else placed after the heading (the chip) moves.
   return {
     anchor: heading.parentElement ?? heading,
     append: heading.parentElement ? 'last' : 'after',
-    note: 'Admin Lens did not find the Users and Groups tabs, so this summary sits at the end of the page section.',
+    note: t('sumNoteEndOfSection'),
   };
 }
 

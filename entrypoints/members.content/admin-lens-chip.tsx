@@ -4,23 +4,24 @@ import type { Feature } from '@/utils/features/registry';
 import { StatusChip } from '@/components/StatusChip';
 import type { MembersContext } from './context';
 import type { OrgDataState } from './org-data';
+import { t, tCount } from '@/utils/i18n';
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 function describe(state: OrgDataState): { detail: string; error: string | null } {
-  const asOf = state.snapshot ? `as of ${TIME.format(new Date(state.snapshot.readAt))}` : '';
-  const members = state.snapshot ? `${state.snapshot.members.length} members` : '';
+  const time = state.snapshot ? TIME.format(new Date(state.snapshot.readAt)) : '';
+  const members = state.snapshot ? tCount('chipMembers', state.snapshot.members.length) : '';
   switch (state.status) {
     case 'loading':
-      return { detail: 'Reading the org…', error: null };
+      return { detail: t('chipReading'), error: null };
     case 'refreshing':
-      return { detail: `${members} · ${asOf} · refreshing…`, error: null };
+      return { detail: t('chipRefreshing', { members, time }), error: null };
     case 'ready':
-      return { detail: `${members} · ${asOf}`, error: null };
+      return { detail: t('chipReady', { members, time }), error: null };
     case 'error':
       return {
-        detail: state.snapshot ? `last read ${asOf.replace('as of ', '')}, not current` : 'no data',
-        error: `Admin Lens could not read the org: ${state.error ?? 'unknown error'}`,
+        detail: state.snapshot ? t('chipStale', { time }) : t('chipNoData'),
+        error: t('chipReadFailed', { error: state.error ?? t('unknownError') }),
       };
   }
 }

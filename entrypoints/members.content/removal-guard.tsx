@@ -29,6 +29,7 @@ import { sendRequest } from '@/utils/messaging';
 import type { MembersContext } from './context';
 import type { OrgData } from './org-data';
 import './removal-guard.css';
+import { t } from '@/utils/i18n';
 
 const HOST_NAME = 'admin-lens-removal-guard';
 const HOST_MARK = 'data-admin-lens';
@@ -241,13 +242,13 @@ export const removalGuard: Feature<MembersContext> = {
       const id = await record(guard, assessment, 'confirmed');
       if (signal.aborted) return;
       if (id === null) {
-        update(guard, { pending: false, error: 'Admin Lens could not record this removal in its audit log, so it did not remove anyone. Try again.' });
+        update(guard, { pending: false, error: t('rgRecordFailed') });
         return;
       }
       const button = removeDialogParts(guard.dialog).confirm;
       update(guard, { pending: false, stage: 'warn' });
       if (!button || button.disabled || !button.isConnected) {
-        update(guard, { error: 'The Remove button is no longer available; nothing was removed by Admin Lens.' });
+        update(guard, { error: t('rgButtonGone') });
         return;
       }
       allowing = true;
@@ -264,7 +265,7 @@ export const removalGuard: Feature<MembersContext> = {
       if (signal.aborted) return;
       if (id === null) {
         guard.lastPassedAt = 0;
-        update(guard, { error: 'Admin Lens could not record this removal in its audit log, so it did not remove anyone. Try again.' });
+        update(guard, { error: t('rgRecordFailed') });
         return;
       }
       const button = removeDialogParts(guard.dialog).confirm;

@@ -11,14 +11,15 @@ import { downloadText } from '@/utils/download';
 import { DEFAULT_SETTINGS, FEATURE_IDS, MAX_INVITE_BATCH, REGION_HOSTS, type FeatureId, type Settings } from '@/utils/settings/defaults';
 import { parseSettingsFile, settingsFile, settingsFileName, validateSettings, type FieldErrors } from '@/utils/settings/schema';
 import { settingsStore } from '@/utils/settings/storage';
+import { t, tCount, type MessageKey } from '@/utils/i18n';
 
-const FEATURES: Record<FeatureId, { label: string; hint: string }> = {
-  'removal-guard': { label: 'Removal guard', hint: 'Checks “Remove Members?” for orphaned content, the only Admin and yourself; keeps the audit log.' },
-  'admin-lens-chip': { label: 'Status chip', hint: 'Shows beside the heading that Admin Lens is active and how fresh its data is.' },
-  'access-badges': { label: 'Access badges', hint: 'A badge in every user row with the breakdown card behind it.' },
-  'access-summary': { label: 'Access summary panel', hint: 'Members by role, Admins, escalations, pending and stale invites; CSV/JSON export.' },
-  'groups-escalation': { label: 'Group escalation notes', hint: 'On the Groups tab, whom each group escalates.' },
-  'bulk-invite-panel': { label: 'Bulk invite from CSV', hint: 'The “Bulk invite from CSV” button beside Invite New Users.' },
+const FEATURES: Record<FeatureId, { label: MessageKey; hint: MessageKey }> = {
+  'removal-guard': { label: 'featureRemovalGuard', hint: 'featureRemovalGuardHint' },
+  'admin-lens-chip': { label: 'featureChip', hint: 'featureChipHint' },
+  'access-badges': { label: 'featureBadges', hint: 'featureBadgesHint' },
+  'access-summary': { label: 'featureSummary', hint: 'featureSummaryHint' },
+  'groups-escalation': { label: 'featureGroups', hint: 'featureGroupsHint' },
+  'bulk-invite-panel': { label: 'featureBulkInvite', hint: 'featureBulkInviteHint' },
 };
 
 /** The form's state: numbers as typed, so a half-typed or empty field can be shown and explained. */
@@ -59,14 +60,14 @@ export function Options() {
     store
       .load()
       .then((settings) => setForm(toForm(settings)))
-      .catch((error: unknown) => setProblem(`Could not read the settings: ${String(error)}`));
+      .catch((error: unknown) => setProblem(t('optionsReadFailed', { error: String(error) })));
   }, []);
 
   if (!form) {
     return (
       <main class="al-options">
-        <h1>Admin Lens settings</h1>
-        {problem ? <p role="alert">{problem}</p> : <p role="status">Loading…</p>}
+        <h1>{t('optionsTitle')}</h1>
+        {problem ? <p role="alert">{problem}</p> : <p role="status">{t('optionsLoading')}</p>}
       </main>
     );
   }
@@ -84,7 +85,7 @@ export function Options() {
       setProblem(null);
       setStatus(message);
     } catch (error) {
-      setStatus(`Not saved: ${String(error)}`);
+      setStatus(t('optionsNotSaved', { error: String(error) }));
     }
   };
 
@@ -94,37 +95,37 @@ export function Options() {
     if (!result.ok) {
       setErrors(result.errors);
       const count = Object.keys(result.errors).length;
-      setStatus(`Not saved: ${count === 1 ? '1 field needs' : `${count} fields need`} attention.`);
+      setStatus(tCount('optionsFieldsNeedAttention', count));
       const first = Object.keys(result.errors)[0];
       if (first) document.getElementById(first)?.focus();
       return;
     }
-    void saveSettings(result.settings, 'Settings saved.');
+    void saveSettings(result.settings, t('optionsSaved'));
   };
 
   const onImport = async (file: File) => {
     const result = parseSettingsFile(await file.text());
     if (!result.ok) {
-      setProblem(`Could not import “${file.name}”: ${result.error}`);
-      setStatus('Nothing was imported.');
+      setProblem(t('optionsImportFailed', { file: file.name, error: result.error }));
+      setStatus(t('optionsNothingImported'));
       return;
     }
-    await saveSettings(result.settings, `Imported and saved the settings from “${file.name}”.`);
+    await saveSettings(result.settings, t('optionsImported', { file: file.name }));
   };
 
   const toggle = (group: 'regions' | 'features', key: string, on: boolean) => edit({ [group]: { ...form[group], [key]: on } } as Partial<Form>);
 
   return (
     <main class="al-options">
-      <h1>Admin Lens settings</h1>
-      <p class="al-options__intro">Stored in this browser only. Saved changes apply at once, also to Members &amp; Groups pages that are open.</p>
-      <form noValidate onSubmit={onSubmit} aria-label="Settings">
+      <h1>{t('optionsTitle')}</h1>
+      <p class="al-options__intro">{t('optionsIntro')}</p>
+      <form noValidate onSubmit={onSubmit} aria-label={t('optionsFormLabel')}>
         <fieldset>
-          <legend>Findings</legend>
+          <legend>{t('optionsFindings')}</legend>
           <NumberField
             id="tooManyAdminsThreshold"
-            label="Too many Admins: more than"
-            hint="A finding when more joined people than this are Admins."
+            label={t('optionsTooManyAdmins')}
+            hint={t('optionsTooManyAdminsHint')}
             min={1}
             max={100}
             value={form.tooManyAdminsThreshold}
@@ -133,8 +134,8 @@ export function Options() {
           />
           <NumberField
             id="staleInviteDays"
-            label="Stale invite after (days)"
-            hint="A pending invite older than this is listed as stale."
+            label={t('optionsStaleInvite')}
+            hint={t('optionsStaleInviteHint')}
             min={1}
             max={365}
             value={form.staleInviteDays}
@@ -144,11 +145,11 @@ export function Options() {
         </fieldset>
 
         <fieldset>
-          <legend>Bulk invite and audit log</legend>
+          <legend>{t('optionsBulkAndAudit')}</legend>
           <NumberField
             id="inviteBatchSize"
-            label="Invite batch size"
-            hint={`People invited per run of Amplitude's invite form, 1 to ${MAX_INVITE_BATCH}.`}
+            label={t('optionsBatchSize')}
+            hint={t('optionsBatchSizeHint', { max: MAX_INVITE_BATCH })}
             min={1}
             max={MAX_INVITE_BATCH}
             value={form.inviteBatchSize}
@@ -156,7 +157,7 @@ export function Options() {
             onInput={(value) => edit({ inviteBatchSize: value })}
           />
           <div class="al-field">
-            <label for="auditRetentionDays">Keep audit log entries</label>
+            <label for="auditRetentionDays">{t('optionsKeepAudit')}</label>
             <select
               id="auditRetentionDays"
               value={form.auditRetentionDays === null ? 'all' : String(form.auditRetentionDays)}
@@ -164,7 +165,7 @@ export function Options() {
             >
               {RETENTION_CHOICES.map((days) => (
                 <option key={String(days)} value={days === null ? 'all' : String(days)}>
-                  {days === null ? 'Forever' : `${days} days`}
+                  {days === null ? t('retentionForever') : t('retentionDays', { days })}
                 </option>
               ))}
             </select>
@@ -172,9 +173,9 @@ export function Options() {
         </fieldset>
 
         <fieldset aria-describedby="regions-hint">
-          <legend>Amplitude regions</legend>
+          <legend>{t('optionsRegions')}</legend>
           <p id="regions-hint" class="al-field__hint">
-            Admin Lens does nothing on a region that is off.
+            {t('optionsRegionsHint')}
           </p>
           {REGION_HOSTS.map((host) => (
             <label key={host} class="al-check">
@@ -185,7 +186,7 @@ export function Options() {
         </fieldset>
 
         <fieldset>
-          <legend>Features</legend>
+          <legend>{t('optionsFeatures')}</legend>
           {FEATURE_IDS.map((id) => (
             <div key={id} class="al-check">
               <input
@@ -195,9 +196,9 @@ export function Options() {
                 aria-describedby={`feature-${id}-hint`}
                 onChange={(event) => toggle('features', id, event.currentTarget.checked)}
               />
-              <label for={`feature-${id}`}>{FEATURES[id].label}</label>
+              <label for={`feature-${id}`}>{t(FEATURES[id].label)}</label>
               <span id={`feature-${id}-hint`} class="al-field__hint">
-                {FEATURES[id].hint}
+                {t(FEATURES[id].hint)}
               </span>
             </div>
           ))}
@@ -205,10 +206,10 @@ export function Options() {
 
         <div class="al-options__actions">
           <button type="submit" class="al-primary">
-            Save
+            {t('optionsSave')}
           </button>
-          <button type="button" onClick={() => void saveSettings(DEFAULT_SETTINGS, 'Restored the defaults and saved.')}>
-            Reset to defaults
+          <button type="button" onClick={() => void saveSettings(DEFAULT_SETTINGS, t('optionsRestored'))}>
+            {t('optionsReset')}
           </button>
           <button
             type="button"
@@ -217,16 +218,16 @@ export function Options() {
               void store.load().then((saved) => downloadText(settingsFileName(now), settingsFile(saved, now), 'application/json'));
             }}
           >
-            Export settings
+            {t('optionsExport')}
           </button>
           <button type="button" onClick={() => fileInput.current?.click()}>
-            Import settings…
+            {t('optionsImport')}
           </button>
           <input
             ref={fileInput}
             type="file"
             accept="application/json,.json"
-            aria-label="Import settings file"
+            aria-label={t('optionsImportFileLabel')}
             hidden
             onChange={(event) => {
               const file = event.currentTarget.files?.[0];

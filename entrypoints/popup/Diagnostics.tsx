@@ -12,6 +12,7 @@ import { DiagnosticsReport, type ReportSection } from '@/components/DiagnosticsR
 import { parseDiagnosticsAnswer } from '@/utils/diagnostics/answer-schema';
 import type { DiagnosticsAnswer, TabRequest } from '@/utils/diagnostics/protocol';
 import './diagnostics.css';
+import { t } from '@/utils/i18n';
 import { dataSummary, landmarkRows, pageSummary, queryRows, reportText, statusLabel } from '@/utils/diagnostics/report';
 
 type View =
@@ -51,8 +52,8 @@ export function Diagnostics() {
   }, []);
 
   // Not role=status: the popup's own status line is the page's one status.
-  if (view.phase === 'checking') return <p aria-live="polite">Checking this tab…</p>;
-  if (view.phase === 'no-tab') return <p aria-live="polite">No tab to check: open this popup from the toolbar while an Amplitude tab is active.</p>;
+  if (view.phase === 'checking') return <p aria-live="polite">{t('diagChecking')}</p>;
+  if (view.phase === 'no-tab') return <p aria-live="polite">{t('diagNoTab')}</p>;
 
   const { answer, tabId } = view;
   const version = browser.runtime.getManifest().version;
@@ -62,30 +63,30 @@ export function Diagnostics() {
     const opened = await ask(tabId, { type: 'open-bulk-invite' });
     if (opened === true) {
       if (!(await browser.tabs.getCurrent())) window.close();
-      else setBulkNote('Opened the bulk-invite panel in the Amplitude tab.');
-    } else setBulkNote('The bulk-invite panel is not on this page: open the Users tab of Members & Groups.');
+      else setBulkNote(t('diagBulkOpened'));
+    } else setBulkNote(t('diagBulkNotHere'));
   };
 
   const sections: ReportSection[] = answer
     ? [
         {
-          title: 'Landmarks',
+          title: t('diagLandmarksTitle'),
           rows: landmarkRows(answer).map((row) => ({ ...row, status: statusLabel(row.status), problem: row.status === 'missing' })),
         },
         {
-          title: 'Data queries',
+          title: t('diagQueriesTitle'),
           rows: queryRows(answer).map((row) => ({ ...row, status: statusLabel(row.status), problem: row.status === 'failed' })),
         },
       ]
     : [];
 
   return (
-    <section class="al-tab" aria-label="This tab">
-      <p class="al-tab__page">{view.invalid ? 'This tab answered in a shape this version does not understand. Reload the tab.' : pageSummary(answer)}</p>
+    <section class="al-tab" aria-label={t('diagThisTab')}>
+      <p class="al-tab__page">{view.invalid ? t('diagInvalidAnswer') : pageSummary(answer)}</p>
       {answer?.isMembersPage && (
         <>
           <p class="al-tab__data">
-            Org {answer.orgUrl ?? 'unknown'}. Data: {dataSummary(answer)}
+            {t('diagOrgData', { org: answer.orgUrl ?? t('diagUnknownOrg'), data: dataSummary(answer) })}
           </p>
           {answer.data?.error && (
             <p class="al-tab__error" role="alert">
@@ -94,13 +95,13 @@ export function Diagnostics() {
           )}
           <p>
             <button type="button" class="al-link" onClick={() => void openBulkInvite()}>
-              Open bulk invite from CSV
+              {t('diagOpenBulk')}
             </button>
           </p>
           <p aria-live="polite">{bulkNote}</p>
         </>
       )}
-      {!answer && !view.invalid && <p>Admin Lens runs on Amplitude's Members &amp; Groups page (Settings › Organization settings › Members &amp; Groups).</p>}
+      {!answer && !view.invalid && <p>{t('diagWhereItRuns')}</p>}
       {answer && (
         <DiagnosticsReport
           sections={sections}
@@ -109,7 +110,7 @@ export function Diagnostics() {
       )}
       <p>
         <button type="button" class="al-link" onClick={() => void check()}>
-          Check again
+          {t('diagCheckAgain')}
         </button>
       </p>
     </section>

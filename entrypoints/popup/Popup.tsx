@@ -1,21 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendRequest } from '@/utils/messaging';
+import { t } from '@/utils/i18n';
 import { Diagnostics } from './Diagnostics';
 
 export function Popup() {
-  const [status, setStatus] = useState<string>('Checking the background…');
+  const [status, setStatus] = useState<string>(t('popupCheckingBackground'));
   useEffect(() => {
     sendRequest({ type: 'ping' })
-      .then((result) => setStatus(`Running, version ${result.version}.`))
-      .catch((error: unknown) => setStatus(`The background did not answer: ${String(error)}`));
+      .then((result) => setStatus(t('popupRunning', { version: result.version })))
+      .catch((error: unknown) => setStatus(t('popupBackgroundError', { error: String(error) })));
   }, []);
   return (
     <main class="popup">
-      <h1>Admin Lens for Amplitude</h1>
+      <h1>{t('extensionName')}</h1>
       <p role="status">{status}</p>
       <Diagnostics />
-      <p>Open Settings › Organization settings › Members &amp; Groups in Amplitude to use it.</p>
+      <p>{t('popupOpenHint')}</p>
       <p>
         <a
           href={browser.runtime.getURL('/audit-log.html')}
@@ -25,7 +26,7 @@ export function Popup() {
             void browser.tabs.create({ url: browser.runtime.getURL('/audit-log.html') });
           }}
         >
-          Removal audit log
+          {t('popupAuditLogLink')}
         </a>
       </p>
       <p>
@@ -36,7 +37,7 @@ export function Popup() {
             void browser.runtime.openOptionsPage();
           }}
         >
-          Settings
+          {t('popupSettingsLink')}
         </a>
       </p>
     </main>

@@ -7,6 +7,7 @@ import type { Member, OrgSnapshot } from '../access/model';
 import type { AccessReport } from '../access/report';
 import { describeAccessSummary } from '../access/summary';
 import type { AuditContent, AuditPerson } from './entry';
+import { t, tCount } from '@/utils/i18n';
 
 export const RECIPIENT_ACTIVE_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -51,12 +52,14 @@ export function totalContent(content: AuditContent | null): number {
   return content ? content.charts + content.dashboards + content.cohorts + content.notebooks : 0;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 export function describeContent(content: AuditContent): string {
-  return [plural(content.charts, 'chart'), plural(content.dashboards, 'dashboard'), plural(content.cohorts, 'cohort'), plural(content.notebooks, 'notebook')].join(', ');
+  return t('contentCounts', {
+    charts: tCount('contentCharts', content.charts),
+    dashboards: tCount('contentDashboards', content.dashboards),
+    cohorts: tCount('contentCohorts', content.cohorts),
+    notebooks: tCount('contentNotebooks', content.notebooks),
+  });
 }
 
 function findByEmail(snapshot: OrgSnapshot, email: string | null): Member | undefined {

@@ -5,6 +5,7 @@
  */
 import { OPERATIONS, type OperationName } from '@/utils/amplitude/endpoint';
 import { FEATURE_NAMES, LANDMARKS, type LandmarkStatus } from '@/utils/amplitude/landmarks';
+import { t, tCount, type MessageKey } from '@/utils/i18n';
 import type { DiagnosticsAnswer } from './protocol';
 
 export type QueryStatus = 'ok' | 'failed' | 'not-run';
@@ -26,10 +27,10 @@ export function landmarkRows(answer: DiagnosticsAnswer): DiagnosticRow<LandmarkS
     const features = landmark.features.map((id) => FEATURE_NAMES[id] ?? id).join(', ');
     const detail =
       status === 'not-on-screen'
-        ? `Not on screen now: shown only ${landmark.condition ?? 'in some states'}.`
+        ? t('diagLandmarkNotOnScreen', { condition: landmark.condition ?? t('diagLandmarkSomeStates') })
         : status === 'missing'
-          ? `Not found. Affects: ${features}.`
-          : `Used by: ${features}.`;
+          ? t('diagLandmarkMissing', { features })
+          : t('diagLandmarkUsedBy', { features });
     return { name: landmark.name, status, detail };
   });
 }
@@ -37,41 +38,41 @@ export function landmarkRows(answer: DiagnosticsAnswer): DiagnosticRow<LandmarkS
 export function queryRows(answer: DiagnosticsAnswer): DiagnosticRow<QueryStatus>[] {
   return (Object.keys(OPERATIONS) as OperationName[]).map((operation) => {
     const record = answer.queries[operation];
-    if (!record) return { name: operation, status: 'not-run', detail: 'Not run in this page yet.' };
-    const at = new Date(record.at).toISOString();
-    const tries = record.attempts === 1 ? '1 attempt' : `${record.attempts} attempts`;
-    if (record.ok) return { name: operation, status: 'ok', detail: `OK at ${at} (${tries}).` };
-    const reason = maskEmails(record.error ?? 'unknown error');
-    return { name: operation, status: 'failed', detail: `Failed at ${at} (${tries})${record.kind ? `, ${record.kind}` : ''}: ${reason}` };
+    if (!record) return { name: operation, status: 'not-run', detail: t('diagQueryNotRun') };
+    const time = new Date(record.at).toISOString();
+    const attempts = tCount('diagAttempts', record.attempts);
+    if (record.ok) return { name: operation, status: 'ok', detail: t('diagQueryOk', { time, attempts }) };
+    const reason = maskEmails(record.error ?? t('diagUnknownError'));
+    const detail = record.kind ? t('diagQueryFailedKind', { time, attempts, kind: record.kind, reason }) : t('diagQueryFailed', { time, attempts, reason });
+    return { name: operation, status: 'failed', detail };
   });
 }
 
 /** Where the current tab stands, in one sentence. */
 export function pageSummary(answer: DiagnosticsAnswer | null): string {
-  if (!answer) return 'This tab is not an Amplitude page Admin Lens runs on.';
-  if (answer.isMembersPage) return 'This is a Members & Groups page.';
-  return 'This is an Amplitude page, but not Members & Groups.';
+  if (!answer) return t('diagPageNone');
+  if (answer.isMembersPage) return t('diagPageMembers');
+  return t('diagPageOther');
 }
 
 /** The data status in one sentence, e.g. "Ready, as of …: 24 members, 6 pending, 8 projects, 5 groups." */
 export function dataSummary(answer: DiagnosticsAnswer | null): string {
   const data = answer?.data;
-  if (!data) return 'No data read in this tab.';
-  const status = { loading: 'Loading', ready: 'Ready', refreshing: 'Refreshing', error: 'The last read failed' }[data.status];
-  const asOf = data.readAt ? `, as of ${data.readAt}${data.fromCache ? ' (cached)' : ''}` : '';
-  const counts = data.counts
-    ? `: ${data.counts.members} members, ${data.counts.pending} pending, ${data.counts.projects} projects, ${data.counts.groups} groups`
-    : '';
-  return `${status}${asOf}${counts}.`;
+  if (!data) return t('diagDataNone');
+  const status = t(({ loading: 'diagStatusLoading', ready: 'diagStatusReady', refreshing: 'diagStatusRefreshing', error: 'diagStatusError' } as const)[data.status]);
+  const head = !data.readAt
+    ? t('diagDataHead', { status })
+    : t(data.fromCache ? 'diagDataHeadAsOfCached' : 'diagDataHeadAsOf', { status, time: data.readAt });
+  return data.counts ? t('diagDataCounts', { head, ...data.counts }) : t('diagDataNoCounts', { head });
 }
 
-const LABEL: Record<LandmarkStatus | QueryStatus, string> = {
-  found: 'found',
-  missing: 'MISSING',
-  'not-on-screen': 'not on screen now',
-  ok: 'ok',
-  failed: 'FAILED',
-  'not-run': 'not run',
+const LABEL: Record<LandmarkStatus | QueryStatus, MessageKey> = {
+  found: 'diagLabelFound',
+  missing: 'diagLabelMissing',
+  'not-on-screen': 'diagLabelNotOnScreen',
+  ok: 'diagLabelOk',
+  failed: 'diagLabelFailed',
+  'not-run': 'diagLabelNotRun',
 };
 
 export interface ReportInput {
@@ -85,21 +86,22 @@ export interface ReportInput {
 /** The plain-text report for a bug: no member names or emails. */
 export function reportText({ answer, version, userAgent, now }: ReportInput): string {
   const lines = [
-    'Admin Lens for Amplitude: diagnostics',
-    `Made: ${now}`,
-    `Extension version: ${version}`,
-    `Browser: ${userAgent}`,
-    `Page: ${pageSummary(answer)}`,
+    t('diagReportTitle'),
+    t('diagReportMade', { time: now }),
+    t('diagReportVersion', { version }),
+    t('diagReportBrowser', { agent: userAgent }),
+    t('diagReportPage', { summary: pageSummary(answer) }),
   ];
+  const row = (status: LandmarkStatus | QueryStatus, name: string, detail: string) => t('diagReportRow', { status: statusLabel(status), name, detail });
   if (answer) {
-    lines.push(`Data: ${dataSummary(answer)}`);
-    if (answer.data?.error) lines.push(`Data error: ${maskEmails(answer.data.error)}`);
-    lines.push('', 'Landmarks:');
-    for (const row of landmarkRows(answer)) lines.push(`- ${LABEL[row.status]}: ${row.name}. ${row.detail}`);
-    lines.push('', 'Data queries:');
-    for (const row of queryRows(answer)) lines.push(`- ${LABEL[row.status]}: ${row.name}. ${row.detail}`);
+    lines.push(t('diagReportData', { summary: dataSummary(answer) }));
+    if (answer.data?.error) lines.push(t('diagReportDataError', { error: maskEmails(answer.data.error) }));
+    lines.push('', t('diagReportLandmarks'));
+    for (const { status, name, detail } of landmarkRows(answer)) lines.push(row(status, name, detail));
+    lines.push('', t('diagReportQueries'));
+    for (const { status, name, detail } of queryRows(answer)) lines.push(row(status, name, detail));
   }
   return `${lines.join('\n')}\n`;
 }
 
-export const statusLabel = (status: LandmarkStatus | QueryStatus): string => LABEL[status];
+export const statusLabel = (status: LandmarkStatus | QueryStatus): string => t(LABEL[status]);

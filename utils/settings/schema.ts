@@ -7,15 +7,16 @@ import { z } from 'zod/mini';
 import { RETENTION_CHOICES } from '@/utils/audit/retention';
 import { FEATURE_IDS, MAX_INVITE_BATCH, REGION_HOSTS, type Settings } from './defaults';
 import { migrateSettings, SETTINGS_VERSION } from './storage';
+import { t, type MessageKey } from '@/utils/i18n';
 
 const wholeNumber = (min: number, max: number) =>
-  z.number({ error: 'Enter a number.' }).check(
-    z.refine(Number.isInteger, { error: 'Enter a whole number.' }),
-    z.minimum(min, { error: `Enter at least ${min}.` }),
-    z.maximum(max, { error: `Enter at most ${max}.` }),
+  z.number({ error: () => t('settingsErrNumber') }).check(
+    z.refine(Number.isInteger, { error: () => t('settingsErrWhole') }),
+    z.minimum(min, { error: () => t('settingsErrAtLeast', { min }) }),
+    z.maximum(max, { error: () => t('settingsErrAtMost', { max }) }),
   );
 
-const switches = (keys: readonly string[]) => z.strictObject(Object.fromEntries(keys.map((key) => [key, z.boolean({ error: 'Must be on or off (true or false).' })])));
+const switches = (keys: readonly string[]) => z.strictObject(Object.fromEntries(keys.map((key) => [key, z.boolean({ error: () => t('settingsErrSwitch') })])));
 
 export const settingsSchema = z.strictObject({
   tooManyAdminsThreshold: wholeNumber(1, 100),
@@ -23,21 +24,21 @@ export const settingsSchema = z.strictObject({
   inviteBatchSize: wholeNumber(1, MAX_INVITE_BATCH),
   auditRetentionDays: z.union([z.null(), z.number()]).check(
     z.refine((days) => (RETENTION_CHOICES as readonly (number | null)[]).includes(days), {
-      error: `Choose one of ${RETENTION_CHOICES.map((days) => (days === null ? 'forever (null)' : `${days} days`)).join(', ')}.`,
+      error: () => t('settingsErrRetention', { choices: RETENTION_CHOICES.map((days) => (days === null ? t('settingsRetentionForeverNull') : t('retentionDays', { days }))).join(', ') }),
     }),
   ),
   regions: switches(REGION_HOSTS),
   features: switches(FEATURE_IDS),
 });
 
-/** What a person reads for each field, in messages about a file. */
-export const FIELD_LABELS: Record<keyof Settings, string> = {
-  tooManyAdminsThreshold: 'Too many Admins',
-  staleInviteDays: 'Stale invite after (days)',
-  inviteBatchSize: 'Invite batch size',
-  auditRetentionDays: 'Keep audit log entries',
-  regions: 'Active Amplitude regions',
-  features: 'Features',
+/** What a person reads for each field, in messages about a file (message keys). */
+export const FIELD_LABELS: Record<keyof Settings, MessageKey> = {
+  tooManyAdminsThreshold: 'settingsFieldTooManyAdmins',
+  staleInviteDays: 'optionsStaleInvite',
+  inviteBatchSize: 'optionsBatchSize',
+  auditRetentionDays: 'optionsKeepAudit',
+  regions: 'settingsFieldRegions',
+  features: 'optionsFeatures',
 };
 
 export type FieldErrors = Partial<Record<keyof Settings, string>>;
@@ -51,9 +52,10 @@ export function validateSettings(value: unknown): Validation {
   const messages: string[] = [];
   for (const issue of result.error.issues) {
     const [field, ...rest] = issue.path.map(String);
-    const label = field && field in FIELD_LABELS ? FIELD_LABELS[field as keyof Settings] : field;
+    const label = field && field in FIELD_LABELS ? t(FIELD_LABELS[field as keyof Settings]) : field;
     const where = [label, ...rest].filter(Boolean).join(' › ');
-    const message = issue.code === 'unrecognized_keys' ? `Unknown ${issue.keys.length === 1 ? 'setting' : 'settings'}: ${issue.keys.join(', ')}.` : issue.message;
+    const message =
+      issue.code === 'unrecognized_keys' ? t(issue.keys.length === 1 ? 'settingsUnknownKey' : 'settingsUnknownKeys', { keys: issue.keys.join(', ') }) : issue.message;
     messages.push(where ? `${where}: ${message}` : message);
     if (field && field in FIELD_LABELS) errors[field as keyof Settings] ??= message;
   }
@@ -85,17 +87,17 @@ export function parseSettingsFile(text: string): ImportResult {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `This file is not JSON (${error instanceof Error ? error.message : String(error)}).` };
+    return { ok: false, error: t('settingsFileNotJson', { error: error instanceof Error ? error.message : String(error) }) };
   }
   const envelope = z.safeParse(envelopeSchema, json);
   if (!envelope.success) {
-    return { ok: false, error: `This is not an Admin Lens settings file: it needs "format": "${SETTINGS_FILE_FORMAT}", a "version" and "settings".` };
+    return { ok: false, error: t('settingsFileNotOurs', { format: SETTINGS_FILE_FORMAT }) };
   }
   const { version, settings } = envelope.data;
   if (version > SETTINGS_VERSION) {
-    return { ok: false, error: `This file was made by a newer Admin Lens (settings version ${version}; this one reads up to ${SETTINGS_VERSION}). Update the extension first.` };
+    return { ok: false, error: t('settingsFileNewer', { version, supported: SETTINGS_VERSION }) };
   }
   const validation = validateSettings(migrateSettings(settings, version));
-  if (!validation.ok) return { ok: false, error: `The file's settings are not valid: ${validation.messages.join(' ')}` };
+  if (!validation.ok) return { ok: false, error: t('settingsFileInvalid', { messages: validation.messages.join(' ') }) };
   return validation;
 }

@@ -13,7 +13,7 @@ import { parseDiagnosticsAnswer } from '@/utils/diagnostics/answer-schema';
 import type { DiagnosticsAnswer, TabRequest } from '@/utils/diagnostics/protocol';
 import './diagnostics.css';
 import { t } from '@/utils/i18n';
-import { dataSummary, landmarkRows, pageSummary, queryRows, reportText, statusLabel } from '@/utils/diagnostics/report';
+import { dataSummary, landmarkRows, localTime, pageSummary, queryRows, reportText, statusLabel } from '@/utils/diagnostics/report';
 
 type View =
   | { phase: 'checking' }
@@ -75,7 +75,7 @@ export function Diagnostics() {
         },
         {
           title: t('diagQueriesTitle'),
-          rows: queryRows(answer).map((row) => ({ ...row, status: statusLabel(row.status), problem: row.status === 'failed' })),
+          rows: queryRows(answer, localTime).map((row) => ({ ...row, status: statusLabel(row.status), problem: row.status === 'failed' })),
         },
       ]
     : [];
@@ -86,7 +86,7 @@ export function Diagnostics() {
       {answer?.isMembersPage && (
         <>
           <p class="al-tab__data">
-            {t('diagOrgData', { org: answer.orgUrl ?? t('diagUnknownOrg'), data: dataSummary(answer) })}
+            {t('diagOrgData', { org: answer.orgUrl ?? t('diagUnknownOrg'), data: dataSummary(answer, localTime) })}
           </p>
           {answer.data?.error && (
             <p class="al-tab__error" role="alert">

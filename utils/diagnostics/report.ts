@@ -35,15 +35,25 @@ export function landmarkRows(answer: DiagnosticsAnswer): DiagnosticRow<LandmarkS
   });
 }
 
-export function queryRows(answer: DiagnosticsAnswer): DiagnosticRow<QueryStatus>[] {
+/** How times read: ISO in the copied report (unambiguous in a bug), the local clock in the popup. */
+export type TimeFormat = (iso: string) => string;
+const isoTime: TimeFormat = (iso) => new Date(iso).toISOString();
+/** The popup's: "10:51:47", or with the date when it is not today. */
+export const localTime: TimeFormat = (iso) => {
+  const date = new Date(iso);
+  const today = new Date().toDateString() === date.toDateString();
+  return today ? date.toLocaleTimeString() : date.toLocaleString();
+};
+
+export function queryRows(answer: DiagnosticsAnswer, time: TimeFormat = isoTime): DiagnosticRow<QueryStatus>[] {
   return (Object.keys(OPERATIONS) as OperationName[]).map((operation) => {
     const record = answer.queries[operation];
     if (!record) return { name: operation, status: 'not-run', detail: t('diagQueryNotRun') };
-    const time = new Date(record.at).toISOString();
+    const at = time(new Date(record.at).toISOString());
     const attempts = tCount('diagAttempts', record.attempts);
-    if (record.ok) return { name: operation, status: 'ok', detail: t('diagQueryOk', { time, attempts }) };
+    if (record.ok) return { name: operation, status: 'ok', detail: t('diagQueryOk', { time: at, attempts }) };
     const reason = maskEmails(record.error ?? t('diagUnknownError'));
-    const detail = record.kind ? t('diagQueryFailedKind', { time, attempts, kind: record.kind, reason }) : t('diagQueryFailed', { time, attempts, reason });
+    const detail = record.kind ? t('diagQueryFailedKind', { time: at, attempts, kind: record.kind, reason }) : t('diagQueryFailed', { time: at, attempts, reason });
     return { name: operation, status: 'failed', detail };
   });
 }
@@ -56,13 +66,13 @@ export function pageSummary(answer: DiagnosticsAnswer | null): string {
 }
 
 /** The data status in one sentence, e.g. "Ready, as of …: 24 members, 6 pending, 8 projects, 5 groups." */
-export function dataSummary(answer: DiagnosticsAnswer | null): string {
+export function dataSummary(answer: DiagnosticsAnswer | null, time: TimeFormat = isoTime): string {
   const data = answer?.data;
   if (!data) return t('diagDataNone');
   const status = t(({ loading: 'diagStatusLoading', ready: 'diagStatusReady', refreshing: 'diagStatusRefreshing', error: 'diagStatusError' } as const)[data.status]);
   const head = !data.readAt
     ? t('diagDataHead', { status })
-    : t(data.fromCache ? 'diagDataHeadAsOfCached' : 'diagDataHeadAsOf', { status, time: data.readAt });
+    : t(data.fromCache ? 'diagDataHeadAsOfCached' : 'diagDataHeadAsOf', { status, time: time(data.readAt) });
   return data.counts ? t('diagDataCounts', { head, ...data.counts }) : t('diagDataNoCounts', { head });
 }
 

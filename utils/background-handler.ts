@@ -43,6 +43,22 @@ const tabIdOf = (sender: SenderLike): number | null => {
 
 type Handlers = { [K in Request['type']]: (request: Extract<Request, { type: K }>, sender: SenderLike) => Promise<ResponseMap[K]> };
 
+/** Finished (done or cancelled) bulk-invite jobs are kept this long for their results, then forgotten. */
+export const FINISHED_JOB_DAYS = 30;
+
+async function pruneFinishedJobs(db: IDBPDatabase<AdminLensDb>, before: number, keep: string): Promise<void> {
+  const tx = db.transaction(['inviteJobs', 'inviteRows'], 'readwrite');
+  const rows = tx.objectStore('inviteRows');
+  for (let cursor = await tx.objectStore('inviteJobs').openCursor(); cursor; cursor = await cursor.continue()) {
+    const { status, updatedAt } = cursor.value.job as { status?: unknown; updatedAt?: unknown };
+    const finished = status === 'done' || status === 'cancelled';
+    if (cursor.value.id === keep || !finished || typeof updatedAt !== 'string' || !(Date.parse(updatedAt) < before)) continue;
+    for (const key of await rows.index('byJob').getAllKeys(cursor.value.id)) await rows.delete(key);
+    await cursor.delete();
+  }
+  await tx.done;
+}
+
 async function readJob(db: IDBPDatabase<AdminLensDb>, jobId: string): Promise<InviteJob | null> {
   const tx = db.transaction(['inviteJobs', 'inviteRows'], 'readonly');
   const [record, rows] = await Promise.all([tx.objectStore('inviteJobs').get(jobId), tx.objectStore('inviteRows').index('byJob').getAll(jobId)]);
@@ -122,6 +138,8 @@ function handlersFor(deps: BackgroundDeps): Handlers {
       const store = tx.objectStore('inviteRows');
       for (const row of rows) void store.put({ jobId: meta.id, rowNumber: row.row, state: row.state.kind, row });
       await tx.done;
+      // A new job is the moment to forget finished ones past their time (their rows hold emails).
+      if (!existing) await pruneFinishedJobs(db, (deps.now ?? Date.now)() - FINISHED_JOB_DAYS * 86_400_000, meta.id);
       return { saved: rows.length };
     },
     'invite-job-get': async ({ jobId }) => readJob(await deps.db(), jobId),

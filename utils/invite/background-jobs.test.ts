@@ -13,7 +13,7 @@ import { validateInvites } from './validate';
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const contentScript = { id: OWN_ID, url: 'https://app.amplitude.com/analytics/demo-org/settings/members', tab: { id: 1 } };
 
-function handler(openTabs: Set<number> = new Set([1, 2])) {
+function handler(openTabs: Set<number> = new Set([1, 2]), now: () => number = Date.now) {
   const factory = new IDBFactory();
   let db: ReturnType<typeof openAdminLensDb> | undefined;
   return createBackgroundHandler({
@@ -22,6 +22,7 @@ function handler(openTabs: Set<number> = new Set([1, 2])) {
     version: '1',
     db: () => (db ??= openAdminLensDb(factory)),
     tabExists: async (id) => openTabs.has(id),
+    now,
   });
 }
 
@@ -87,5 +88,23 @@ describe('invite job messages', () => {
     // b's tab closes mid-run: a (tab 1) may take the job back.
     tabs.delete(2);
     expect(await handle({ type: 'invite-job-save', meta, rows: [], runnerId: 'runner-a' }, contentScript)).toMatchObject({ ok: true });
+  });
+
+  it('forgets finished jobs after 30 days when a new job starts; unfinished ones stay', async () => {
+    let now = Date.parse('2026-10-01T11:00:00.000Z');
+    const handle = handler(new Set([1]), () => now);
+    const old = job('old-done');
+    await save(handle, null, { ...old, status: 'done', updatedAt: '2026-10-01T10:00:00.000Z' });
+    await save(handle, null, { ...job('old-paused'), status: 'paused', updatedAt: '2026-10-01T10:00:00.000Z' });
+    await save(handle, null, { ...job('recent-done'), status: 'done', updatedAt: '2026-11-20T10:00:00.000Z' });
+    // Saved in October, all three are still there in November (nothing new started since).
+    now = Date.parse('2026-11-29T12:00:00.000Z');
+    expect(await handle({ type: 'invite-job-get', jobId: 'old-done' }, contentScript)).toMatchObject({ ok: true, result: { id: 'old-done' } });
+    await save(handle, null, job('new'));
+    const get = (jobId: string) => handle({ type: 'invite-job-get', jobId }, contentScript);
+    expect(await get('old-done')).toEqual({ ok: true, result: null });
+    expect(await get('old-paused')).toMatchObject({ ok: true, result: { id: 'old-paused' } });
+    expect(await get('recent-done')).toMatchObject({ ok: true, result: { id: 'recent-done' } });
+    expect(await get('new')).toMatchObject({ ok: true, result: { id: 'new' } });
   });
 });

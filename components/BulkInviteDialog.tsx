@@ -13,6 +13,7 @@ import { planBatches, type InvitePlan } from '@/utils/invite/plan';
 import { validateInvites, type ValidationResult } from '@/utils/invite/validate';
 import { BulkInvitePreview } from './BulkInvitePreview';
 import { BulkInviteRun, type BulkInviteRunProps, type RunView } from './BulkInviteRun';
+import { t, tCount } from '@/utils/i18n';
 
 export interface BulkInviteDialogProps {
   open: boolean;
@@ -29,8 +30,6 @@ export interface BulkInviteDialogProps {
   /** Delay between the last keystroke and validation, in ms. */
   debounceMs?: number;
 }
-
-const TITLE = 'Bulk invite from CSV';
 
 export function BulkInviteDialog({ open, snapshot, onClose, onDownloadTemplate, onDownloadErrors, onStart, run, batchSize, debounceMs = 250 }: BulkInviteDialogProps) {
   const [text, setText] = useState('');
@@ -65,9 +64,9 @@ export function BulkInviteDialog({ open, snapshot, onClose, onDownloadTemplate, 
       (content) => {
         setText(content);
         setValidated(content);
-        setFileNote(`Read ${file.name}.`);
+        setFileNote(t('biFileRead', { file: file.name }));
       },
-      () => setFileNote(`Could not read ${file.name}: choose the file again, or paste its text.`),
+      () => setFileNote(t('biFileReadFailed', { file: file.name })),
     );
   };
 
@@ -86,9 +85,9 @@ export function BulkInviteDialog({ open, snapshot, onClose, onDownloadTemplate, 
     <div class="al-bi-dialog" role="dialog" aria-labelledby="al-bi-title" onKeyDown={onKeyDown}>
       <div class="al-bi-header">
         <h2 id="al-bi-title" ref={heading} tabIndex={-1}>
-          {TITLE}
+          {t('biTitle')}
         </h2>
-        <button type="button" class="al-bi-close" aria-label="Close" onClick={onClose}>
+        <button type="button" class="al-bi-close" aria-label={t('biClose')} onClick={onClose}>
           ×
         </button>
       </div>
@@ -96,12 +95,9 @@ export function BulkInviteDialog({ open, snapshot, onClose, onDownloadTemplate, 
         <BulkInviteRun view={run.view} counts={run.counts} {...run.controls} />
       ) : (
         <>
-          <p class="al-bi-help">
-            One person per row with a header line: email (required), team, groups, projects ("Project name:Role"; several separated by ";"), role,
-            default_project, team_spaces. Comma, semicolon or tab separated (paste straight from Excel or Google Sheets).
-          </p>
+          <p class="al-bi-help">{t('biHelp')}</p>
           <label class="al-bi-label" for="al-bi-text">
-            Paste CSV or spreadsheet rows
+            {t('biPasteLabel')}
           </label>
           <div
             class={`al-bi-drop${dragging ? ' al-bi-dragging' : ''}`}
@@ -129,7 +125,7 @@ export function BulkInviteDialog({ open, snapshot, onClose, onDownloadTemplate, 
           </div>
           <div class="al-bi-actions">
             <label class="al-bi-file">
-              <span>Choose a file (.csv, .tsv, .txt), or drop it on the text area</span>
+              <span>{t('biChooseFile')}</span>
               <input
                 type="file"
                 accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
@@ -141,13 +137,13 @@ export function BulkInviteDialog({ open, snapshot, onClose, onDownloadTemplate, 
               />
             </label>
             <button type="button" class="al-bi-button" onClick={onDownloadTemplate}>
-              Download template
+              {t('biDownloadTemplate')}
             </button>
           </div>
           {fileNote && <p class="al-bi-file-note">{fileNote}</p>}
           {!snapshot ? (
             <p class="al-bi-waiting" role="status">
-              Waiting for the org data…
+              {t('biWaitingData')}
             </p>
           ) : text.trim() === '' ? null : outcome ? (
             <div aria-busy={pending}>
@@ -155,16 +151,16 @@ export function BulkInviteDialog({ open, snapshot, onClose, onDownloadTemplate, 
               {outcome.result.ok && outcome.plan.counts.toInvite > 0 && (
                 <div class="al-bi-actions">
                   <button type="button" class="al-bi-button al-bi-primary" disabled={pending} onClick={() => onStart(outcome.parsed, outcome.result, outcome.plan)}>
-                    {`Invite ${outcome.plan.counts.toInvite} ${outcome.plan.counts.toInvite === 1 ? 'person' : 'people'}`}
+                    {tCount('biInvitePeople', outcome.plan.counts.toInvite)}
                   </button>
                   <span class="al-bi-note">
-                    {`${outcome.plan.counts.batches} ${outcome.plan.counts.batches === 1 ? 'invite' : 'invites'} through the console's own form; skipped and invalid rows are not sent.`}
+                    {tCount('biSendNote', outcome.plan.counts.batches)}
                   </span>
                 </div>
               )}
             </div>
           ) : (
-            <p class="al-bi-waiting">Validating…</p>
+            <p class="al-bi-waiting">{t('biValidating')}</p>
           )}
         </>
       )}

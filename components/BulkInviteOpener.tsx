@@ -3,6 +3,8 @@
  * offer to resume an unfinished run and, when the console's button was not found, which landmark
  * is missing. The dialog itself is loaded on demand (BulkInviteDialog). Knows nothing about Amplitude.
  */
+import { t } from '@/utils/i18n';
+
 export interface BulkInviteOpenerProps {
   open: boolean;
   onToggle: () => void;
@@ -17,13 +19,11 @@ export interface BulkInviteOpenerProps {
   loading: boolean;
 }
 
-export const BULK_INVITE_TITLE = 'Bulk invite from CSV';
-
 export function BulkInviteOpener({ open, onToggle, resumeOffer, notice = null, landmarkNote, loadError, loading }: BulkInviteOpenerProps) {
   return (
     <>
       <button type="button" class="al-bi-button al-bi-opener" aria-expanded={open} aria-busy={loading} onClick={onToggle}>
-        {BULK_INVITE_TITLE}
+        {t('biTitle')}
       </button>
       {resumeOffer && !open && (
         <button type="button" class="al-bi-button al-bi-resume-offer" onClick={onToggle}>

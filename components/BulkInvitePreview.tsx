@@ -4,6 +4,7 @@
  */
 import type { InvitePlan } from '@/utils/invite/plan';
 import type { ValidatedRow, ValidationResult } from '@/utils/invite/validate';
+import { t, tCount } from '@/utils/i18n';
 
 export interface BulkInvitePreviewProps {
   result: ValidationResult;
@@ -12,19 +13,19 @@ export interface BulkInvitePreviewProps {
 }
 
 function statusText(row: ValidatedRow): string {
-  if (row.status === 'ready') return 'Ready';
-  if (row.status === 'skip') return `Skip: ${row.reason ?? 'skipped'}`;
-  return 'Invalid';
+  if (row.status === 'ready') return t('biStatusReady');
+  if (row.status === 'skip') return t('biStatusSkip', { reason: row.reason ?? t('biSkipped') });
+  return t('biStatusInvalid');
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const note = (item: { column: string | null; message: string }) => (item.column ? t('biColumnNote', { column: item.column, message: item.message }) : item.message);
 
 export function BulkInvitePreview({ result, plan, onDownloadErrors }: BulkInvitePreviewProps) {
   const problems = result.counts.skip + result.counts.invalid;
   return (
     <div class="al-bi-preview">
       <p class="al-bi-counts" role="status">
-        {`${result.counts.ready} to invite · ${result.counts.skip} to skip · ${result.counts.invalid} invalid`}
+        {t('biCounts', { ready: result.counts.ready, skip: result.counts.skip, invalid: result.counts.invalid })}
       </p>
       {result.fileErrors.length > 0 && (
         <div class="al-bi-file-errors" role="alert">
@@ -46,17 +47,17 @@ export function BulkInvitePreview({ result, plan, onDownloadErrors }: BulkInvite
         <>
           <div class="al-bi-actions">
             <button type="button" class="al-bi-button" onClick={onDownloadErrors} disabled={problems === 0}>
-              Download errors
+              {t('biDownloadErrors')}
             </button>
           </div>
           <div class="al-bi-table-wrap">
-            <table class="al-bi-table" aria-label="Rows to invite">
+            <table class="al-bi-table" aria-label={t('biRowsLabel')}>
               <thead>
                 <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Details</th>
+                  <th scope="col">{t('biColRow')}</th>
+                  <th scope="col">{t('biColEmail')}</th>
+                  <th scope="col">{t('biColStatus')}</th>
+                  <th scope="col">{t('biColDetails')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -70,12 +71,12 @@ export function BulkInvitePreview({ result, plan, onDownloadErrors }: BulkInvite
                         <ul class="al-bi-row-notes">
                           {row.errors.map((error, index) => (
                             <li key={`e${index}`} class="al-bi-row-error">
-                              {error.column ? `${error.column}: ${error.message}` : error.message}
+                              {note(error)}
                             </li>
                           ))}
                           {row.warnings.map((warning, index) => (
                             <li key={`w${index}`} class="al-bi-row-warning">
-                              {warning.column ? `${warning.column}: ${warning.message}` : warning.message}
+                              {note(warning)}
                             </li>
                           ))}
                         </ul>
@@ -89,17 +90,17 @@ export function BulkInvitePreview({ result, plan, onDownloadErrors }: BulkInvite
         </>
       )}
       {result.ok && result.rows.length > 0 && (
-        <section class="al-bi-plan" aria-label="Planned batches">
-          <h3>Plan</h3>
+        <section class="al-bi-plan" aria-label={t('biPlanLabel')}>
+          <h3>{t('biPlanHeading')}</h3>
           <p>
             {plan.counts.batches === 0
-              ? 'Nothing to send: no row is ready to invite.'
-              : `${plural(plan.counts.batches, 'batch', 'batches')} of up to ${plan.batchSize} (${plural(plan.counts.toInvite, 'email', 'emails')}); rows in one batch share groups, access, default project and spaces.`}
+              ? t('biPlanNothing')
+              : tCount('biPlan', plan.counts.batches, { size: plan.batchSize, emails: tCount('biEmails', plan.counts.toInvite) })}
           </p>
           {plan.batches.length > 0 && (
             <ol class="al-bi-batches">
               {plan.batches.map((batch) => (
-                <li key={batch.id}>{`${plural(batch.invites.length, 'email', 'emails')}: ${batch.invites.map((invite) => invite.email).join(', ')}`}</li>
+                <li key={batch.id}>{t('biBatchItem', { emails: tCount('biEmails', batch.invites.length), list: batch.invites.map((invite) => invite.email).join(', ') })}</li>
               ))}
             </ol>
           )}

@@ -4,6 +4,7 @@
  * Amplitude; page data is rendered as text only.
  */
 import type { InviteJob, JobCounts, JobRow } from '@/utils/invite/job';
+import { t } from '@/utils/i18n';
 
 export interface RunView {
   job: InviteJob;
@@ -28,15 +29,24 @@ export interface BulkInviteRunProps {
   onNewImport: () => void;
 }
 
-const ROW_STATUS: Record<JobRow['state']['kind'], string> = {
-  queued: 'Waiting',
-  sending: 'Sending…',
-  sent: 'Sent, confirming…',
-  verified: 'Invited',
-  failed: 'Failed',
-  skipped: 'Skipped',
-  invalid: 'Invalid',
-};
+function rowStatus(kind: JobRow['state']['kind']): string {
+  switch (kind) {
+    case 'queued':
+      return t('runQueued');
+    case 'sending':
+      return t('runSending');
+    case 'sent':
+      return t('runSent');
+    case 'verified':
+      return t('runVerified');
+    case 'failed':
+      return t('runFailed');
+    case 'skipped':
+      return t('runSkipped');
+    default:
+      return t('biStatusInvalid');
+  }
+}
 
 function reasonOf(row: JobRow): string {
   return row.state.kind === 'failed' || row.state.kind === 'skipped' || row.state.kind === 'invalid' ? row.state.reason : '';
@@ -44,29 +54,27 @@ function reasonOf(row: JobRow): string {
 
 function duration(ms: number): string {
   const seconds = Math.max(1, Math.round(ms / 1000));
-  if (seconds < 60) return `about ${seconds} s left`;
-  return `about ${Math.round(seconds / 60)} min left`;
+  if (seconds < 60) return t('runSecondsLeft', { seconds });
+  return t('runMinutesLeft', { minutes: Math.round(seconds / 60) });
 }
 
 function statusLine(view: RunView, counts: JobCounts): string {
   const { job } = view;
   if (view.running) {
-    if (view.stopping === 'cancel') return 'Cancelling before the next Send…';
-    if (view.stopping === 'pause') return 'Pausing after this batch…';
-    return `Inviting through the console's "Invite New Users" form${view.estimateMs !== null ? ` · ${duration(view.estimateMs)}` : ''}. Keep this tab open.`;
+    if (view.stopping === 'cancel') return t('runCancelling');
+    if (view.stopping === 'pause') return t('runPausing');
+    return view.estimateMs !== null ? t('runInvitingEstimate', { estimate: duration(view.estimateMs) }) : t('runInviting');
   }
-  if (view.interrupted) {
-    return `This run stopped before it finished (a reload, a closed tab or a crash). Resume first checks who is already invited, so nobody is invited twice.`;
-  }
+  if (view.interrupted) return t('runInterrupted');
   switch (job.status) {
     case 'done':
-      return counts.failed > 0 ? `Finished: ${counts.failed} failed. Retry failed, or download the results to fix them.` : 'Finished.';
+      return counts.failed > 0 ? t('runFinishedFailed', { count: counts.failed }) : t('runFinished');
     case 'cancelled':
-      return `Cancelled: ${counts.queued} not sent.`;
+      return t('runCancelled', { count: counts.queued });
     case 'paused':
-      return job.pauseReason ?? 'Paused.';
+      return job.pauseReason ?? t('runPaused');
     default:
-      return 'Ready.';
+      return t('runReady');
   }
 }
 
@@ -76,20 +84,20 @@ export function BulkInviteRun({ view, counts, onResume, onPause, onCancel, onRet
   const finished = counts.verified + counts.failed;
   const percent = toSend === 0 ? 100 : Math.round((finished / toSend) * 100);
   const open = job.status !== 'done' && job.status !== 'cancelled';
-  const summary = `Invited ${counts.verified} of ${toSend} · ${counts.failed} failed · ${counts.queued + counts.sending + counts.sent} to go · ${counts.skipped} skipped · ${counts.invalid} invalid`;
+  const summary = t('runSummary', { verified: counts.verified, total: toSend, failed: counts.failed, left: counts.queued + counts.sending + counts.sent, skipped: counts.skipped, invalid: counts.invalid });
   return (
-    <section class="al-bi-run" aria-label="Invite run">
+    <section class="al-bi-run" aria-label={t('runLabel')}>
       <p class="al-bi-counts" role="status">
         {summary}
       </p>
       <div
         class="al-bi-progress"
         role="progressbar"
-        aria-label="Invites done"
+        aria-label={t('runProgressLabel')}
         aria-valuemin={0}
         aria-valuemax={toSend}
         aria-valuenow={finished}
-        aria-valuetext={`${finished} of ${toSend} done`}
+        aria-valuetext={t('runProgressValue', { done: finished, total: toSend })}
       >
         <div class="al-bi-progress-fill" style={{ width: `${percent}%` }} />
       </div>
@@ -97,42 +105,42 @@ export function BulkInviteRun({ view, counts, onResume, onPause, onCancel, onRet
       <div class="al-bi-actions">
         {running ? (
           <button type="button" class="al-bi-button" onClick={onPause} disabled={view.stopping !== null}>
-            Pause
+            {t('runPause')}
           </button>
         ) : (
           open && (
             <button type="button" class="al-bi-button al-bi-primary" onClick={onResume}>
-              {view.interrupted || job.status === 'paused' ? 'Resume' : 'Start'}
+              {view.interrupted || job.status === 'paused' ? t('runResume') : t('runStart')}
             </button>
           )
         )}
         {open && (
           <button type="button" class="al-bi-button" onClick={onCancel} disabled={view.stopping === 'cancel'}>
-            Cancel run
+            {t('runCancel')}
           </button>
         )}
         {!running && counts.failed > 0 && job.status !== 'cancelled' && (
           <button type="button" class="al-bi-button" onClick={onRetryFailed}>
-            Retry failed ({counts.failed})
+            {t('runRetryFailed', { count: counts.failed })}
           </button>
         )}
         <button type="button" class="al-bi-button" onClick={onDownloadResults}>
-          Download results
+          {t('runDownloadResults')}
         </button>
         {!running && !open && (
           <button type="button" class="al-bi-button" onClick={onNewImport}>
-            New import
+            {t('runNewImport')}
           </button>
         )}
       </div>
       <div class="al-bi-table-wrap">
-        <table class="al-bi-table" aria-label="Invite results">
+        <table class="al-bi-table" aria-label={t('runResultsLabel')}>
           <thead>
             <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Email</th>
-              <th scope="col">Status</th>
-              <th scope="col">Details</th>
+              <th scope="col">{t('biColRow')}</th>
+              <th scope="col">{t('biColEmail')}</th>
+              <th scope="col">{t('biColStatus')}</th>
+              <th scope="col">{t('biColDetails')}</th>
             </tr>
           </thead>
           <tbody>
@@ -140,7 +148,7 @@ export function BulkInviteRun({ view, counts, onResume, onPause, onCancel, onRet
               <tr key={row.row} class={`al-bi-row al-bi-state-${row.state.kind}`}>
                 <td>{String(row.row)}</td>
                 <td class="al-bi-email">{row.email}</td>
-                <td class="al-bi-status">{ROW_STATUS[row.state.kind]}</td>
+                <td class="al-bi-status">{rowStatus(row.state.kind)}</td>
                 <td>{reasonOf(row)}</td>
               </tr>
             ))}

@@ -10,9 +10,11 @@ export interface StatusChipProps {
   detail: string;
   /** Set when the last read failed: shown instead of numbers that could be wrong. */
   error: string | null;
+  /** Landmarks of the console not found on the page, with the features they stop; null when none. */
+  missing?: string | null;
 }
 
-export function StatusChip({ orgLabel, detail, error }: StatusChipProps) {
+export function StatusChip({ orgLabel, detail, error, missing = null }: StatusChipProps) {
   return (
     <span class="al-chip-wrap">
       <span class="al-chip" role="status" aria-label={t('chipLabel', { org: orgLabel })}>
@@ -26,6 +28,11 @@ export function StatusChip({ orgLabel, detail, error }: StatusChipProps) {
       {error ? (
         <span class="al-chip__error" role="alert">
           {error}
+        </span>
+      ) : null}
+      {missing ? (
+        <span class="al-chip__missing" role="status">
+          {missing}
         </span>
       ) : null}
     </span>

@@ -43,8 +43,9 @@ export function t<K extends MessageKey>(key: K, ...args: Args<K>): string {
     .sort()
     .map((name) => String(named[name]));
   // Cast: the key is already checked against messages.json, and WXT's generated key types lag
-  // behind it until the next `wxt prepare`.
-  const getMessage = browser.i18n.getMessage as (name: string, substitutions: string[]) => string;
+  // behind it until the next `wxt prepare` (and are not loaded at all by test/tsconfig.json, whose
+  // e2e specs run utils/ in Node: see test/e2e/support/node-i18n.ts).
+  const getMessage = (browser.i18n as unknown as { getMessage: (name: string, substitutions: string[]) => string }).getMessage;
   return getMessage(key, values) || `⟦${key}⟧`;
 }
 

@@ -4,6 +4,7 @@ import type { Feature } from '@/utils/features/registry';
 import { StatusChip } from '@/components/StatusChip';
 import type { MembersContext } from './context';
 import type { OrgDataState } from './org-data';
+import { watchMissingLandmarks, type MissingLandmark } from './landmark-watch';
 import { t, tCount } from '@/utils/i18n';
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -35,9 +36,30 @@ export const adminLensChip: Feature<MembersContext> = {
       anchor: page.heading,
       append: 'after',
       onMount(container) {
-        const unsubscribe = orgData.subscribe((state) =>
-          render(<StatusChip orgLabel={page.location.orgUrl} {...describe(state)} />, container),
-        );
+        let state = orgData.get();
+        let missing: MissingLandmark[] = [];
+        const draw = () =>
+          render(
+            <StatusChip
+              orgLabel={page.location.orgUrl}
+              {...describe(state)}
+              missing={
+                missing.length
+                  ? t('chipMissingLandmarks', { landmarks: missing.map((landmark) => t('chipMissingLandmark', { landmark: landmark.name, features: landmark.features.join(', ') })).join('; ') })
+                  : null
+              }
+            />,
+            container,
+          );
+        const unsubscribe = orgData.subscribe((next) => {
+          state = next;
+          draw();
+        });
+        // What a feature needs and cannot find is said here, where the admin looks (and in the popup).
+        watchMissingLandmarks(document, document.body, signal, (next) => {
+          missing = next;
+          draw();
+        });
         signal.addEventListener('abort', unsubscribe, { once: true });
         return container;
       },

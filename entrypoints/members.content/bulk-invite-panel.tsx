@@ -20,6 +20,7 @@ import { findInviteButton, INVITE_BUTTON_TEXT } from '@/utils/amplitude/bulk-inv
 import { downloadText } from '@/utils/download';
 import type { InviteLogic } from '@/utils/invite/logic';
 import { loadInviteLogic } from '@/utils/invite/load-logic';
+import { t } from '@/utils/i18n';
 import type { MembersContext } from './context';
 import type { OrgDataState } from './org-data';
 import './bulk-invite-panel.css';
@@ -160,17 +161,17 @@ export const bulkInvitePanel: Feature<MembersContext> = {
         const left = job.rows.filter((row) => row.batchId !== null && ['queued', 'sending', 'sent'].includes(row.state.kind)).length;
         if (latest.runningElsewhere) {
           // Not ours to resume: the page that runs it goes on; this one just says so.
-          notice = `A bulk invite is running in another tab (${left} left).`;
+          notice = t('biRunningElsewhere', { count: left });
           draw();
           return;
         }
-        resumeOffer = `Resume bulk invite (${left} left)`;
+        resumeOffer = t('biResumeOffer', { count: left });
         setRun({ job, running: false, interrupted: job.status !== 'paused', stopping: null, estimateMs: null });
       },
       () => undefined,
     );
 
-    const note = () => (inviteButton ? null : `Admin Lens did not find the console's "${INVITE_BUTTON_TEXT}" button, so this button sits at the end of the page section.`);
+    const note = () => (inviteButton ? null : t('biNoInviteButton', { button: INVITE_BUTTON_TEXT }));
 
     const setOpen = (next: boolean) => {
       open = next;

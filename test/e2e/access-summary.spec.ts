@@ -2,6 +2,8 @@
  * The access summary panel, the Groups-tab escalation notes and the access review export, checked
  * against the engine run here on the double's own state (independent of what the extension read).
  */
+// First: the engine's sentences come from the i18n messages (see the file).
+import './support/node-i18n';
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';

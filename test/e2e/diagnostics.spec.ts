@@ -101,6 +101,8 @@ test('an unnamed Users table is named missing, with the feature it affects', asy
   const popup = await openPopupFor(context, extensionId);
   await untilReady(popup);
   await expect(row(landmarks(popup), 'Users table')).toContainText(/^MISSING.*Affects: Access badges\./);
+  // The page says so too, beside the heading, once the table has stayed missing for a moment.
+  await expect(page.getByRole('status').filter({ hasText: 'Admin Lens did not find on this page: Users table (stops: Access badges).' })).toBeVisible();
 });
 
 test('a failed data query shows with its reason, and the report copies without names or emails', async ({ page, context, extensionId, consoleDouble }) => {

@@ -10,6 +10,7 @@ import type { Member, Project } from './model';
 import { describeSource, groupsPhrase, listing, personName, quoted, type RoleNames } from './phrases';
 import type { AccessReport, MemberAccess, ProjectAccess } from './report';
 import { roleLabel } from './roles';
+import { t } from '../i18n';
 
 /** How many projects a message names before "and N more". */
 const NAMED_PROJECTS = 3;
@@ -73,7 +74,7 @@ const projectIdsOf = (cells: readonly CellAt[]): string[] => cells.map(({ projec
 /** Names the first few cells and counts the rest: "'A', 'B', 'C' and 4 more". */
 function someOf(cells: readonly CellAt[], describe: (at: CellAt) => string): string {
   const named = cells.slice(0, NAMED_PROJECTS).map(describe);
-  return cells.length > NAMED_PROJECTS ? `${named.join(', ')} and ${cells.length - NAMED_PROJECTS} more` : listing(named);
+  return cells.length > NAMED_PROJECTS ? t('listMore', { names: named.join(', '), count: cells.length - NAMED_PROJECTS }) : listing(named);
 }
 
 /** Group ids and names drawn from the cells, first appearance first. */
@@ -88,15 +89,22 @@ function escalated(member: Member, groupId: string, groupName: string, cells: re
   // The role this group gives differs per project; read it from the cell.
   const givenIn = (at: CellAt) => roleLabel(at.issues.escalatingGroups.find((group) => group.groupId === groupId)?.role ?? 'no_access', names);
   const ownRole = (at: CellAt) => roleLabel(at.issues.own?.role ?? 'no_access', names);
-  const ownKind = cells[0]?.issues.own?.kind === 'org' ? 'org role' : 'direct role';
+  const ownKind = cells[0]?.issues.own?.kind === 'org' ? t('findKindOrg') : t('findKindDirect');
+  const group = quoted(groupName);
   const [only] = cells;
   const explanation =
     cells.length === 1 && only
-      ? `Group ${quoted(groupName)} gives ${who} ${givenIn(only)} on ${quoted(only.project.name)}, above their ${ownKind} (${ownRole(only)}).`
-      : `Group ${quoted(groupName)} gives ${who} more than their ${ownKind} on ${cells.length} projects: ${someOf(cells, (at) => `${givenIn(at)} on ${quoted(at.project.name)} (${ownKind}: ${ownRole(at)})`)}.`;
+      ? t('findEscalatedSingle', { group, who, role: givenIn(only), project: quoted(only.project.name), kind: ownKind, own: ownRole(only) })
+      : t('findEscalatedSeveral', {
+          group,
+          who,
+          kind: ownKind,
+          count: cells.length,
+          list: someOf(cells, (at) => t('findEscalatedItem', { role: givenIn(at), project: quoted(at.project.name), kind: ownKind, own: ownRole(at) })),
+        });
   return makeFinding('escalated-through-group', 'warning', [member.id, groupId], { memberIds: [member.id], projectIds: projectIdsOf(cells), groupIds: [groupId] }, {
     explanation,
-    fix: `To lower this, remove them from group ${quoted(groupName)} or change that group.`,
+    fix: t('findEscalatedFix', { group }),
   });
 }
 
@@ -107,11 +115,16 @@ function mixedRoles(member: Member, cells: readonly CellAt[], names: RoleNames):
   const [only] = cells;
   const explanation =
     cells.length === 1 && only
-      ? `${who} holds different roles on ${quoted(only.project.name)}: ${listing(only.cell.sources.map((source) => describeSource(source, names)))}. The highest, ${roleLabel(only.cell.role, names)}, applies.`
-      : `${who} holds different roles on ${cells.length} projects: ${someOf(cells, (at) => quoted(at.project.name))}. On each, the highest applies.`;
+      ? t('findMixedRolesSingle', {
+          who,
+          project: quoted(only.project.name),
+          sources: listing(only.cell.sources.map((source) => describeSource(source, names))),
+          role: roleLabel(only.cell.role, names),
+        })
+      : t('findMixedRolesSeveral', { who, count: cells.length, list: someOf(cells, (at) => quoted(at.project.name)) });
   return makeFinding('mixed-roles', 'info', [member.id], { memberIds: [member.id], projectIds: projectIdsOf(cells), groupIds: groupsIn(cells, groupSourcesOf).ids }, {
     explanation,
-    fix: 'Keep one source of access per project: remove the direct roles or group memberships that are no longer intended.',
+    fix: t('findMixedRolesFix'),
   });
 }
 
@@ -124,13 +137,19 @@ function redundantDirect(member: Member, cells: readonly CellAt[], names: RoleNa
     const own = roleLabel(only.issues.own?.role ?? 'no_access', names);
     const best = only.issues.coveringGroups[0]?.role ?? 'no_access';
     text = {
-      explanation: `${who}'s direct ${own} role on ${quoted(only.project.name)} changes nothing: ${groupsPhrase(groups.names)} already ${groups.names.length > 1 ? 'give' : 'gives'} ${roleLabel(best, names)}.`,
-      fix: `Remove the direct role on ${quoted(only.project.name)}, or keep it if they should stay ${own} there after leaving ${groupsPhrase(groups.names)}.`,
+      explanation: t(groups.names.length > 1 ? 'findRedundantSingleGive' : 'findRedundantSingleGives', {
+        who,
+        own,
+        project: quoted(only.project.name),
+        groups: groupsPhrase(groups.names),
+        role: roleLabel(best, names),
+      }),
+      fix: t('findRedundantSingleFix', { project: quoted(only.project.name), own, groups: groupsPhrase(groups.names) }),
     };
   } else {
     text = {
-      explanation: `${who}'s direct roles on ${cells.length} projects (${someOf(cells, (at) => quoted(at.project.name))}) change nothing: ${groupsPhrase(groups.names)} already give as much or more.`,
-      fix: `Remove those direct roles, or keep them if they should keep that access after leaving ${groupsPhrase(groups.names)}.`,
+      explanation: t('findRedundantSeveral', { who, count: cells.length, list: someOf(cells, (at) => quoted(at.project.name)), groups: groupsPhrase(groups.names) }),
+      fix: t('findRedundantSeveralFix', { groups: groupsPhrase(groups.names) }),
     };
   }
   return makeFinding('redundant-direct-grant', 'info', [member.id], { memberIds: [member.id], projectIds: projectIdsOf(cells), groupIds: groups.ids }, text);

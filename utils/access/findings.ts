@@ -9,6 +9,7 @@ import type { Member, OrgSnapshot } from './model';
 import { personName, type RoleNames } from './phrases';
 import type { AccessReport, MemberAccess } from './report';
 import { roleLabel } from './roles';
+import { t } from '../i18n';
 
 export type { Finding, FindingCode, FindingSeverity } from './finding';
 
@@ -86,16 +87,16 @@ function adminFindings(members: readonly Member[], maxAdmins: number, names: Rol
   if (admins.length === 1 && only) {
     return [
       makeFinding('sole-admin', 'warning', [only.id], { memberIds: [only.id] }, {
-        explanation: `${personName(only)} is the only ${admin} of this org. The only ${admin} cannot be removed or demoted, and if they are unavailable nobody can manage groups, SSO or other ${admin}s.`,
-        fix: `Make a second trusted person ${admin}.`,
+        explanation: t('findSoleAdmin', { who: personName(only), admin }),
+        fix: t('findSoleAdminFix', { admin }),
       }),
     ];
   }
   if (admins.length > maxAdmins) {
     return [
       makeFinding('too-many-admins', 'warning', [], { memberIds: admins.map((member) => member.id) }, {
-        explanation: `This org has ${admins.length} ${admin}s, more than ${maxAdmins}. ${admin}s can do everything in every project, including managing other ${admin}s.`,
-        fix: `Review the ${admin}s and give those who do not need full control a lower role.`,
+        explanation: t('findTooManyAdmins', { count: admins.length, admin, max: maxAdmins }),
+        fix: t('findTooManyAdminsFix', { admin }),
       }),
     ];
   }
@@ -104,21 +105,21 @@ function adminFindings(members: readonly Member[], maxAdmins: number, names: Rol
 
 function mixedManagement({ member, groupIds }: MemberAccess): Finding {
   return makeFinding('mixed-management', 'info', [member.id], { memberIds: [member.id], groupIds }, {
-    explanation: `${personName(member)} gets project access both directly and through groups. Amplitude advises managing access one way, so that it stays easy to review.`,
-    fix: 'Move their direct project roles into a group, or manage their access only directly.',
+    explanation: t('findMixedManagement', { who: personName(member) }),
+    fix: t('findMixedManagementFix'),
   });
 }
 
 function noAccess(member: Member): Finding {
   return makeFinding('no-access', 'warning', [member.id], { memberIds: [member.id] }, {
-    explanation: `${personName(member)} has joined but has no access to any project, so they see no content.`,
-    fix: 'Give them a role on a project, directly or through a group, or remove them if they no longer need Amplitude.',
+    explanation: t('findNoAccess', { who: personName(member) }),
+    fix: t('findNoAccessFix'),
   });
 }
 
 function staleInvite(member: Member, ageDays: number): Finding {
   return makeFinding('stale-invite', 'info', [member.id], { memberIds: [member.id] }, {
-    explanation: `The invite to ${member.email} was sent ${ageDays} days ago (${member.invitedAt.slice(0, 10)}) and has not been accepted.`,
-    fix: 'Ask them to accept it, or revoke it by removing the pending user.',
+    explanation: t('findStaleInvite', { email: member.email, days: ageDays, date: member.invitedAt.slice(0, 10) }),
+    fix: t('findStaleInviteFix'),
   });
 }

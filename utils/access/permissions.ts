@@ -6,6 +6,8 @@
  */
 import catalogue from './rbac-permissions.json';
 import { compareRoles, type CustomRoleNames, type Role, roleLabel, ROLES } from './roles';
+import { listing } from './phrases';
+import { t } from '../i18n';
 
 export interface Capability {
   title: string;
@@ -92,7 +94,7 @@ export interface DescribeCapabilitiesOptions {
 export function describeCapabilities(role: Role, options: DescribeCapabilitiesOptions = {}): string {
   const name = roleLabel(role, options.customNames);
   const all = capabilitiesOf(role).flatMap((area) => area.capabilities);
-  if (all.length === 0) return `${name}: cannot see the project's content.`;
+  if (all.length === 0) return t('capsNone', { role: name });
 
   const below = roleBelow(role);
   const belowTitles = new Set(below ? capabilitiesOf(below).flatMap((area) => area.capabilities.map((capability) => capability.title)) : []);
@@ -103,6 +105,6 @@ export function describeCapabilities(role: Role, options: DescribeCapabilitiesOp
   const limit = Math.max(1, options.limit ?? 4);
   const named = ordered.slice(0, limit);
   const rest = ordered.length - named.length;
-  if (rest === 0) return `${name}: can ${named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named[0]}.`;
-  return `${name}: can ${named.join(', ')} and ${rest} more.`;
+  if (rest === 0) return t('capsList', { role: name, list: listing(named) });
+  return t('capsListMore', { role: name, list: named.join(', '), count: rest });
 }

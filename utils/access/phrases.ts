@@ -2,6 +2,7 @@
 import type { Member } from './model';
 import type { AccessSource } from './report';
 import { type CustomRoleNames, roleLabel } from './roles';
+import { t } from '../i18n';
 
 export type RoleNames = CustomRoleNames | undefined;
 
@@ -17,12 +18,12 @@ export function quoted(name: string): string {
 /** "A", "A and B", "A, B and C". */
 export function listing(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return t('listAnd', { list: items.slice(0, -1).join(', '), last: items[items.length - 1]! });
 }
 
 /** "group 'A'" or "groups 'A' and 'B'". */
 export function groupsPhrase(groupNames: readonly string[]): string {
-  return `${groupNames.length === 1 ? 'group' : 'groups'} ${listing(groupNames.map(quoted))}`;
+  return t(groupNames.length === 1 ? 'findGroupPhrase' : 'findGroupsPhrase', { groups: listing(groupNames.map(quoted)) });
 }
 
 /** "Viewer directly", "Manager through group 'Analysts'", "Member as their org role". */
@@ -30,10 +31,10 @@ export function describeSource(source: AccessSource, names: RoleNames): string {
   const role = roleLabel(source.role, names);
   switch (source.kind) {
     case 'org':
-      return `${role} as their org role`;
+      return t('findSourceOrg', { role });
     case 'direct':
-      return `${role} directly`;
+      return t('findSourceDirect', { role });
     case 'group':
-      return `${role} through group ${quoted(source.groupName)}`;
+      return t('findSourceGroup', { role, group: quoted(source.groupName) });
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { MemberAccessSummary } from './report';
 import { compareRoles, type CustomRoleNames, grantsAccess, maxRole, type Role, roleLabel, ROLES } from './roles';
+import { t } from '../i18n';
 
 export interface SummaryFacts {
   isOrgAdmin: boolean;
@@ -39,13 +40,13 @@ export function describeAccessSummary(summary: MemberAccessSummary, customNames?
   if (summary.isOrgAdmin) return roleLabel('admin', customNames);
   const held = ROLES.filter((role) => grantsAccess(role) && summary.projectsByRole[role] > 0).sort((a, b) => compareRoles(b, a));
   const [top, ...lower] = held.map((role) => ({ label: roleLabel(role, customNames), count: summary.projectsByRole[role] }));
-  if (!top) return 'No access';
+  if (!top) return t('accessNone');
   const total = summary.projectCount;
   const lead =
     top.count === total
       ? total === 1
-        ? `${top.label} in the only project`
-        : `${top.label} in all ${total} projects`
-      : `${top.label} in ${top.count} of ${total} projects`;
-  return [lead, ...lower.map(({ label, count }) => `${label} in ${count}`)].join(', ');
+        ? t('accessOnlyProject', { role: top.label })
+        : t('accessAllProjects', { role: top.label, count: total })
+      : t('accessSomeProjects', { role: top.label, count: top.count, total });
+  return [lead, ...lower.map(({ label, count }) => t('accessAlsoIn', { role: label, count }))].join(', ');
 }

@@ -12,6 +12,7 @@
  */
 import { accessibleName } from './remove-dialog';
 import { findInviteButton, INVITE_BUTTON_TEXT } from './bulk-invite-anchor';
+import { t } from '../i18n';
 
 /** [guess] Names and texts of the wizard's parts. */
 export const WIZARD = {
@@ -187,14 +188,14 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
   };
 
   async function reachStep(title: string) {
-    await waitFor(inDialog((root) => currentStep(root) === title), `The wizard did not reach the step "${title}" (heading "Step i of n: ${title}").`);
+    await waitFor(inDialog((root) => currentStep(root) === title), t('wizStepNotReached', { step: title, heading: `Step i of n: ${title}` }));
   }
 
   async function next(from: string) {
-    const button = await waitFor(inDialog((root) => byRole(root, 'button', WIZARD.next)[0]), `The wizard has no "${WIZARD.next}" button on the step "${from}".`);
-    await waitFor(() => !(button as HTMLButtonElement).disabled && button.getAttribute('aria-disabled') !== 'true', `The wizard's "${WIZARD.next}" button stayed disabled on the step "${from}".`);
+    const button = await waitFor(inDialog((root) => byRole(root, 'button', WIZARD.next)[0]), t('wizNoButtonOnStep', { button: WIZARD.next, step: from }));
+    await waitFor(() => !(button as HTMLButtonElement).disabled && button.getAttribute('aria-disabled') !== 'true', t('wizButtonDisabled', { button: WIZARD.next, step: from }));
     click(button);
-    await waitFor(inDialog((root) => currentStep(root) !== from), `The wizard did not leave the step "${from}" after "${WIZARD.next}".`);
+    await waitFor(inDialog((root) => currentStep(root) !== from), t('wizStepNotLeft', { step: from, button: WIZARD.next }));
   }
 
   /**
@@ -202,7 +203,7 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
    * combobox shows the option; `tookEffect` for pickers that add something instead (Add project).
    */
   async function pick(comboName: string, optionLabel: string, tookEffect?: () => boolean) {
-    const combo = await waitFor(inDialog((root) => byRole(root, 'combobox', comboName)[0]), `The wizard has no "${comboName}" dropdown.`);
+    const combo = await waitFor(inDialog((root) => byRole(root, 'combobox', comboName)[0]), t('wizNoDropdown', { dropdown: comboName }));
     const shows = () => visibleText(combo) === optionLabel;
     if (!tookEffect && shows()) return;
     const listbox = await openList(combo, comboName);
@@ -211,12 +212,14 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
       click(combo); // close the list again
       throw new WizardError(
         !option
-          ? `"${optionLabel}" is not among the choices of "${comboName}".`
-          : `"${optionLabel}" cannot be chosen in "${comboName}"${option.title ? `: ${option.title}` : '.'}`,
+          ? t('wizNotAChoice', { option: optionLabel, dropdown: comboName })
+          : option.title
+            ? t('wizCannotChooseWhy', { option: optionLabel, dropdown: comboName, why: option.title })
+            : t('wizCannotChoose', { option: optionLabel, dropdown: comboName }),
       );
     }
     click(option);
-    await waitFor(tookEffect ?? shows, `Choosing "${optionLabel}" in "${comboName}" did not take effect.`);
+    await waitFor(tookEffect ?? shows, t('wizChoiceNoEffect', { option: optionLabel, dropdown: comboName }));
     if (combo.isConnected && combo.getAttribute('aria-expanded') === 'true') click(combo);
   }
 
@@ -226,26 +229,26 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
       const id = combo.getAttribute('aria-controls');
       const byId = id ? doc.getElementById(id) : null;
       return byId ?? byRole(doc, 'listbox', comboName)[0] ?? null;
-    }, `The "${comboName}" dropdown did not open its list.`);
+    }, t('wizListNotOpen', { dropdown: comboName }));
   }
 
   /** Ticks options of a multiple-choice combobox (toggling only what is not chosen yet). */
   async function pickSeveral(comboName: string, labels: readonly string[]) {
     if (labels.length === 0) return;
-    const combo = await waitFor(inDialog((root) => byRole(root, 'combobox', comboName)[0]), `The wizard has no "${comboName}" dropdown.`);
+    const combo = await waitFor(inDialog((root) => byRole(root, 'combobox', comboName)[0]), t('wizNoDropdown', { dropdown: comboName }));
     const listbox = await openList(combo, comboName);
     for (const label of labels) {
       const option = () => byRole(listbox, 'option').find((candidate) => optionName(candidate) === label) ?? null;
       const found = option();
       if (!found) {
         click(combo);
-        throw new WizardError(`"${label}" is not among the choices of "${comboName}".`);
+        throw new WizardError(t('wizNotAChoice', { option: label, dropdown: comboName }));
       }
       if (found.getAttribute('aria-selected') !== 'true') click(found);
-      await waitFor(() => option()?.getAttribute('aria-selected') === 'true', `Choosing "${label}" in "${comboName}" did not take effect.`);
+      await waitFor(() => option()?.getAttribute('aria-selected') === 'true', t('wizChoiceNoEffect', { option: label, dropdown: comboName }));
     }
     click(combo);
-    await waitFor(() => combo.getAttribute('aria-expanded') !== 'true', `The "${comboName}" dropdown did not close.`);
+    await waitFor(() => combo.getAttribute('aria-expanded') !== 'true', t('wizListNotClosed', { dropdown: comboName }));
   }
 
   async function closeWizard() {
@@ -254,24 +257,24 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
     const close = byRole(root, 'button', WIZARD.close)[0];
     if (close) click(close);
     else press(root, 'Escape');
-    await waitFor(() => !dialog(), 'The wizard did not close.', 3_000).catch(() => undefined);
+    await waitFor(() => !dialog(), t('wizNotClosed'), 3_000).catch(() => undefined);
   }
 
-  const aborted = (): WizardOutcome => ({ ok: false, reason: 'Cancelled before Send: nothing was sent.', aborted: true });
+  const aborted = (): WizardOutcome => ({ ok: false, reason: t('wizCancelled', { send: WIZARD.send }), aborted: true });
 
   try {
     // The last batch's wizard may still be fading out; one left open (by hand, or by a batch
     // that failed) would mix two invites: close it.
     if (dialog()) await waitFor(() => !dialog(), 'fading', 1_000).catch(() => closeWizard());
-    if (dialog()) throw new WizardError(`An "${WIZARD.dialog}" dialog is already open and did not close.`);
+    if (dialog()) throw new WizardError(t('wizAlreadyOpen', { dialog: WIZARD.dialog }));
     const opener = findInviteButton(doc);
-    if (!opener) throw new WizardError(`The console's "${INVITE_BUTTON_TEXT}" button is not in the page.`);
+    if (!opener) throw new WizardError(t('wizNoOpener', { button: INVITE_BUTTON_TEXT }));
     click(opener);
-    await waitFor(dialog, `The "${WIZARD.dialog}" dialog did not open.`);
+    await waitFor(dialog, t('wizDialogNotOpen', { dialog: WIZARD.dialog }));
 
     // Step 1: emails and a team per email.
     await reachStep(WIZARD.steps.emails);
-    const input = await waitFor(inDialog((root) => byRole(root, 'textbox', WIZARD.emailInput)[0] as HTMLInputElement | undefined), `The wizard has no "${WIZARD.emailInput}" field.`);
+    const input = await waitFor(inDialog((root) => byRole(root, 'textbox', WIZARD.emailInput)[0] as HTMLInputElement | undefined), t('wizNoField', { field: WIZARD.emailInput }));
     typeInto(input, batch.invites.map((invite) => invite.email).join(', '));
     press(input, 'Enter');
     const wanted = batch.invites.map((invite) => invite.email.trim().toLowerCase());
@@ -282,13 +285,13 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
         const chipped = byRole(chips, 'listitem').map((item) => text(item).toLowerCase());
         return wanted.every((email) => chipped.some((chip) => chip.startsWith(email)));
       }),
-      `The emails did not all appear in "${WIZARD.emailChips}"${(() => {
+      (() => {
         const alert = dialog() && byRole(dialog()!, 'alert')[0];
-        return alert ? `: the console says "${text(alert)}"` : '';
-      })()}.`,
+        return alert ? t('wizEmailsNotShownSays', { list: WIZARD.emailChips, alert: text(alert) }) : t('wizEmailsNotShown', { list: WIZARD.emailChips });
+      })(),
     ).catch((error: unknown) => {
       const alert = dialog() && byRole(dialog()!, 'alert')[0];
-      throw alert ? new WizardError(`The console did not take the emails: "${text(alert)}".`) : error;
+      throw alert ? new WizardError(t('wizEmailsRefused', { alert: text(alert) })) : error;
     });
     for (const invite of batch.invites) {
       if (invite.team) await pick(WIZARD.teamFor(invite.email.trim().toLowerCase()), invite.team);
@@ -301,14 +304,14 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
       for (const group of batch.groups) {
         const box = await waitFor(
           inDialog((root) => byRole(root, 'checkbox', group)[0] as HTMLInputElement | undefined),
-          `The group "${group}" has no checkbox in "${WIZARD.steps.groups}".`,
+          t('wizNoGroupBox', { group, step: WIZARD.steps.groups }),
         );
         if (!box.checked) click(box);
-        await waitFor(() => box.isConnected && box.checked, `Ticking the group "${group}" did not take effect.`);
+        await waitFor(() => box.isConnected && box.checked, t('wizGroupNoEffect', { group }));
       }
       await next(WIZARD.steps.groups);
     } else if (batch.groups.length > 0) {
-      throw new WizardError(`The wizard has no "${WIZARD.steps.groups}" step, so the groups ${batch.groups.map((g) => `"${g}"`).join(', ')} cannot be set.`);
+      throw new WizardError(t('wizNoGroupsStep', { step: WIZARD.steps.groups, groups: batch.groups.map((g) => `"${g}"`).join(', ') }));
     }
 
     // Step 3: access.
@@ -318,7 +321,7 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
       if (batch.orgRole) await pick(WIZARD.orgLevelRole, batch.orgRole);
     } else {
       if (batch.orgRole && batch.orgRole !== 'User') {
-        throw new WizardError(`The wizard has no "${WIZARD.orgLevelRole}" dropdown here, so the role "${batch.orgRole}" cannot be given through it.`);
+        throw new WizardError(t('wizNoRoleDropdown', { dropdown: WIZARD.orgLevelRole, role: batch.orgRole }));
       }
       for (const grant of batch.projects) {
         const roleCombo = () => byRole(dialog() ?? doc, 'combobox', WIZARD.roleFor(grant.project)).length > 0;
@@ -342,18 +345,18 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
         const list = byRole(root, 'list', WIZARD.reviewUsers)[0];
         return list ? byRole(list, 'listitem').map((item) => text(item)) : null;
       }),
-      `The review has no "${WIZARD.reviewUsers}" list.`,
+      t('wizNoReviewList', { list: WIZARD.reviewUsers }),
     );
     const shownSorted = shown.map((line) => line.toLowerCase()).sort();
     if (JSON.stringify(shownSorted) !== JSON.stringify(expected.map((line) => line.toLowerCase()))) {
-      throw new WizardError(`The review does not show exactly this batch (expected ${expected.length}, shown ${shown.length}: ${shown.join('; ')}).`);
+      throw new WizardError(t('wizReviewMismatch', { expected: expected.length, shown: shown.length, lines: shown.join('; ') }));
     }
 
     if (signal?.aborted || (options.beforeSend && !(await options.beforeSend()))) {
       await closeWizard();
-      return { ok: false, reason: 'Held before Send: nothing was sent.', aborted: true };
+      return { ok: false, reason: t('wizHeld', { send: WIZARD.send }), aborted: true };
     }
-    const sendButton = await waitFor(inDialog((root) => byRole(root, 'button', WIZARD.send)[0]), `The wizard has no "${WIZARD.send}" button.`);
+    const sendButton = await waitFor(inDialog((root) => byRole(root, 'button', WIZARD.send)[0]), t('wizNoButton', { button: WIZARD.send }));
     const toastsBefore = new Set(byRole(doc, 'status'));
     click(sendButton);
 
@@ -372,7 +375,7 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
         if (busy) sawBusy = true;
         return sentToast() || (sawBusy && !busy) ? { sent: true as const } : null;
       },
-      `The console did not answer "${WIZARD.send}".`,
+      t('wizNoAnswer', { button: WIZARD.send }),
       options.sendTimeoutMs ?? 60_000,
     );
     if (!answer.sent) {
@@ -384,7 +387,7 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
   } catch (error) {
     await closeWizard();
     if (signal?.aborted) return aborted();
-    const reason = error instanceof WizardError ? error.message : `Unexpected: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = error instanceof WizardError ? error.message : t('wizUnexpected', { error: error instanceof Error ? error.message : String(error) });
     return { ok: false, reason };
   }
 }

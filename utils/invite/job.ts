@@ -12,6 +12,7 @@
  */
 import type { InvitePlan, SharedSettings } from './plan';
 import type { ValidatedRow } from './validate';
+import { t } from '../i18n';
 
 export type RowState =
   | { kind: 'queued' }
@@ -128,9 +129,9 @@ export function createJob(input: { id: string; orgUrl?: string; now: string; hea
     const batchId = batchOf.get(row.row) ?? null;
     const state: RowState =
       row.status === 'skip'
-        ? { kind: 'skipped', reason: row.reason ?? 'Skipped.' }
+        ? { kind: 'skipped', reason: row.reason ?? t('jobSkipped') }
         : row.status === 'invalid' || batchId === null
-          ? { kind: 'invalid', reason: row.errors.map((error) => (error.column ? `${error.column}: ${error.message}` : error.message)).join(' ') || 'Invalid.' }
+          ? { kind: 'invalid', reason: row.errors.map((error) => (error.column ? t('biColumnNote', { column: error.column, message: error.message }) : error.message)).join(' ') || t('jobInvalid') }
           : { kind: 'queued' };
     return { row: row.row, line: row.line, email: row.email, cells: [...row.cells], teamId: row.settings?.teamId ?? null, batchId: state.kind === 'queued' ? batchId : null, state, attempts: 0 };
   });
@@ -205,7 +206,7 @@ export function verifyBatch(job: InviteJob, batchId: string, pendingEmails: Iter
   const missing = job.rows.filter((row) => inBatch(row) && !pending.has(lower(row.email))).length;
   const verified = applyToRows(job, (row) => (inBatch(row) && row.state.kind === 'sent' && pending.has(lower(row.email)) ? { type: 'verify' } : null), now);
   if (missing === 0) return finish({ ...verified, consecutiveFailedBatches: 0 });
-  return failBatch(verified, batchId, 'Sent, but the email is not among the pending invites afterwards.', now);
+  return failBatch(verified, batchId, t('jobNotPending'), now);
 }
 
 /**
@@ -224,7 +225,7 @@ export function failBatch(job: InviteJob, batchId: string, reason: string, now: 
     return {
       ...next,
       status: 'paused',
-      pauseReason: `Paused: ${streak} batches in a row failed (last: ${reason}). The console has probably changed or your session ended: reload the page, check that you are still signed in, then Resume.`,
+      pauseReason: t('jobPausedFailures', { count: streak, reason }),
     };
   }
   return finish(next);

@@ -4,6 +4,7 @@
  * its functions on the isolated world's global.
  */
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n';
 import { INVITE_LOGIC_FILE, INVITE_LOGIC_GLOBAL, type InviteLogic } from './logic';
 
 let loading: Promise<InviteLogic> | null = null;
@@ -13,7 +14,7 @@ export function loadInviteLogic(): Promise<InviteLogic> {
     const url = browser.runtime.getURL(INVITE_LOGIC_FILE as '/invite-logic.js');
     await import(/* @vite-ignore */ url);
     const logic = (globalThis as Record<string, unknown>)[INVITE_LOGIC_GLOBAL] as InviteLogic | undefined;
-    if (!logic) throw new Error(`Admin Lens could not load its CSV tools (${INVITE_LOGIC_FILE}).`);
+    if (!logic) throw new Error(t('biLoadFailed', { file: INVITE_LOGIC_FILE }));
     return logic;
   })().catch((error: unknown) => {
     loading = null;

@@ -14,23 +14,28 @@ import { changedRows, splitJob } from './job-schema';
 import type { InvitePlan } from './plan';
 import { createInviteRunner, type InviteRunner } from './runner';
 import type { ValidatedRow } from './validate';
+import { t } from '../i18n';
 
 /** A batch by the names the console shows, from ids. An id the org no longer has is an error, by name. */
 export function wizardBatchOf(batch: JobBatch, rows: readonly JobRow[], snapshot: OrgSnapshot): WizardBatch {
-  const name = <T extends { id: string; name: string }>(items: readonly T[], id: string, what: string) => {
+  const name = <T extends { id: string; name: string }>(items: readonly T[], id: string, gone: (id: string) => string) => {
     const found = items.find((item) => item.id === id);
-    if (!found) throw new Error(`The ${what} ${id} of this batch is no longer in the org: refresh the data and import again.`);
+    if (!found) throw new Error(gone(id));
     return found.name;
   };
+  const team = (id: string) => t('pageRunTeamGone', { id });
+  const group = (id: string) => t('pageRunGroupGone', { id });
+  const project = (id: string) => t('pageRunProjectGone', { id });
+  const space = (id: string) => t('pageRunSpaceGone', { id });
   const projectLevel = snapshot.org.projectLevelPermissions;
   const { settings } = batch;
   return {
-    invites: rows.map((row) => ({ email: row.email, team: row.teamId ? name(snapshot.teams, row.teamId, 'team') : null })),
-    groups: settings.groupIds.map((id) => name(snapshot.groups, id, 'group')),
-    projects: settings.projectRoles.map((grant) => ({ project: name(snapshot.projects, grant.projectId, 'project'), role: roleLabel(grant.role) })),
+    invites: rows.map((row) => ({ email: row.email, team: row.teamId ? name(snapshot.teams, row.teamId, team) : null })),
+    groups: settings.groupIds.map((id) => name(snapshot.groups, id, group)),
+    projects: settings.projectRoles.map((grant) => ({ project: name(snapshot.projects, grant.projectId, project), role: roleLabel(grant.role) })),
     orgRole: projectLevel ? (settings.orgRole === 'admin' ? roleLabel('admin') : null) : settings.orgRole === 'user' ? null : roleLabel(settings.orgRole),
-    defaultProject: settings.defaultProjectId ? name(snapshot.projects, settings.defaultProjectId, 'project') : null,
-    teamSpaces: settings.teamSpaceIds.map((id) => name(snapshot.teamSpaces, id, 'team space')),
+    defaultProject: settings.defaultProjectId ? name(snapshot.projects, settings.defaultProjectId, project) : null,
+    teamSpaces: settings.teamSpaceIds.map((id) => name(snapshot.teamSpaces, id, space)),
   };
 }
 

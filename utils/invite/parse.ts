@@ -7,6 +7,7 @@
  * is what a text editor shows. Quoted fields with line breaks make the two drift apart.
  */
 import Papa from 'papaparse';
+import { t } from '../i18n';
 
 /** The columns an invite file can have, by their canonical names. */
 export const INVITE_COLUMNS = ['email', 'team', 'groups', 'projects', 'role', 'default_project', 'team_spaces'] as const;
@@ -85,10 +86,9 @@ export interface ParsedCsv {
   warnings: ParseIssue[];
 }
 
-const DELIMITER_NAMES: Readonly<Record<Delimiter, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
-
+/** The delimiter's name, for messages: "comma", "semicolon", "tab". */
 export function delimiterName(delimiter: Delimiter): string {
-  return DELIMITER_NAMES[delimiter];
+  return delimiter === ',' ? t('parseComma') : delimiter === ';' ? t('parseSemicolon') : t('parseTab');
 }
 
 /**
@@ -128,7 +128,7 @@ export function parseInviteCsv(input: string): ParsedCsv {
   const delimiter = detectDelimiter(text);
   const empty: ParsedCsv = { ok: false, delimiter, headers: [], columns: [], rows: [], errors: [], warnings: [] };
   if (text.trim() === '') {
-    return { ...empty, errors: [{ message: 'Nothing to import: paste CSV text or choose a file, with a header line such as "email,team,groups".' }] };
+    return { ...empty, errors: [{ message: t('parseEmpty') }] };
   }
 
   // Each record with the line it starts on; blank lines are dropped here, not by papaparse, so that
@@ -151,7 +151,7 @@ export function parseInviteCsv(input: string): ParsedCsv {
 
   const headerRecord = records.shift();
   if (!headerRecord) {
-    return { ...empty, errors: [{ message: 'Nothing to import: the text has no header line.' }] };
+    return { ...empty, errors: [{ message: t('parseNoHeader') }] };
   }
   const headers = headerRecord.cells.map((cell) => cell.replace(/^\uFEFF/, '').trim());
   const columns = headers.map(columnOfHeader);
@@ -164,7 +164,7 @@ export function parseInviteCsv(input: string): ParsedCsv {
     if (!column) return;
     const earlier = seen.get(column);
     if (earlier !== undefined) {
-      errors.push({ column, message: `Columns "${earlier}" and "${header}" both mean "${column}": keep only one of them.` });
+      errors.push({ column, message: t('parseSameColumn', { first: earlier, second: header, column }) });
     } else seen.set(column, header);
   });
 
@@ -173,19 +173,19 @@ export function parseInviteCsv(input: string): ParsedCsv {
     errors.push({
       column: 'email',
       message: looksLikeData
-        ? 'The first line looks like data, not a header: add a first line naming the columns, e.g. "email,team,groups".'
-        : `No "email" column: the header must have one (also accepted: "e-mail", "email address", "mail"). Found: ${headers.map((h) => `"${h}"`).join(', ') || 'nothing'}.`,
+        ? t('parseLooksLikeData')
+        : t('parseNoEmail', { found: headers.map((h) => `"${h}"`).join(', ') || t('parseNothingFound') }),
     });
   }
 
   const unknown = headers.filter((header, index) => columns[index] === null && header !== '');
   if (unknown.length > 0) {
     warnings.push({
-      message: `Ignored column${unknown.length > 1 ? 's' : ''} ${unknown.map((h) => `"${h}"`).join(', ')}: not one of ${INVITE_COLUMNS.join(', ')}. Check the spelling if you meant one of them.`,
+      message: t(unknown.length > 1 ? 'parseIgnoredColumns' : 'parseIgnoredColumn', { columns: unknown.map((h) => `"${h}"`).join(', '), known: INVITE_COLUMNS.join(', ') }),
     });
   }
   if (headerRecord.errors.length > 0) {
-    errors.push({ line: headerRecord.line, message: `Header line: ${headerRecord.errors.join(' ')}` });
+    errors.push({ line: headerRecord.line, message: t('parseHeaderLine', { errors: headerRecord.errors.join(' ') }) });
   }
 
   const rows: ParsedRow[] = records.map((record, index) => {
@@ -200,14 +200,14 @@ export function parseInviteCsv(input: string): ParsedCsv {
       rowErrors.push({
         row,
         line: record.line,
-        message: `This row has ${record.cells.length} cells but the header has ${headers.length}: a value that contains a ${delimiterName(delimiter)} must be in double quotes, or a header is missing.`,
+        message: t('parseTooManyCells', { cells: record.cells.length, headers: headers.length, delimiter: delimiterName(delimiter) }),
       });
     }
     return { row, line: record.line, cells: record.cells, values, errors: rowErrors };
   });
 
   if (rows.length === 0 && errors.length === 0) {
-    errors.push({ message: 'Nothing to import: there is a header line but no rows under it.' });
+    errors.push({ message: t('parseNoRows') });
   }
   return { ok: errors.length === 0, delimiter, headers, columns, rows, errors, warnings };
 }
@@ -215,9 +215,9 @@ export function parseInviteCsv(input: string): ParsedCsv {
 function quoteErrorMessage(code: string, fallback: string): string {
   switch (code) {
     case 'MissingQuotes':
-      return 'A double quote opens a value but never closes it: close it, or double it ("") inside the value.';
+      return t('parseMissingQuote');
     case 'InvalidQuotes':
-      return 'A quoted value has text after its closing quote: write a quote inside a value as two quotes ("").';
+      return t('parseInvalidQuotes');
     default:
       return fallback;
   }

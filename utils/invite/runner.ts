@@ -28,6 +28,7 @@ import {
   type JobBatch,
   type JobRow,
 } from './job';
+import { t } from '../i18n';
 
 /** `aborted`: nothing was sent (cancelled, or the gate said no). */
 export type SendOutcome = { ok: true } | { ok: false; reason: string; aborted?: boolean };
@@ -126,7 +127,7 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
       }
       if (pauseRequested) {
         await proveNow();
-        await commit(pauseJob(job, 'Paused. Resume to send the rest.', ports.now()));
+        await commit(pauseJob(job, t('runnerPaused'), ports.now()));
         return;
       }
       const next = nextBatch(job);
@@ -209,7 +210,7 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
         await save();
       } catch (error) {
         // Our own failure (storage, the data endpoint): pause with the reason; rows keep their state.
-        job = pauseJob(job, `Paused: ${message(error)} Nothing was lost: Resume to go on.`, ports.now());
+        job = pauseJob(job, t('runnerPausedError', { error: message(error) }), ports.now());
         ports.onChange(job);
         // A failed save stays failed; start the queue again for this one.
         saving = Promise.resolve();

@@ -8,6 +8,7 @@ import type { Group, Member, OrgRole, OrgSnapshot, ProjectRole } from '../access
 import { compareRoles, maxRole, roleLabel } from '../access/roles';
 import { closestName, normalizeName } from './fuzzy';
 import type { InviteColumn, ParsedCsv, ParseIssue, ParsedRow } from './parse';
+import { t } from '../i18n';
 
 /** At most this many rows per import. */
 export const MAX_INVITE_ROWS = 2000;
@@ -81,20 +82,55 @@ const ROLE_WORDS: Readonly<Record<string, ProjectRole | 'admin'>> = {
   admin: 'admin',
 };
 
+/** What a lookup says when a name does not resolve, per kind of thing (one message each, for translators). */
+interface LookupTexts {
+  /** Several (count ≥ 2) have this name. */
+  sameName(count: number, name: string): string;
+  /** The org has none of this kind. */
+  noneInOrg(name: string): string;
+  suggest(name: string, suggestion: string): string;
+  /** `names`: the quoted names to choose from. */
+  choices(name: string, names: string): string;
+}
+
+const TEAM_TEXTS: LookupTexts = {
+  sameName: (count, name) => t('valTeamSameName', { count, name }),
+  noneInOrg: (name) => t('valTeamNone', { name }),
+  suggest: (name, suggestion) => t('valTeamSuggest', { name, suggestion }),
+  choices: (name, names) => t('valTeamChoices', { name, names }),
+};
+const GROUP_TEXTS: LookupTexts = {
+  sameName: (count, name) => t('valGroupSameName', { count, name }),
+  noneInOrg: (name) => t('valGroupNone', { name }),
+  suggest: (name, suggestion) => t('valGroupSuggest', { name, suggestion }),
+  choices: (name, names) => t('valGroupChoices', { name, names }),
+};
+const PROJECT_TEXTS: LookupTexts = {
+  sameName: (count, name) => t('valProjectSameName', { count, name }),
+  noneInOrg: (name) => t('valProjectNone', { name }),
+  suggest: (name, suggestion) => t('valProjectSuggest', { name, suggestion }),
+  choices: (name, names) => t('valProjectChoices', { name, names }),
+};
+const SPACE_TEXTS: LookupTexts = {
+  sameName: (count, name) => t('valSpaceSameName', { count, name }),
+  noneInOrg: (name) => t('valSpaceNone', { name }),
+  suggest: (name, suggestion) => t('valSpaceSuggest', { name, suggestion }),
+  choices: (name, names) => t('valSpaceChoices', { name, names }),
+};
+
 interface Lookup<T> {
-  kind: string;
-  plural: string;
+  say: LookupTexts;
   byName: Map<string, T[]>;
   names: string[];
 }
 
-function lookup<T extends { name: string }>(kind: string, plural: string, items: readonly T[]): Lookup<T> {
+function lookup<T extends { name: string }>(say: LookupTexts, items: readonly T[]): Lookup<T> {
   const byName = new Map<string, T[]>();
   for (const item of items) {
     const key = normalizeName(item.name);
     byName.set(key, [...(byName.get(key) ?? []), item]);
   }
-  return { kind, plural, byName, names: items.map((item) => item.name) };
+  return { say, byName, names: items.map((item) => item.name) };
 }
 
 type Resolved<T> = { ok: true; item: T } | { ok: false; message: string };
@@ -103,23 +139,18 @@ const quote = (s: string) => `"${s}"`;
 
 function listNames(names: readonly string[]): string {
   const shown = names.slice(0, 8).map(quote).join(', ');
-  return names.length > 8 ? `${shown} and ${names.length - 8} more` : shown;
+  return names.length > 8 ? t('listMore', { names: shown, count: names.length - 8 }) : shown;
 }
 
 function resolveName<T>(table: Lookup<T>, name: string): Resolved<T> {
   const found = table.byName.get(normalizeName(name));
   if (found && found.length === 1) return { ok: true, item: found[0]! };
   if (found && found.length > 1) {
-    return { ok: false, message: `${found.length} ${table.plural} are named ${quote(name)}: rename one in Amplitude so the name is unique, then validate again.` };
+    return { ok: false, message: table.say.sameName(found.length, name) };
   }
-  if (table.names.length === 0) return { ok: false, message: `${quote(name)} is not a ${table.kind}: this org has no ${table.plural}. Leave the cell empty.` };
+  if (table.names.length === 0) return { ok: false, message: table.say.noneInOrg(name) };
   const suggestion = closestName(name, table.names);
-  return {
-    ok: false,
-    message: suggestion
-      ? `${quote(name)} is not a ${table.kind}. Did you mean ${quote(suggestion)}?`
-      : `${quote(name)} is not a ${table.kind}. Use one of: ${listNames(table.names)}.`,
-  };
+  return { ok: false, message: suggestion ? table.say.suggest(name, suggestion) : table.say.choices(name, listNames(table.names)) };
 }
 
 /** Splits a multi-value cell at `;`, trimming and dropping empty parts. */
@@ -152,7 +183,7 @@ interface Inviter {
 function inviterOf(snapshot: OrgSnapshot, groupsById: Map<string, Group>): Inviter {
   const viewer: Member | undefined = snapshot.members.find((member) => member.id === snapshot.viewerId);
   if (!viewer) {
-    return { name: 'you', isAdmin: false, cannotInvite: 'The signed-in admin is not in the org data: reload the page and validate again.', managedProjects: new Set() };
+    return { name: 'you', isAdmin: false, cannotInvite: t('valNoViewer'), managedProjects: new Set() };
   }
   const isAdmin = viewer.orgRole === 'admin';
   const managedProjects = new Set<string>();
@@ -165,9 +196,9 @@ function inviterOf(snapshot: OrgSnapshot, groupsById: Map<string, Group>): Invit
   let cannotInvite: string | null = null;
   if (!isAdmin) {
     if (snapshot.org.projectLevelPermissions && managedProjects.size === 0) {
-      cannotInvite = `You (${viewer.name}) are not an Admin and not a Manager of any project: only Admins and Managers can invite people. Ask an Admin to run this import.`;
+      cannotInvite = t('valCannotInviteProjects', { name: viewer.name });
     } else if (!snapshot.org.projectLevelPermissions && viewer.orgRole !== 'manager') {
-      cannotInvite = `You (${viewer.name}) are a ${roleLabel(viewer.orgRole === 'user' ? 'viewer' : viewer.orgRole, snapshot.customRoleNames)}: only Admins and Managers can invite people. Ask an Admin to run this import.`;
+      cannotInvite = t('valCannotInviteRole', { name: viewer.name, role: roleLabel(viewer.orgRole === 'user' ? 'viewer' : viewer.orgRole, snapshot.customRoleNames) });
     }
   }
   return { name: viewer.name, isAdmin, cannotInvite, managedProjects };
@@ -187,7 +218,7 @@ export function validateInvites(parsed: ParsedCsv, snapshot: OrgSnapshot, option
   if (parsed.rows.length > maxRows) {
     return fail([
       {
-        message: `Too many rows: ${parsed.rows.length.toLocaleString('en-US')}; one import takes at most ${maxRows.toLocaleString('en-US')}. Split the file and import the parts one after the other.`,
+        message: t('valTooManyRows', { count: parsed.rows.length.toLocaleString(t('localeCode')), max: maxRows.toLocaleString(t('localeCode')) }),
       },
     ]);
   }
@@ -198,10 +229,10 @@ export function validateInvites(parsed: ParsedCsv, snapshot: OrgSnapshot, option
     snapshot,
     inviter,
     words: roleWords(snapshot),
-    teams: lookup('team', 'teams', snapshot.teams),
-    groups: lookup('group', 'groups', snapshot.groups),
-    projects: lookup('project', 'projects', snapshot.projects),
-    spaces: lookup('team space', 'team spaces', snapshot.teamSpaces),
+    teams: lookup(TEAM_TEXTS, snapshot.teams),
+    groups: lookup(GROUP_TEXTS, snapshot.groups),
+    projects: lookup(PROJECT_TEXTS, snapshot.projects),
+    spaces: lookup(SPACE_TEXTS, snapshot.teamSpaces),
     projectNames: new Map(snapshot.projects.map((project) => [project.id, project.name])),
   };
   const members = new Map(snapshot.members.map((member) => [member.email.trim().toLowerCase(), member]));
@@ -220,7 +251,7 @@ export function validateInvites(parsed: ParsedCsv, snapshot: OrgSnapshot, option
     const key = email.toLowerCase();
     const first = firstRowOf.get(key);
     if (first !== undefined) {
-      return invalid([{ column: 'email', message: `Duplicate of row ${first} (emails are compared ignoring case): delete this row or fix the email.` }]);
+      return invalid([{ column: 'email', message: t('valDuplicateRow', { row: first }) }]);
     }
     firstRowOf.set(key, parsedRow.row);
 
@@ -228,8 +259,10 @@ export function validateInvites(parsed: ParsedCsv, snapshot: OrgSnapshot, option
     if (member) {
       const reason =
         member.status === 'pending'
-          ? `Already invited (pending since ${member.invitedAt.slice(0, 10)}): nothing to send.`
-          : `Already a member${member.name ? ` (${member.name})` : ''}: nothing to send. Change their access on the Members page.`;
+          ? t('valAlreadyInvited', { date: member.invitedAt.slice(0, 10) })
+          : member.name
+            ? t('valAlreadyMemberNamed', { name: member.name })
+            : t('valAlreadyMember');
       return { ...base, status: 'skip', reason, errors: [], settings: null };
     }
 
@@ -243,12 +276,12 @@ export function validateInvites(parsed: ParsedCsv, snapshot: OrgSnapshot, option
 }
 
 function checkEmail(email: string): string | null {
-  if (email === '') return 'Email is empty: every row needs the address to invite.';
+  if (email === '') return t('valEmailEmpty');
   if (/[\s,;]/.test(email) && email.split(/[\s,;]+/).filter((part) => part.includes('@')).length > 1) {
-    return `${quote(email)} holds several addresses: put one email per row.`;
+    return t('valEmailSeveral', { email });
   }
   if (!z.safeParse(Email, email).success) {
-    return `${quote(email)} is not a valid email address: check for typos, spaces, or a missing "@" or domain (e.g. name@example.com).`;
+    return t('valEmailInvalid', { email });
   }
   return null;
 }
@@ -270,8 +303,6 @@ interface RowResult {
   settings: InviteSettings;
 }
 
-const ROLE_CHOICES = 'Viewer, Member, Manager or No Access';
-
 function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
   const { snapshot, inviter } = context;
   const values = parsedRow.values;
@@ -289,7 +320,7 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
   } else if (snapshot.teams.length > 0) {
     // The console's invite asks for a team per email when the org has teams [doc: step 1].
     const names = snapshot.teams.slice(0, 5).map((team) => quote(team.name)).join(', ');
-    errors.push({ column: 'team', message: `This org asks for a team for every person: add one (${names}${snapshot.teams.length > 5 ? ', …' : ''}).` });
+    errors.push({ column: 'team', message: t('valTeamRequired', { names: `${names}${snapshot.teams.length > 5 ? ', …' : ''}` }) });
   }
 
   // Groups.
@@ -307,15 +338,15 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
     if (!word || word === 'no_access') {
       errors.push({
         column: 'role',
-        message: `${quote(values.role)} is not a role. Use ${projectLevel ? 'Admin (or leave it empty and give roles per project in "projects")' : 'Viewer, Member, Manager or Admin'}.`,
+        message: projectLevel ? t('valRoleUnknownProjectLevel', { role: values.role }) : t('valRoleUnknown', { role: values.role }),
       });
     } else if (projectLevel && word !== 'admin') {
       errors.push({
         column: 'role',
-        message: `This org uses project-level permissions, so there is no org-wide ${roleLabel(word)} role: leave "role" empty and give a role per project in "projects" (e.g. "${snapshot.projects[0]?.name ?? 'Project'}:${roleLabel(word)}"), or choose groups. Only "Admin" is accepted in "role" here.`,
+        message: t('valRoleProjectLevel', { role: roleLabel(word), example: `${snapshot.projects[0]?.name ?? 'Project'}:${roleLabel(word)}` }),
       });
     } else if (word === 'admin' && !inviter.isAdmin) {
-      errors.push({ column: 'role', message: 'Only an Admin can invite an Admin, and you are not one: choose Viewer, Member or Manager, or ask an Admin.' });
+      errors.push({ column: 'role', message: t('valAdminOnly') });
     } else {
       orgRole = word;
     }
@@ -328,41 +359,41 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
   if (pairs.length > 0 && !projectLevel) {
     errors.push({
       column: 'projects',
-      message: 'This org has no project-level permissions: one role applies to every project. Leave "projects" empty and put Viewer, Member, Manager or Admin in the "role" column.',
+      message: t('valProjectsOrgLevel'),
     });
   } else if (pairs.length > 0 && invitesAdmin) {
-    errors.push({ column: 'projects', message: 'An Admin has every project already: leave "projects" empty for this row, or remove "Admin" from "role".' });
+    errors.push({ column: 'projects', message: t('valProjectsAdmin') });
   } else {
     for (const pair of pairs) {
       const colon = pair.lastIndexOf(':');
       if (colon < 0) {
-        errors.push({ column: 'projects', message: `${quote(pair)} has no role: write "Project name:Role" (role ${ROLE_CHOICES}), pairs separated by ";".` });
+        errors.push({ column: 'projects', message: t('valPairNoRole', { pair }) });
         continue;
       }
       const name = pair.slice(0, colon).trim();
       const roleText = pair.slice(colon + 1).trim();
       if (name === '') {
-        errors.push({ column: 'projects', message: `${quote(pair)} has no project name before ":": write "Project name:Role".` });
+        errors.push({ column: 'projects', message: t('valPairNoName', { pair }) });
         continue;
       }
       const project = resolveName(context.projects, name);
       const word = context.words.get(normalizeName(roleText));
       if (!project.ok) errors.push({ column: 'projects', message: project.message });
       if (roleText === '') {
-        errors.push({ column: 'projects', message: `${quote(name)} has no role after ":": use ${ROLE_CHOICES}.` });
+        errors.push({ column: 'projects', message: t('valPairEmptyRole', { project: name }) });
         continue;
       }
       if (word === 'admin') {
-        errors.push({ column: 'projects', message: `Admin is not a project role (${quote(pair)}): use ${ROLE_CHOICES}, or put Admin in the "role" column to invite an org Admin.` });
+        errors.push({ column: 'projects', message: t('valPairAdmin', { pair }) });
         continue;
       }
       if (!word) {
-        errors.push({ column: 'projects', message: `${quote(roleText)} is not a project role (in ${quote(pair)}): use ${ROLE_CHOICES}.` });
+        errors.push({ column: 'projects', message: t('valPairUnknownRole', { role: roleText, pair }) });
         continue;
       }
       if (!project.ok) continue;
       if (projectRoles.some((grant) => grant.projectId === project.item.id)) {
-        errors.push({ column: 'projects', message: `${quote(project.item.name)} is listed twice: keep one role for it.` });
+        errors.push({ column: 'projects', message: t('valPairTwice', { project: project.item.name }) });
         continue;
       }
       projectRoles.push({ projectId: project.item.id, role: word });
@@ -376,7 +407,7 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
         if (!inviter.managedProjects.has(grant.projectId)) {
           errors.push({
             column: 'projects',
-            message: `You are not a Manager of ${quote(projectName(grant.projectId))}, so you cannot give access to it: remove it from this row, or ask an Admin or one of its Managers.`,
+            message: t('valNotManagerOf', { project: projectName(grant.projectId) }),
           });
         }
       }
@@ -385,7 +416,7 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
         if (outside.length > 0) {
           errors.push({
             column: 'groups',
-            message: `The group ${quote(group.name)} gives access to ${outside.map((grant) => quote(projectName(grant.projectId))).join(', ')}, where you are not a Manager: remove the group from this row, or ask an Admin.`,
+            message: t('valGroupOutside', { group: group.name, projects: outside.map((grant) => quote(projectName(grant.projectId))).join(', ') }),
           });
         }
       }
@@ -399,7 +430,12 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
       if (groupGrant && compareRoles(grant.role, groupGrant.role) < 0) {
         errors.push({
           column: 'projects',
-          message: `${quote(projectName(grant.projectId))}: ${roleLabel(grant.role, snapshot.customRoleNames)} is below ${roleLabel(groupGrant.role, snapshot.customRoleNames)}, which the group ${quote(group.name)} gives; a group's access cannot be lowered here. Remove the project from this row or make it ${roleLabel(groupGrant.role, snapshot.customRoleNames)}.`,
+          message: t('valBelowGroup', {
+            project: projectName(grant.projectId),
+            role: roleLabel(grant.role, snapshot.customRoleNames),
+            grouprole: roleLabel(groupGrant.role, snapshot.customRoleNames),
+            group: group.name,
+          }),
         });
       }
     }
@@ -421,8 +457,8 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
         column: 'default_project',
         message:
           accessible.length > 0
-            ? `${quote(project.item.name)} is not among the projects this row gives access to (${accessible.map((id) => quote(projectName(id))).join(', ')}): pick one of them, or add "${project.item.name}:Viewer" to "projects".`
-            : `${quote(project.item.name)} is not among the projects this row gives access to (none): add "${project.item.name}:Viewer" to "projects", choose a group that gives it, or leave "default_project" empty.`,
+            ? t('valDefaultNotGiven', { project: project.item.name, projects: accessible.map((id) => quote(projectName(id))).join(', ') })
+            : t('valDefaultNoAccess', { project: project.item.name }),
       });
     } else defaultProjectId = project.item.id;
   }
@@ -437,7 +473,7 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
 
   if (projectLevel && !invitesAdmin && accessible.length === 0 && errors.length === 0) {
     // The console's invite does not go past "Assign Access" without any project [guess].
-    errors.push({ column: 'projects', message: 'No project access and no group that gives any: add at least one "Project name:Role" to "projects", or a group that gives access to a project.' });
+    errors.push({ column: 'projects', message: t('valNoProjectAccess') });
   }
 
   return {
@@ -449,6 +485,6 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
 
 /** "Row 3 (line 4), groups: …": one error as a sentence, for lists and downloads. */
 export function describeRowError(row: Pick<ValidatedRow, 'row' | 'line'>, error: RowError): string {
-  const where = row.line !== row.row + 1 ? `Row ${row.row} (line ${row.line})` : `Row ${row.row}`;
-  return `${where}${error.column ? `, ${error.column}` : ''}: ${error.message}`;
+  const where = row.line !== row.row + 1 ? t('valWhereLine', { row: row.row, line: row.line }) : t('valWhere', { row: row.row });
+  return error.column ? t('valDescribeColumn', { where, column: error.column, message: error.message }) : t('valDescribe', { where, message: error.message });
 }

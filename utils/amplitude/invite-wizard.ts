@@ -13,29 +13,9 @@
 import { accessibleName } from './remove-dialog';
 import { findInviteButton, INVITE_BUTTON_TEXT } from './bulk-invite-anchor';
 import { t } from '../i18n';
+import { findWizardStep, WIZARD } from './invite-wizard-names';
 
-/** [guess] Names and texts of the wizard's parts. */
-export const WIZARD = {
-  dialog: 'Invite New Users',
-  stepHeading: /^Step (\d+) of (\d+): (.+)$/,
-  steps: { emails: 'Add Users', groups: 'Select Groups', access: 'Assign Access', defaults: 'Default Project & Team Spaces', review: 'Review' },
-  emailInput: 'Email addresses',
-  emailChips: 'Emails to invite',
-  teamFor: (email: string) => `Team for ${email}`,
-  addProject: 'Add project',
-  roleFor: (project: string) => `Role for ${project}`,
-  orgLevelRole: 'Role for new users',
-  defaultProject: 'Default project',
-  noDefaultProject: 'No default project',
-  teamSpaces: 'Team spaces',
-  reviewUsers: 'Users to invite',
-  reviewLine: (email: string, team: string | null) => `${email} — ${team ?? 'No team'}`,
-  next: 'Next',
-  send: 'Send',
-  close: 'Close',
-  refused: 'Nothing was sent.',
-  sentToast: /^Invitations sent to (\d+) users?\b/,
-} as const;
+export { WIZARD };
 
 export interface WizardInvite {
   email: string;
@@ -179,13 +159,7 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
     return root ? probe(root) : null;
   };
 
-  const currentStep = (root: HTMLElement): string | null => {
-    for (const heading of byRole(root, 'heading')) {
-      const match = WIZARD.stepHeading.exec(text(heading));
-      if (match) return match[3]!;
-    }
-    return null;
-  };
+  const currentStep = (root: HTMLElement): string | null => findWizardStep(root);
 
   async function reachStep(title: string) {
     await waitFor(inDialog((root) => currentStep(root) === title), t('wizStepNotReached', { step: title, heading: `Step i of n: ${title}` }));

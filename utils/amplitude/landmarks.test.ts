@@ -96,4 +96,16 @@ describe('landmark probes', () => {
   it('describes every probed landmark, once', () => {
     expect(LANDMARKS.map((landmark) => landmark.id).sort()).toEqual(Object.keys(LANDMARK_PROBES).sort());
   });
+
+  it('checks the invite wizard\'s step heading and Next/Send only while it is open', () => {
+    membersPage();
+    expect(probeLandmarks(document)).toMatchObject({ 'invite-wizard': 'not-on-screen', 'invite-wizard-step': 'not-on-screen', 'invite-wizard-forward': 'not-on-screen' });
+    const wizard = el('div', { role: 'dialog', 'aria-labelledby': 'inv-title' });
+    wizard.append(el('h2', { id: 'inv-title' }, 'Invite New Users'), el('h3', {}, 'Step 1 of 5: Add Users'), el('button', {}, 'Next'));
+    document.body.append(wizard);
+    expect(probeLandmarks(document)).toMatchObject({ 'invite-wizard': 'found', 'invite-wizard-step': 'found', 'invite-wizard-forward': 'found' });
+    wizard.querySelector('h3')!.textContent = 'Add users';
+    wizard.querySelector('button')!.textContent = 'Continue';
+    expect(probeLandmarks(document)).toMatchObject({ 'invite-wizard-step': 'missing', 'invite-wizard-forward': 'missing' });
+  });
 });

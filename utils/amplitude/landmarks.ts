@@ -9,6 +9,7 @@
  * only functions), `LANDMARKS` (names, features, conditions) is read by the popup only.
  */
 import { findInviteButton } from './bulk-invite-anchor';
+import { findInviteWizard, findWizardForward, findWizardStep } from './invite-wizard-names';
 import { findMembersHeading, parseSettingsLocation } from './page';
 import { findRemoveDialogs, removeDialogParts } from './remove-dialog';
 import { findGroupsTable, findMembersTabs, findTabPanel, selectedMembersTab } from './summary-anchor';
@@ -42,6 +43,11 @@ const dialogPart = (part: 'list' | 'confirm' | 'transferCheckbox'): Probe => (do
 const always: Probe = (doc) => parseSettingsLocation(doc.location?.href ?? '')?.settingsPath === 'members';
 const withHeading: Probe = (doc) => !!heading(doc);
 const dialogOpen: Probe = (doc) => !!removeDialog(doc);
+const wizardOpen: Probe = (doc) => !!findInviteWizard(doc);
+const wizardPart = (find: (dialog: Element) => unknown): Probe => (doc) => {
+  const wizard = findInviteWizard(doc);
+  return !!wizard && !!find(wizard);
+};
 
 export const LANDMARK_PROBES = {
   'members-heading': { found: withHeading, expected: always },
@@ -67,6 +73,9 @@ export const LANDMARK_PROBES = {
   'remove-dialog-list': { found: dialogPart('list'), expected: dialogOpen },
   'remove-dialog-confirm': { found: dialogPart('confirm'), expected: dialogOpen },
   'remove-dialog-transfer': { found: dialogPart('transferCheckbox'), expected: dialogOpen },
+  'invite-wizard': { found: wizardOpen, expected: () => false },
+  'invite-wizard-step': { found: wizardPart(findWizardStep), expected: wizardOpen },
+  'invite-wizard-forward': { found: wizardPart(findWizardForward), expected: wizardOpen },
 } satisfies Record<string, LandmarkProbe>;
 
 export type LandmarkId = keyof typeof LANDMARK_PROBES;
@@ -130,4 +139,7 @@ export const LANDMARKS: readonly LandmarkInfo[] = [
     features: ['removal-guard'],
     condition: 'while the "Remove Members?" dialog is open',
   },
+  { id: 'invite-wizard', name: '"Invite New Users" dialog', features: ['bulk-invite-panel'], condition: 'while the "Invite New Users" dialog is open' },
+  { id: 'invite-wizard-step', name: 'Heading "Step i of n: …" in the invite dialog', features: ['bulk-invite-panel'], condition: 'while the "Invite New Users" dialog is open' },
+  { id: 'invite-wizard-forward', name: 'Button "Next" or "Send" in the invite dialog', features: ['bulk-invite-panel'], condition: 'while the "Invite New Users" dialog is open' },
 ];

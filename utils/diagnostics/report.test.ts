@@ -21,6 +21,9 @@ function answer(overrides: Partial<DiagnosticsAnswer> = {}): DiagnosticsAnswer {
       'remove-dialog-list': 'not-on-screen',
       'remove-dialog-confirm': 'not-on-screen',
       'remove-dialog-transfer': 'not-on-screen',
+      'invite-wizard': 'not-on-screen',
+      'invite-wizard-step': 'not-on-screen',
+      'invite-wizard-forward': 'not-on-screen',
     },
     queries: {
       OrgSettings: { operation: 'OrgSettings', ok: true, attempts: 1, at: AT },

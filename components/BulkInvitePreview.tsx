@@ -5,6 +5,7 @@
 import type { InvitePlan } from '@/utils/invite/plan';
 import type { ValidatedRow, ValidationResult } from '@/utils/invite/validate';
 import { t, tCount } from '@/utils/i18n';
+import { InviteRowsTable } from './InviteRowsTable';
 
 export interface BulkInvitePreviewProps {
   result: ValidationResult;
@@ -50,43 +51,29 @@ export function BulkInvitePreview({ result, plan, onDownloadErrors }: BulkInvite
               {t('biDownloadErrors')}
             </button>
           </div>
-          <div class="al-bi-table-wrap">
-            <table class="al-bi-table" aria-label={t('biRowsLabel')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('biColRow')}</th>
-                  <th scope="col">{t('biColEmail')}</th>
-                  <th scope="col">{t('biColStatus')}</th>
-                  <th scope="col">{t('biColDetails')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((row) => (
-                  <tr key={row.row} class={`al-bi-row al-bi-row-${row.status}`}>
-                    <td>{String(row.row)}</td>
-                    <td class="al-bi-email">{row.email}</td>
-                    <td class="al-bi-status">{statusText(row)}</td>
-                    <td>
-                      {row.errors.length + row.warnings.length > 0 && (
-                        <ul class="al-bi-row-notes">
-                          {row.errors.map((error, index) => (
-                            <li key={`e${index}`} class="al-bi-row-error">
-                              {note(error)}
-                            </li>
-                          ))}
-                          {row.warnings.map((warning, index) => (
-                            <li key={`w${index}`} class="al-bi-row-warning">
-                              {note(warning)}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <InviteRowsTable
+            label={t('biRowsLabel')}
+            rows={result.rows.map((row) => ({
+              row: row.row,
+              email: row.email,
+              status: statusText(row),
+              kind: `row-${row.status}`,
+              details: row.errors.length + row.warnings.length > 0 && (
+                <ul class="al-bi-row-notes">
+                  {row.errors.map((error, index) => (
+                    <li key={`e${index}`} class="al-bi-row-error">
+                      {note(error)}
+                    </li>
+                  ))}
+                  {row.warnings.map((warning, index) => (
+                    <li key={`w${index}`} class="al-bi-row-warning">
+                      {note(warning)}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            }))}
+          />
         </>
       )}
       {result.ok && result.rows.length > 0 && (

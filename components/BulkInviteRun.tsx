@@ -5,6 +5,7 @@
  */
 import type { InviteJob, JobCounts, JobRow } from '@/utils/invite/job';
 import { t } from '@/utils/i18n';
+import { InviteRowsTable } from './InviteRowsTable';
 
 export interface RunView {
   job: InviteJob;
@@ -133,28 +134,10 @@ export function BulkInviteRun({ view, counts, onResume, onPause, onCancel, onRet
           </button>
         )}
       </div>
-      <div class="al-bi-table-wrap">
-        <table class="al-bi-table" aria-label={t('runResultsLabel')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('biColRow')}</th>
-              <th scope="col">{t('biColEmail')}</th>
-              <th scope="col">{t('biColStatus')}</th>
-              <th scope="col">{t('biColDetails')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {job.rows.map((row) => (
-              <tr key={row.row} class={`al-bi-row al-bi-state-${row.state.kind}`}>
-                <td>{String(row.row)}</td>
-                <td class="al-bi-email">{row.email}</td>
-                <td class="al-bi-status">{rowStatus(row.state.kind)}</td>
-                <td>{reasonOf(row)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <InviteRowsTable
+        label={t('runResultsLabel')}
+        rows={job.rows.map((row) => ({ row: row.row, email: row.email, status: rowStatus(row.state.kind), kind: `state-${row.state.kind}`, details: reasonOf(row) }))}
+      />
     </section>
   );
 }

@@ -129,7 +129,7 @@ test('the removal warning, the acknowledgement, and the audit log with the entry
   await checkPage(log, 'audit-log.html with an entry');
 });
 
-test('the bulk-invite panel with a pasted CSV and its preview', async ({ page }) => {
+test('the bulk-invite panel with a pasted CSV, its preview and the finished run', async ({ page }) => {
   await openMembers(page);
   await page.getByRole('button', { name: 'Bulk invite from CSV' }).click();
   const panel = page.getByRole('dialog', { name: 'Bulk invite from CSV' });
@@ -141,6 +141,12 @@ test('the bulk-invite panel with a pasted CSV and its preview', async ({ page })
   await expect(panel.getByText('1 to invite · 1 to skip · 2 invalid')).toBeVisible();
   await expect(panel.getByRole('table', { name: 'Rows to invite' })).toBeVisible();
   await checkInjected(page, 'bulk-invite preview', ['admin-lens-bulk-invite']);
+
+  // The run, finished: progress, controls and the per-row results.
+  await panel.getByRole('button', { name: 'Invite 1 person' }).click();
+  await expect(panel.getByText('Finished.', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByRole('table', { name: 'Invite results' })).toBeVisible();
+  await checkInjected(page, 'bulk-invite run finished', ['admin-lens-bulk-invite']);
 });
 
 test('the popup, the empty audit log and the options page', async ({ page, context, extensionId }) => {

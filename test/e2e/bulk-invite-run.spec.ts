@@ -257,3 +257,36 @@ test('a second tab on the same org sees the run going on elsewhere and is not of
   await expect(other.getByRole('button', { name: 'Bulk invite from CSV' })).toBeVisible();
   await expect(other.getByText(/running in another tab/)).toHaveCount(0);
 });
+
+test.describe('an org without project-level permissions or groups', () => {
+  test.use({ seed: 'org-level' });
+
+  test('the run skips Select Groups and gives each batch its one role, default project and space', async ({ page, consoleDouble }) => {
+    await page.goto('https://app.amplitude.com/analytics/classic-org/settings/members');
+    await expect(page.getByRole('table', { name: 'Joined users' })).toBeVisible();
+    await page.getByRole('button', { name: 'Bulk invite from CSV' }).click();
+    await panel(page)
+      .getByRole('textbox', { name: 'Paste CSV or spreadsheet rows' })
+      .fill(['email,team,role,default_project,team_spaces', 'kai@brightwater.example,Engineering,Member,iOS,Shared', 'lu@brightwater.example,Marketing,Member,iOS,Shared', 'mo@brightwater.example,Marketing,Manager,,'].join('\n'));
+    await expect(panel(page).getByText('3 to invite · 0 to skip · 0 invalid')).toBeVisible();
+    await panel(page).getByRole('button', { name: 'Invite 3 people' }).click();
+    await expect(panel(page).getByText('Finished.', { exact: true })).toBeVisible({ timeout: 60_000 });
+    const mutations = consoleDouble.backend.mutations();
+    expect(mutations).toHaveLength(2);
+    expect(mutations[0]).toMatchObject({
+      operation: 'InviteUsers',
+      variables: {
+        invites: [
+          { email: 'kai@brightwater.example', teamId: expect.any(String) },
+          { email: 'lu@brightwater.example', teamId: expect.any(String) },
+        ],
+        groupIds: [],
+        projectRoles: [],
+        orgRole: 'member',
+        teamSpaceIds: [expect.any(String)],
+      },
+    });
+    expect(mutations[0]!.variables).toMatchObject({ defaultProjectId: consoleDouble.backend.state().projects.find((project) => project.name === 'iOS')!.id });
+    expect(mutations[1]).toMatchObject({ variables: { invites: [{ email: 'mo@brightwater.example' }], orgRole: 'manager', defaultProjectId: null, teamSpaceIds: [] } });
+  });
+});

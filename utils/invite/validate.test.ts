@@ -236,6 +236,8 @@ describe('validateInvites: happy paths', () => {
     const result = run(one('new@example.com,Engineering,,,admin,,'));
     expect(result.rows[0]!.status).toBe('ready');
     expect(result.rows[0]!.settings!.orgRole).toBe('admin');
+    // Sent, with a word on the way round if Amplitude's form has no place for it.
+    expect(result.rows[0]!.warnings).toEqual([{ column: 'role', message: expect.stringContaining('make them Admin on the Members page afterwards') }]);
   });
 
   it('uses the role column in an org-level org, Viewer by default', () => {

@@ -475,6 +475,11 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
     // The console's invite does not go past "Assign Access" without any project [guess].
     errors.push({ column: 'projects', message: t('valNoProjectAccess') });
   }
+  if (projectLevel && invitesAdmin && errors.length === 0) {
+    // [guess] The invite form of a project-level org gives project roles, maybe no org role: said
+    // before the run, so a batch that fails on it is no surprise and the way round is known.
+    warnings.push({ column: 'role', message: t('valAdminInviteMayFail') });
+  }
 
   return {
     errors,

@@ -1,6 +1,6 @@
 /**
  * Strict validation of the settings (zod/mini, like the rest of the extension: smaller, and no
- * `new Function` fast path), for the options page and imported files, and the settings file
+ * code-generating fast path), for the options page and imported files, and the settings file
  * format. Pages only: the content script reads through read.ts.
  */
 import { z } from 'zod/mini';

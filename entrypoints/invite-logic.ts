@@ -8,27 +8,19 @@ import { h, render } from 'preact';
 import { BulkInviteDialog, type BulkInviteDialogProps } from '@/components/BulkInviteDialog';
 import { INVITE_LOGIC_GLOBAL, type InviteLogic } from '@/utils/invite/logic';
 import { jobCounts } from '@/utils/invite/job';
-import { latestJob, newPageJob, pageRunner } from '@/utils/invite/page-run';
-import { parseInviteCsv } from '@/utils/invite/parse';
-import { planBatches } from '@/utils/invite/plan';
-import { resultsCsv, resultsFileName, resultStatus, validationCsv } from '@/utils/invite/results-csv';
+import { newPageJob, pageRunner } from '@/utils/invite/page-run';
+import { resultsCsv, resultsFileName, validationCsv } from '@/utils/invite/results-csv';
 import { templateCsv } from '@/utils/invite/template';
-import { validateInvites } from '@/utils/invite/validate';
 
 export default defineUnlistedScript(() => {
   const logic: InviteLogic = {
-    parseInviteCsv,
-    validateInvites,
-    planBatches,
     validationCsv,
     resultsFileName,
     templateCsv,
     newPageJob,
-    latestJob,
     pageRunner,
     jobCounts,
     resultsCsv,
-    resultStatus,
     mountDialog(host, props) {
       const draw = (next: BulkInviteDialogProps) => render(h(BulkInviteDialog, next), host);
       draw(props);

@@ -18,7 +18,6 @@ export const WIZARD = {
   roleFor: (project: string) => `Role for ${project}`,
   orgLevelRole: 'Role for new users',
   defaultProject: 'Default project',
-  noDefaultProject: 'No default project',
   teamSpaces: 'Team spaces',
   reviewUsers: 'Users to invite',
   reviewLine: (email: string, team: string | null) => `${email} — ${team ?? 'No team'}`,

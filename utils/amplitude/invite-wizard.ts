@@ -13,7 +13,7 @@
 import { accessibleName } from './remove-dialog';
 import { findInviteButton, INVITE_BUTTON_TEXT } from './bulk-invite-anchor';
 import { t } from '../i18n';
-import { findWizardStep, WIZARD } from './invite-wizard-names';
+import { findInviteWizard, findWizardStep, WIZARD } from './invite-wizard-names';
 
 export { WIZARD };
 
@@ -76,13 +76,11 @@ const optionName = (option: Element): string => option.getAttribute('aria-label'
 
 const ROLE_SELECTORS: Record<string, string> = {
   button: 'button, [role="button"]',
-  dialog: '[role="dialog"], dialog',
   textbox: 'input:not([type]), input[type="text"], input[type="email"], textarea, [role="textbox"]',
   checkbox: 'input[type="checkbox"], [role="checkbox"]',
   combobox: '[role="combobox"], select',
   listbox: '[role="listbox"]',
   option: '[role="option"]',
-  heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
   list: 'ul, ol, [role="list"]',
   listitem: 'li, [role="listitem"]',
   alert: '[role="alert"]',
@@ -153,7 +151,7 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
     }
   }
 
-  const dialog = () => byRole(doc, 'dialog', WIZARD.dialog).find((element) => element.isConnected) ?? null;
+  const dialog = () => findInviteWizard(doc);
   const inDialog = <T>(probe: (root: HTMLElement) => T | null | undefined | false) => () => {
     const root = dialog();
     return root ? probe(root) : null;

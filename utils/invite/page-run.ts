@@ -43,11 +43,6 @@ export function newPageJob(input: { orgUrl: string; headers: string[]; rows: rea
   return createJob({ id: crypto.randomUUID(), orgUrl: input.orgUrl, now: new Date().toISOString(), headers: input.headers, rows: input.rows, plan: input.plan });
 }
 
-/** The newest job of this org, to offer resuming it; null when there is none. */
-export async function latestJob(orgUrl: string): Promise<InviteJob | null> {
-  return (await sendRequest({ type: 'invite-job-latest', orgUrl }))?.job ?? null;
-}
-
 export function pageRunner(job: InviteJob, options: { snapshot: () => OrgSnapshot; origin: string; onChange: (job: InviteJob) => void }): InviteRunner {
   const client = createConsoleClient({ origin: options.origin, orgUrl: job.orgUrl });
   const pending = pendingInvites(client);

@@ -46,6 +46,8 @@ export const MarkupFlags = z
     actions: z.enum(['button', 'div']).default('button'),
     /** The invite wizard's email field makes chips on Enter, comma and blur (`enter`), or only on comma and blur (`comma-blur`). */
     chipCommit: z.enum(['enter', 'comma-blur']).default('enter'),
+    /** The users list rows show each person's email (in the `personEmail` form) (`shown`), or names only (`hidden`): rows are tied to people by a unique name, or not at all. */
+    rowEmails: z.enum(['shown', 'hidden']).default('shown'),
     /** The "Remove Members?" list shows each person's email (`shown`), or names only (`hidden`): the guard cannot tell who is removed. */
     removeListEmails: z.enum(['shown', 'hidden']).default('shown'),
   })
@@ -66,8 +68,8 @@ export const MARKUP_VARIANTS = {
   'plain-divs': { usersList: 'divs', personEmail: 'title', labelCase: 'sentence' },
   /** Reworded labels, "Name · email" in one element, chips on comma or blur, labels in upper case. */
   reworded: { reworded: true, personEmail: 'inline', chipCommit: 'comma-blur', labelCase: 'upper' },
-  /** The removal dialog lists names only: the guard must hold and say it cannot tell who is removed. */
-  'names-only': { removeListEmails: 'hidden' },
+  /** Names only, no email anywhere: badges by unique name; the guard must hold and say it cannot tell who is removed. */
+  'names-only': { rowEmails: 'hidden', removeListEmails: 'hidden' },
 } as const satisfies Record<string, MarkupFlagsInput>;
 export type MarkupVariant = keyof typeof MARKUP_VARIANTS;
 export const MARKUP_VARIANT_NAMES = Object.keys(MARKUP_VARIANTS) as MarkupVariant[];

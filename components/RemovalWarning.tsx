@@ -14,6 +14,8 @@ export interface RemovalWarningProps {
   warnings: string[];
   /** Content would be orphaned (transfer off, someone owns content). */
   orphans: boolean;
+  /** Something could not be read: going on is recorded as unverified. */
+  unverified: boolean;
   people: RemovalPersonImpactProps[];
   stage: RemovalWarningStage;
   acknowledged: boolean;
@@ -25,6 +27,8 @@ export interface RemovalWarningProps {
   onGoBack: () => void;
   onProceed: () => void;
   onAcknowledge: (checked: boolean) => void;
+  /** After a failed audit record: remove all the same, unrecorded, deliberately. */
+  onRemoveUnrecorded: () => void;
 }
 
 export function RemovalWarning(props: RemovalWarningProps) {
@@ -43,9 +47,7 @@ export function RemovalWarning(props: RemovalWarningProps) {
       </section>
     );
   }
-  const acknowledgeLabel = props.orphans
-    ? t('rgAckOrphans')
-    : t('rgAckUnsafe');
+  const acknowledgeLabel = props.orphans ? t('rgAckOrphans') : props.unverified ? t('rgAckUnverified') : t('rgAckUnsafe');
   return (
     <section class="alrg-panel alrg-panel--confirm" aria-label={t('rgLabel')}>
       <div role="alert">
@@ -101,9 +103,14 @@ export function RemovalWarning(props: RemovalWarningProps) {
         </p>
       ) : null}
       {props.error ? (
-        <p class="alrg-error" role="alert">
-          {props.error}
-        </p>
+        <div class="alrg-error-box">
+          <p class="alrg-error" role="alert">
+            {props.error}
+          </p>
+          <button type="button" class="alrg-button alrg-button--danger" onClick={props.onRemoveUnrecorded}>
+            {t('rgRemoveUnrecorded')}
+          </button>
+        </div>
       ) : null}
     </section>
   );

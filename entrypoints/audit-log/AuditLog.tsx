@@ -19,6 +19,11 @@ const OUTCOME_KEY: Record<AuditOutcomeStatus, MessageKey> = {
   partial: 'outcomePartial',
   error: 'outcomeError',
 };
+const DECISION_TEXT: Record<AuditRecord['decision'], MessageKey> = {
+  passed: 'auditDecisionPassed',
+  confirmed: 'auditDecisionConfirmed',
+  unverified: 'auditDecisionUnverified',
+};
 const person = (name: string, email: string | null | undefined) => (email ? t('auditNamedEmail', { name, email }) : name);
 
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -51,7 +56,7 @@ function AuditEntryView({ record }: { record: AuditRecord }) {
         ))}
       </ul>
       <p>{t('auditTransfer', { to: record.transferTo ? person(record.transferTo.name, record.transferTo.email) : t('auditTransferNone') })}</p>
-      <p>{t(record.decision === 'passed' ? 'auditDecisionPassed' : 'auditDecisionConfirmed')}</p>
+      <p>{t(DECISION_TEXT[record.decision])}</p>
       {record.warnings.length > 0 ? (
         <ul class="al-audit-warnings" aria-label={t('auditWarningsShown')}>
           {record.warnings.map((warning) => (

@@ -12,6 +12,7 @@ import { FEATURES } from './features';
 import { createOrgData, prefetchCachedSnapshot, type OrgData } from './org-data';
 import { answerDiagnostics } from './diagnostics';
 import { parseSettingsLocation } from '@/utils/amplitude/page';
+import { installRemovalFallback } from './removal-guard-fallback';
 import './style.css';
 
 export default defineContentScript({
@@ -19,6 +20,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   main(ctx) {
+    // First, so that its capture listeners run before the guard's: it stands in for the guard
+    // once the extension is gone (updated or reloaded with this tab open).
+    const fallback = installRemovalFallback();
     const report = createOnceReporter();
     let visit: OrgData | null = null;
     answerDiagnostics(ctx, () => visit);
@@ -28,6 +32,7 @@ export default defineContentScript({
     let watching = false;
     followSettings(ctx, (options) => {
       features.apply(options);
+      fallback.setArmed(options.regions?.[location.host] !== false && options.features?.['removal-guard'] !== false);
       if (watching || options.regions?.[location.host] === false) return;
       watching = true;
       const settings = parseSettingsLocation(location.href);

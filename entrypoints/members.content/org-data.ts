@@ -20,6 +20,8 @@ export interface OrgDataState {
   report: AccessReport | null;
   /** True while what is shown comes from the cache and a fresh read has not succeeded yet. */
   fromCache: boolean;
+  /** When the read behind `snapshot` started (epoch ms); null for a snapshot from the cache. */
+  readStartedAt?: number | null;
   /** Why the last read failed; the data shown (if any) is from `snapshot.readAt`. */
   error: string | null;
   /**
@@ -35,6 +37,12 @@ export interface OrgData {
   subscribe(listener: (state: OrgDataState) => void): () => void;
   /** Reads the org again (refresh button, or after the page changed members). */
   refresh(): Promise<void>;
+  /**
+   * Resolves once a read that started at or after `since` (epoch ms) has ended, starting one if
+   * needed (a read in flight since earlier is waited for, then another is made). The removal
+   * guard's way to judge on data no older than its dialog.
+   */
+  readSince(since: number): Promise<void>;
 }
 
 /** Work done between two pauses while computing a report, in ms (well under a 50 ms long task). */
@@ -93,7 +101,7 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, findingOpt
   // the listeners get a task of their own, apart from the findings step.
   let started = 0;
   let newestShown = 0;
-  const show = async (snapshot: OrgSnapshot, fromCache: boolean) => {
+  const show = async (snapshot: OrgSnapshot, fromCache: boolean, readStartedAt: number | null) => {
     const order = ++started;
     const options = { ...findingOptions, now: new Date().toISOString() };
     // The rows on screen get their badges from the preview, before the whole org is computed. Its
@@ -116,15 +124,15 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, findingOpt
     // Never over a newer snapshot's report; a newer snapshot's preview, if one came meanwhile, stays.
     if (order < newestShown) return;
     newestShown = order;
-    set({ snapshot, report, fromCache, preview: state.preview?.access === preview ? null : state.preview });
+    set({ snapshot, report, fromCache, readStartedAt, preview: state.preview?.access === preview ? null : state.preview });
   };
 
-  async function read(): Promise<void> {
+  async function read(startedAt: number): Promise<void> {
     set({ status: state.snapshot ? 'refreshing' : 'loading' });
     try {
       const client = createConsoleClient({ origin: location.origin, orgUrl: page.location.orgUrl, signal });
       const snapshot = await readOrgSnapshot(client);
-      await show(snapshot, false);
+      await show(snapshot, false, startedAt);
       set({ status: 'ready', error: null });
       // Cloning a large snapshot into the message is a task's worth of work of its own.
       await yieldToPage();
@@ -140,18 +148,29 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, findingOpt
   async function start(): Promise<void> {
     try {
       const cached = await (takePrefetched(orgKey) ?? sendRequest({ type: 'snapshot-get', orgKey }));
-      if (cached && !state.snapshot) await show(cached.snapshot, true);
+      if (cached && !state.snapshot) await show(cached.snapshot, true, null);
     } catch (error) {
       console.warn('[Admin Lens] no cached snapshot', error);
     }
     await refresh();
   }
 
+  let inFlightSince = 0;
   function refresh(): Promise<void> {
-    inFlight ??= read().finally(() => {
-      inFlight = null;
-    });
+    if (!inFlight) {
+      inFlightSince = Date.now();
+      inFlight = read(inFlightSince).finally(() => {
+        inFlight = null;
+      });
+    }
     return inFlight;
+  }
+
+  async function readSince(since: number): Promise<void> {
+    if (inFlight && inFlightSince < since) await inFlight;
+    if (inFlight) return inFlight;
+    if (state.status === 'ready' && !state.fromCache && (state.readStartedAt ?? -Infinity) >= since) return;
+    return refresh();
   }
 
   void start();
@@ -165,5 +184,6 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, findingOpt
       return () => listeners.delete(listener);
     },
     refresh,
+    readSince,
   };
 }

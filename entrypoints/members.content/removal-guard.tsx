@@ -1,23 +1,33 @@
 /**
- * Removal guard: stands between the admin and the console's "Remove Members?" confirm action.
+ * Removal guard: stands between the admin and the console's removal dialog ("Remove Members?").
  *
- * - Every confirm path (click and the pointer events before it, Enter/Space on the button, Enter in
- *   the dialog, a form submission) is caught in the CAPTURE phase on the window, which runs before
- *   React's listener on its root container. What is not allowed is stopped there.
+ * - A removal dialog is found by meaning (utils/amplitude/remove-dialog.ts). While one is open,
+ *   every confirm path (click and the pointer events before it, Enter/Space on the button, Enter in
+ *   the dialog, a form submission) is caught in the CAPTURE phase on the window, before React's
+ *   listener on its root container. What is not allowed is stopped there.
+ * - Fresh data only: when the dialog opens, data from the cache, or older than FRESH_MS, or still
+ *   being read, is read again; until then the guard shows "checking" and holds the confirm (and
+ *   lets it go by itself if the fresh data finds it safe).
  * - Safe removals (nothing owned, or a transfer to an active recipient; neither the only Admin nor
- *   oneself) pass untouched; they are recorded in the audit log as the click goes by.
+ *   oneself; every person identified) pass with no extra click: recorded in the audit log first,
+ *   then the console's own confirm is pressed once. A failed record is said, never silent.
  * - Refusals (the only Admin, oneself) cannot be overridden. Everything else (orphaned content,
- *   inactive or unknown recipient, missing data) needs "Remove without transfer" / "Remove anyway",
- *   a checkbox, and then the console's own Remove: we hold that click, record the removal in the
- *   background's audit log, and only then click Remove once ourselves.
+ *   inactive recipient, anything the guard could not read) needs "Remove without transfer" /
+ *   "Remove anyway", a checkbox, and then the console's own Remove; what was not understood is
+ *   recorded as "unverified".
  * - After the dialog closes we read the org again and record the outcome.
+ * - When the extension itself goes away (update, reload), removal-guard-fallback.ts takes over.
  */
 import { render } from 'preact';
 import type { Feature } from '@/utils/features/registry';
 import { RemovalWarning, type RemovalWarningStage } from '@/components/RemovalWarning';
+import { RemovalCheck } from '@/components/RemovalCheck';
 import {
+  becomesClick,
+  closestRemoveDialog,
   findRemoveDialogs,
-  isConfirmButton,
+  isConfirmAction,
+  isPressable,
   mayHoldDialog,
   readRemoveDialog,
   removeDialogParts,
@@ -28,6 +38,7 @@ import { outcomeFrom, PENDING_OUTCOME, type AuditEntry } from '@/utils/audit/ent
 import { sendRequest } from '@/utils/messaging';
 import type { MembersContext } from './context';
 import type { OrgData } from './org-data';
+import { showPlainNotice } from './plain-notice';
 import './removal-guard.css';
 import { t } from '@/utils/i18n';
 
@@ -37,6 +48,8 @@ const CONFIRM_EVENTS = ['pointerdown', 'mousedown', 'mouseup', 'click', 'dblclic
 const POINTER_ONLY = new Set(['pointerdown', 'mousedown', 'mouseup', 'dblclick', 'auxclick']);
 /** Events after which what the dialog shows may have changed (transfer checkbox, recipient). */
 const REFRESH_EVENTS = ['click', 'keyup', 'change', 'input'] as const;
+/** A fresh read (not from the cache) that started this long before the dialog opened still counts as fresh. */
+const FRESH_MS = 30_000;
 
 interface GuardState {
   assessment: Assessment | null;
@@ -47,14 +60,22 @@ interface GuardState {
   held: boolean;
   pending: boolean;
   error: string | null;
+  /** The admin pressed Remove while the guard was checking: what the dialog said then. */
+  waitingClick: string | null;
 }
 
 interface DialogGuard {
   dialog: HTMLElement;
   parts: RemoveDialogParts;
   state: GuardState;
+  /** When the dialog was first seen (epoch ms): data must be read since then, or shortly before. */
+  openedAt: number;
+  /** The fresh read for this dialog has ended (in success or failure). */
+  checked: boolean;
   ui: { remove: () => void } | null;
   container: HTMLElement | null;
+  /** The panel could not be shown: the plain notice stands in for it. */
+  renderFailed: boolean;
   /** Audit entries recorded while this dialog was open (their outcome is checked when it closes). */
   entries: { id: Promise<number | null>; entry: AuditEntry }[];
   lastPassedAt: number;
@@ -65,25 +86,10 @@ function isOurs(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest(`[${HOST_MARK}]`) !== null;
 }
 
-function closestRemoveDialog(target: EventTarget | null): HTMLElement | null {
-  if (!(target instanceof Element)) return null;
-  const dialog = target.closest<HTMLElement>('[role="dialog"], dialog');
-  return dialog && findRemoveDialogs(dialog).includes(dialog) ? dialog : null;
-}
-
-/** Is this event one that could confirm the removal? */
-function isConfirmAction(event: Event, dialog: HTMLElement): boolean {
-  const target = event.target;
-  if (event.type === 'submit') return target instanceof HTMLFormElement && dialog.contains(target);
-  if (event instanceof KeyboardEvent) {
-    if (isConfirmButton(dialog, target)) return event.key === 'Enter' || event.key === ' ' || event.key === 'Spacebar';
-    // Enter elsewhere in the dialog may submit it; except where Enter means something else
-    // (picking an option in the recipient combobox, pressing another button, ticking a checkbox).
-    if (event.type !== 'keydown' || event.key !== 'Enter') return false;
-    if (!(target instanceof Element)) return false;
-    return !target.closest('button, a[href], textarea, select, input[type="checkbox"], [role="combobox"], [role="listbox"], [role="option"], [role="button"]');
-  }
-  return isConfirmButton(dialog, target);
+/** What the dialog says (who, transfer, recipient): a click is carried on only for what it was made for. */
+function readingKey(parts: RemoveDialogParts): string {
+  const reading = readRemoveDialog(parts);
+  return JSON.stringify([reading.people, reading.transfer, reading.recipientText]);
 }
 
 function auditEntryFor(assessment: Assessment, orgData: OrgData, orgUrl: string, transfer: boolean, decision: AuditEntry['decision']): AuditEntry {
@@ -102,6 +108,8 @@ function auditEntryFor(assessment: Assessment, orgData: OrgData, orgUrl: string,
   };
 }
 
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 export const removalGuard: Feature<MembersContext> = {
   id: 'removal-guard',
   init({ ctx, page, orgData }, signal) {
@@ -111,22 +119,27 @@ export const removalGuard: Feature<MembersContext> = {
 
     const assess = (guard: DialogGuard): Assessment => {
       guard.parts = removeDialogParts(guard.dialog);
-      return assessRemoval(readRemoveDialog(guard.parts), orgData.get(), Date.now());
+      return assessRemoval(readRemoveDialog(guard.parts), orgData.get(), Date.now(), { fresh: guard.checked });
     };
 
-    const paint = (guard: DialogGuard) => {
-      if (!guard.container) return;
+    const panelFor = (guard: DialogGuard) => {
       const { assessment, ...state } = guard.state;
-      if (!assessment || assessment.verdict === 'safe' || guard.closed) {
-        render(null, guard.container);
-        return;
+      if (!assessment || guard.closed) return null;
+      if (assessment.verdict === 'checking') {
+        return <RemovalCheck kind="checking" people={Math.max(assessment.people.length, 1)} waiting={state.waitingClick !== null} />;
       }
-      render(
+      if (assessment.verdict === 'safe') {
+        return state.error ? (
+          <RemovalCheck kind="error" error={state.error} onRetry={() => retrySafe(guard)} onRemoveUnrecorded={() => pressConsoleRemove(guard)} />
+        ) : null;
+      }
+      return (
         <RemovalWarning
           verdict={assessment.verdict}
           refusals={assessment.refusals}
           warnings={assessment.warnings}
           orphans={assessment.orphans}
+          unverified={assessment.unknowns.length > 0}
           people={assessment.people.map((person) => ({
             name: person.name,
             email: person.email,
@@ -144,9 +157,30 @@ export const removalGuard: Feature<MembersContext> = {
           onAcknowledge={(checked) =>
             update(guard, { acknowledged: checked, armedFor: checked ? (guard.state.assessment?.signature ?? null) : null, error: null })
           }
-        />,
-        guard.container,
+          onRemoveUnrecorded={() => pressConsoleRemove(guard)}
+        />
       );
+    };
+
+    /** Shows the panel; if it cannot be shown, a plain notice says why the removal is held. */
+    const paint = (guard: DialogGuard) => {
+      if (guard.closed) return;
+      try {
+        if (guard.renderFailed) throw new Error('the panel is not shown');
+        if (guard.container) render(panelFor(guard), guard.container);
+      } catch (error) {
+        guard.renderFailed = true;
+        const verdict = guard.state.assessment?.verdict;
+        if (verdict === 'safe' && !guard.state.error) return;
+        showPlainNotice({
+          container: guard.dialog,
+          anchor: guard.parts.list,
+          mark: 'removal-guard-notice',
+          label: t('rgLabel'),
+          message: t('rgRenderFailed', { error: reasonOf(error) }),
+          actions: verdict === 'refuse' ? [] : [{ label: t('rgRemoveUnguarded'), kind: 'danger', onPress: () => pressConsoleRemove(guard) }],
+        });
+      }
     };
 
     const update = (guard: DialogGuard, next: Partial<GuardState>) => {
@@ -164,14 +198,41 @@ export const removalGuard: Feature<MembersContext> = {
           ? { assessment, stage: 'warn', acknowledged: false, armedFor: null, held: false }
           : { assessment },
       );
+      // A Remove pressed while checking goes on by itself once fresh data finds it safe, provided
+      // the dialog still says what it said then; otherwise it stays held and the panel says why.
+      const waiting = guard.state.waitingClick;
+      if (waiting !== null && assessment.verdict !== 'checking') {
+        const same = waiting === readingKey(guard.parts);
+        update(guard, { waitingClick: null, held: assessment.verdict !== 'safe' || !same });
+        if (assessment.verdict === 'safe' && same) void passSafely(guard, assessment);
+      }
       return assessment;
+    };
+
+    /** Reads the org again unless the data is fresh for this dialog; judges once the read is in. */
+    const ensureFresh = (guard: DialogGuard) => {
+      const state = orgData.get();
+      const busy = state.status === 'loading' || state.status === 'refreshing';
+      const freshEnough = !state.fromCache && !busy && state.status === 'ready' && (state.readStartedAt ?? -Infinity) >= guard.openedAt - FRESH_MS;
+      if (freshEnough) {
+        guard.checked = true;
+        return;
+      }
+      const since = state.fromCache || busy ? guard.openedAt : guard.openedAt - FRESH_MS;
+      void orgData
+        .readSince(since)
+        .catch((error: unknown) => update(guard, { error: t('rgReadFailed', { error: reasonOf(error) }) }))
+        .finally(() => {
+          guard.checked = true;
+          if (!guard.closed && !signal.aborted) reassess(guard);
+        });
     };
 
     const goBack = (guard: DialogGuard) => {
       const checkbox = guard.parts.transferCheckbox;
       update(guard, { stage: 'warn', acknowledged: false, armedFor: null, held: false });
       if (checkbox?.isConnected) {
-        if (!checkbox.checked) checkbox.click();
+        if (checkbox.getAttribute('aria-checked') !== 'true' && !(checkbox instanceof HTMLInputElement && checkbox.checked)) checkbox.click();
         checkbox.focus();
       }
       requestAnimationFrame(() => reassess(guard));
@@ -210,46 +271,47 @@ export const removalGuard: Feature<MembersContext> = {
       const guard: DialogGuard = {
         dialog,
         parts: removeDialogParts(dialog),
-        state: { assessment: null, stage: 'warn', acknowledged: false, armedFor: null, held: false, pending: false, error: null },
+        state: { assessment: null, stage: 'warn', acknowledged: false, armedFor: null, held: false, pending: false, error: null, waitingClick: null },
+        openedAt: Date.now(),
+        checked: false,
         ui: null,
         container: null,
+        renderFailed: false,
         entries: [],
         lastPassedAt: 0,
         closed: false,
       };
       guards.set(dialog, guard);
+      ensureFresh(guard);
       reassess(guard);
-      void mountUi(guard).catch((error: unknown) => console.error('[Admin Lens] removal guard could not show its panel', error));
+      void mountUi(guard).catch((error: unknown) => {
+        console.error('[Admin Lens] removal guard could not show its panel', error);
+        guard.renderFailed = true;
+        paint(guard);
+      });
       return guard;
     };
 
-    const record = (guard: DialogGuard, assessment: Assessment, decision: AuditEntry['decision']): Promise<number | null> => {
+    /** Stores the audit entry in the background; resolves to its id, or to the reason it failed. */
+    const record = (guard: DialogGuard, assessment: Assessment, decision: AuditEntry['decision']): Promise<{ id: number } | { error: string }> => {
       const entry = auditEntryFor(assessment, orgData, page.location.orgUrl, readRemoveDialog(guard.parts).transfer, decision);
-      const id = sendRequest({ type: 'audit-append', entry }).then(
-        (result) => result.id,
+      const result = sendRequest({ type: 'audit-append', entry }).then(
+        (answer) => ({ id: answer.id }),
         (error: unknown) => {
           console.error('[Admin Lens] could not record the removal in the audit log', error);
-          return null;
+          return { error: reasonOf(error) };
         },
       );
-      guard.entries.push({ id, entry });
-      return id;
+      guard.entries.push({ id: result.then((answer) => ('id' in answer ? answer.id : null)), entry });
+      return result;
     };
 
-    /** The console's own confirm, once, after the removal is recorded. */
-    const confirmDeliberately = async (guard: DialogGuard, assessment: Assessment) => {
-      update(guard, { pending: true, acknowledged: false, armedFor: null, held: false, error: null });
-      const id = await record(guard, assessment, 'confirmed');
-      if (signal.aborted) return;
-      if (id === null) {
-        update(guard, { pending: false, error: t('rgRecordFailed') });
-        return;
-      }
+    /** The console's own confirm, pressed once by us. */
+    const pressConsoleRemove = (guard: DialogGuard): boolean => {
       const button = removeDialogParts(guard.dialog).confirm;
-      update(guard, { pending: false, stage: 'warn' });
-      if (!button || button.disabled || !button.isConnected) {
+      if (!isPressable(button)) {
         update(guard, { error: t('rgButtonGone') });
-        return;
+        return false;
       }
       allowing = true;
       try {
@@ -257,25 +319,38 @@ export const removalGuard: Feature<MembersContext> = {
       } finally {
         allowing = false;
       }
+      return true;
+    };
+
+    /** Past the warnings, deliberately: recorded first, then the console's own confirm, once. */
+    const confirmDeliberately = async (guard: DialogGuard, assessment: Assessment) => {
+      update(guard, { pending: true, acknowledged: false, armedFor: null, held: false, error: null });
+      const result = await record(guard, assessment, assessment.unknowns.length > 0 ? 'unverified' : 'confirmed');
+      if (signal.aborted) return;
+      if ('error' in result) {
+        update(guard, { pending: false, error: t('rgRecordFailed', { error: result.error }) });
+        return;
+      }
+      update(guard, { pending: false, stage: 'warn' });
+      pressConsoleRemove(guard);
     };
 
     /** A safe removal: recorded first, then the console's own confirm, once. */
     const passSafely = async (guard: DialogGuard, assessment: Assessment) => {
-      const id = await record(guard, assessment, 'passed');
+      const result = await record(guard, assessment, 'passed');
       if (signal.aborted) return;
-      if (id === null) {
+      if ('error' in result) {
         guard.lastPassedAt = 0;
-        update(guard, { error: t('rgRecordFailed') });
+        update(guard, { error: t('rgRecordFailed', { error: result.error }) });
         return;
       }
-      const button = removeDialogParts(guard.dialog).confirm;
-      if (!button || button.disabled || !button.isConnected) return;
-      allowing = true;
-      try {
-        button.click();
-      } finally {
-        allowing = false;
-      }
+      if (isPressable(removeDialogParts(guard.dialog).confirm)) pressConsoleRemove(guard);
+    };
+
+    const retrySafe = (guard: DialogGuard) => {
+      update(guard, { error: null });
+      const assessment = reassess(guard);
+      if (assessment.verdict === 'safe') void passSafely(guard, assessment);
     };
 
     const onConfirmEvent = (event: Event) => {
@@ -284,15 +359,16 @@ export const removalGuard: Feature<MembersContext> = {
       if (!dialog || !isConfirmAction(event, dialog)) return;
       const guard = guardFor(dialog);
       const assessment = reassess(guard);
-      if (assessment.verdict === 'safe' && !guard.state.pending) {
+      const native = becomesClick(event, dialog);
+      if (assessment.verdict === 'safe' && !guard.state.pending && !guard.state.error) {
         // No friction, but the audit record must be stored before the console acts: the acting
         // event is held for the few milliseconds the background needs, then the console's own
-        // confirm is clicked once. Pointer events and Enter on the button (which becomes a click)
-        // go on untouched.
-        const acts = event.type === 'click' || event.type === 'submit' || (event.type === 'keydown' && !isConfirmButton(dialog, event.target));
-        if (!acts) return;
+        // confirm is pressed once. Pointer events, and Enter/Space on a native button (which
+        // become a click), go on untouched; on an ARIA button the key itself acts.
+        if (POINTER_ONLY.has(event.type) || (native && event.type !== 'submit')) return;
         event.preventDefault();
         event.stopImmediatePropagation();
+        if (event.type === 'keyup') return;
         if (Date.now() - guard.lastPassedAt < 1000) return; // a double click removes once
         guard.lastPassedAt = Date.now();
         void passSafely(guard, assessment);
@@ -301,10 +377,14 @@ export const removalGuard: Feature<MembersContext> = {
       event.preventDefault();
       event.stopImmediatePropagation();
       if (POINTER_ONLY.has(event.type) || event.type === 'keyup') return;
+      if (assessment.verdict === 'checking') {
+        update(guard, { waitingClick: readingKey(guard.parts) });
+        return;
+      }
       const armed =
         assessment.verdict === 'confirm' && guard.state.acknowledged && guard.state.armedFor === assessment.signature && !guard.state.pending;
       if (armed) void confirmDeliberately(guard, assessment);
-      else update(guard, { held: assessment.verdict === 'confirm' });
+      else update(guard, { held: assessment.verdict !== 'refuse' });
     };
 
     // Anything that may change what the dialog shows: re-read it, once per frame.
@@ -353,7 +433,7 @@ export const removalGuard: Feature<MembersContext> = {
       );
     };
 
-    // Dialogs are portaled to the end of <body>: watch its children only, react only to dialogs.
+    // Dialogs are portaled to the end of <body> [guess]: watch its children, react only to dialogs.
     let scanScheduled = false;
     const scan = () => {
       scanScheduled = false;

@@ -11,7 +11,7 @@
 import { findInviteButton } from './bulk-invite-anchor';
 import { findInviteWizard, findWizardForward, findWizardStep } from './invite-wizard-names';
 import { findMembersHeading, parseSettingsLocation } from './page';
-import { findRemoveDialogs, removeDialogParts } from './remove-dialog';
+import { findRemoveDialogs, readRemoveDialog, removeDialogParts } from './remove-dialog';
 import { findGroupsTable, findMembersTabs, findTabPanel, selectedMembersTab } from './summary-anchor';
 import { findUsersRoot, findUsersTables } from './users-table';
 
@@ -39,6 +39,13 @@ const removeDialog = (doc: Document) => findRemoveDialogs(doc)[0];
 const dialogPart = (part: 'list' | 'confirm' | 'transferCheckbox'): Probe => (doc) => {
   const dialog = removeDialog(doc);
   return !!dialog && !!removeDialogParts(dialog)[part];
+};
+/** Every person in the open removal dialog shows an email the guard can read. */
+const dialogPeopleReadable: Probe = (doc) => {
+  const dialog = removeDialog(doc);
+  if (!dialog) return false;
+  const { people } = readRemoveDialog(removeDialogParts(dialog));
+  return people.length > 0 && people.every((person) => person.emails.length > 0);
 };
 const always: Probe = (doc) => parseSettingsLocation(doc.location?.href ?? '')?.settingsPath === 'members';
 const withHeading: Probe = (doc) => !!heading(doc);
@@ -71,6 +78,7 @@ export const LANDMARK_PROBES = {
   'groups-table': { found: (doc) => onTab(doc, 'groups') && !!findGroupsTable(doc), expected: (doc) => onTab(doc, 'groups') },
   'remove-dialog': { found: dialogOpen, expected: () => false },
   'remove-dialog-list': { found: dialogPart('list'), expected: dialogOpen },
+  'remove-dialog-people': { found: dialogPeopleReadable, expected: dialogOpen },
   'remove-dialog-confirm': { found: dialogPart('confirm'), expected: dialogOpen },
   'remove-dialog-transfer': { found: dialogPart('transferCheckbox'), expected: dialogOpen },
   'invite-wizard': { found: wizardOpen, expected: () => false },
@@ -131,7 +139,13 @@ export const LANDMARKS: readonly LandmarkInfo[] = [
   { id: 'invite-button', name: 'Invite New Users button', features: ['bulk-invite-panel'], condition: 'on the Users tab' },
   { id: 'groups-table', name: 'Groups table', features: ['groups-escalation'], condition: 'on the Groups tab' },
   { id: 'remove-dialog', name: '"Remove Members?" dialog', features: ['removal-guard'], condition: 'while the "Remove Members?" dialog is open' },
-  { id: 'remove-dialog-list', name: 'List "Users to remove" in the dialog', features: ['removal-guard'], condition: 'while the "Remove Members?" dialog is open' },
+  { id: 'remove-dialog-list', name: 'List of the people to remove in the dialog', features: ['removal-guard'], condition: 'while the "Remove Members?" dialog is open' },
+  {
+    id: 'remove-dialog-people',
+    name: 'An email for each person in the removal dialog',
+    features: ['removal-guard'],
+    condition: 'while the "Remove Members?" dialog is open',
+  },
   { id: 'remove-dialog-confirm', name: 'Button "Remove" in the dialog', features: ['removal-guard'], condition: 'while the "Remove Members?" dialog is open' },
   {
     id: 'remove-dialog-transfer',

@@ -1,139 +1,203 @@
 /**
- * The console's "Remove Members?" dialog, found by role, accessible name and visible text only.
- * Everything the removal guard knows about Amplitude's removal form is here.
+ * The console's "Remove Members?" dialog, found and read by meaning: what a person sees, compared
+ * case-insensitively with whitespace and punctuation normalised (names.ts). Everything the removal
+ * guard knows about Amplitude's removal form is here. The guard holds whatever this module cannot
+ * read, so every reader reports what it could not find instead of guessing.
  *
  * Evidence (console-reference.md, section 5):
- * - the modal's title "Remove Members?" [doc]; that it is a `role=dialog` named by its title [guess]
- * - it lists the people being removed, name on one line and email on the next [guess]: a `list`
+ * - the modal's title "Remove Members?" [doc]; that it is a modal dialog (`dialog`, `role=dialog`
+ *   or `role=alertdialog`), named by its title or only showing it as a heading [guess]
+ * - it lists the people being removed, each with their email [guess: name over email, or
+ *   "Name · email", or the email in a `title`, `aria-label` or `mailto:` link]; the list may be
  *   named "Users to remove" [guess]
- * - a checkbox to transfer content [doc]; its label "Transfer content to another user" [guess]
- * - the recipient picker, a combobox named "Transfer content to" whose text is the chosen person's
- *   name [guess]
- * - the confirm button "Remove" and "Cancel" [guess]
+ * - a checkbox to transfer content [doc]; that its label speaks of transferring [guess]
+ * - the recipient picker, a combobox whose text is the chosen person's name [guess]
+ * - the confirm button's name starts with "Remove" [guess]; "Cancel" [guess]
  * - dialogs are portaled to the end of <body> [guess, as every React modal library does]
  */
+import {
+  accessibleName,
+  BUTTON_SELECTOR,
+  byName,
+  CHECKBOX_SELECTOR,
+  collapse,
+  DIALOG_SELECTOR,
+  dialogTitle,
+  isChecked,
+  isDisabled,
+  nameIncludes,
+  nameStartsWith,
+  normaliseName,
+  sameName,
+} from './names';
+
+export { accessibleName } from './names';
 
 /** [doc] The dialog's title. */
 export const REMOVE_DIALOG_TITLE = 'Remove Members?';
-/** [guess] The list of people in the dialog. */
+/** [guess] The list of people in the dialog (a hint: an unnamed list is read too). */
 export const USERS_TO_REMOVE_LIST_NAME = 'Users to remove';
-/** [guess] The transfer checkbox's label. */
+/** [guess] The transfer checkbox's label: the documented wording, and the word any wording has. */
 export const TRANSFER_CHECKBOX_LABEL = 'Transfer content to another user';
-/** [guess] The recipient combobox's name. */
+const TRANSFER_WORD = 'transfer';
+/** [guess] The recipient combobox's name (a hint: the dialog's only combobox is read too). */
 export const TRANSFER_RECIPIENT_NAME = 'Transfer content to';
-/** [guess] The confirm button's label. */
+/** [guess] The confirm button's name starts with this word. */
 export const CONFIRM_BUTTON_LABEL = 'Remove';
 /** [guess] The cancel button's label. */
 export const CANCEL_BUTTON_LABEL = 'Cancel';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A dialog title that speaks of removing members or users: "Remove Members?", "remove 2 users", "Remove member". */
+const REMOVE_TITLE = /^remove( \S+)? (members?|users?)\b/;
 
-function text(node: Node | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** An email address inside a text (a line may be "Name · email"). */
+const EMAIL_IN_TEXT = /[^\s@<>()[\]{},;:"'·|]+@[^\s@<>()[\]{},;:"'·|]+\.[^\s@<>()[\]{},;:"'·|.]+/g;
+const EMAIL_ONLY = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function looksLikeEmail(value: string): boolean {
+  return EMAIL_ONLY.test(value.trim());
 }
 
-/** The accessible name of an element: aria-label, aria-labelledby, a wrapping or `for` label, or its text. */
-export function accessibleName(element: Element): string {
-  const label = element.getAttribute('aria-label');
-  if (label) return label.trim();
-  const labelledBy = element.getAttribute('aria-labelledby');
-  if (labelledBy) {
-    const doc = element.ownerDocument;
-    const parts = labelledBy.split(/\s+/).map((id) => text(doc.getElementById(id)));
-    const joined = parts.filter(Boolean).join(' ');
-    if (joined) return joined;
-  }
-  if (element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement) {
-    const labels = element.labels ? [...element.labels] : [];
-    const joined = labels.map((l) => text(l)).filter(Boolean).join(' ');
-    if (joined) return joined;
-    return '';
-  }
-  return text(element);
+/** The dialog's title speaks of removing members or users. */
+export function isRemoveTitle(title: string): boolean {
+  return REMOVE_TITLE.test(normaliseName(title));
 }
 
-/** Every open "Remove Members?" dialog under `root` (a portal node, or the document). */
+/** Every open removal dialog under `root` (a portal node, or the document), `root` itself included. */
 export function findRemoveDialogs(root: ParentNode): HTMLElement[] {
-  const found: HTMLElement[] = [];
-  if (root instanceof HTMLElement && root.getAttribute('role') === 'dialog' && accessibleName(root) === REMOVE_DIALOG_TITLE) found.push(root);
-  for (const candidate of root.querySelectorAll<HTMLElement>('[role="dialog"], dialog')) {
-    if (accessibleName(candidate) === REMOVE_DIALOG_TITLE || dialogTitle(candidate) === REMOVE_DIALOG_TITLE) found.push(candidate);
-  }
-  return found;
+  const candidates = [...root.querySelectorAll<HTMLElement>(DIALOG_SELECTOR)];
+  if (root instanceof HTMLElement && root.matches(DIALOG_SELECTOR)) candidates.unshift(root);
+  return candidates.filter((dialog) => isRemoveTitle(dialogTitle(dialog)));
 }
 
-/** A dialog's title when it is not named by aria-labelledby: its first heading. */
-function dialogTitle(dialog: Element): string {
-  return text(dialog.querySelector('h1, h2, h3, [role="heading"]'));
+/** The removal dialog holding `target`, if any. */
+export function closestRemoveDialog(target: EventTarget | null): HTMLElement | null {
+  if (!(target instanceof Element)) return null;
+  for (let dialog = target.closest<HTMLElement>(DIALOG_SELECTOR); dialog; dialog = dialog.parentElement?.closest<HTMLElement>(DIALOG_SELECTOR) ?? null) {
+    if (isRemoveTitle(dialogTitle(dialog))) return dialog;
+  }
+  return null;
 }
 
 /** A node is (or holds) a dialog: used to react only to dialog insertions and removals. */
 export function mayHoldDialog(node: Node): boolean {
   if (!(node instanceof Element)) return false;
-  return node.matches('[role="dialog"], dialog') || node.querySelector('[role="dialog"], dialog') !== null;
+  return node.matches(DIALOG_SELECTOR) || node.querySelector(DIALOG_SELECTOR) !== null;
 }
 
-function byRoleAndName(root: ParentNode, selector: string, name: string): HTMLElement | null {
-  for (const element of root.querySelectorAll<HTMLElement>(selector)) {
-    if (accessibleName(element) === name) return element;
-  }
-  return null;
+export interface RemoveDialogParts {
+  dialog: HTMLElement;
+  /** The list of people: named "Users to remove", else the dialog's only list; null when not found. */
+  list: HTMLElement | null;
+  /** The confirm buttons (name starting with "Remove"); the console's own is the last one. */
+  confirms: HTMLElement[];
+  confirm: HTMLElement | null;
+  cancel: HTMLElement | null;
+  /** The transfer checkbox; null when none, or when several could be it. */
+  transferCheckbox: HTMLElement | null;
+  /** How many checkboxes speak of transferring (0 or 2+ is not understood). */
+  transferCandidates: number;
+  /** The recipient combobox; null when none (or several). */
+  recipient: HTMLElement | null;
+}
+
+const LIST_SELECTOR = 'ul, ol, [role="list"]';
+const ITEM_SELECTOR = ':scope > li, :scope > [role="listitem"]';
+const COMBOBOX_SELECTOR = 'input[role="combobox"], [role="combobox"], select';
+
+/** Lists that are not a dropdown's options and have items. */
+function peopleLists(dialog: HTMLElement): HTMLElement[] {
+  return [...dialog.querySelectorAll<HTMLElement>(LIST_SELECTOR)].filter(
+    (list) => !list.closest('[role="listbox"], [role="menu"], [role="combobox"]') && list.querySelector(ITEM_SELECTOR) !== null,
+  );
+}
+
+export function removeDialogParts(dialog: HTMLElement): RemoveDialogParts {
+  const lists = peopleLists(dialog);
+  const named = lists.filter((list) => sameName(accessibleName(list), USERS_TO_REMOVE_LIST_NAME));
+  const list = named[0] ?? (lists.length === 1 ? lists[0]! : null);
+  const confirms = findConfirmButtons(dialog);
+  const cancel = byName(dialog, BUTTON_SELECTOR, (name) => sameName(name, CANCEL_BUTTON_LABEL))[0] ?? null;
+  const transfers = byName(dialog, CHECKBOX_SELECTOR, (name) => nameIncludes(name, TRANSFER_WORD));
+  const combos = [...dialog.querySelectorAll<HTMLElement>(COMBOBOX_SELECTOR)];
+  const namedCombo = combos.filter((combo) => sameName(accessibleName(combo), TRANSFER_RECIPIENT_NAME));
+  return {
+    dialog,
+    list,
+    confirms,
+    confirm: confirms[confirms.length - 1] ?? null,
+    cancel,
+    transferCheckbox: transfers.length === 1 ? transfers[0]! : null,
+    transferCandidates: transfers.length,
+    recipient: namedCombo[0] ?? (combos.length === 1 ? combos[0]! : null),
+  };
+}
+
+/** [guess] The confirm buttons: a `button` or `role="button"` whose name starts with "Remove", outside the list of people. */
+export function findConfirmButtons(dialog: ParentNode): HTMLElement[] {
+  return byName(dialog, BUTTON_SELECTOR, (name) => nameStartsWith(name, CONFIRM_BUTTON_LABEL)).filter(
+    (button) => !button.closest(LIST_SELECTOR),
+  );
+}
+
+/** The event's target is (inside) one of the dialog's confirm buttons. */
+export function isConfirmButton(dialog: HTMLElement, target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  const button = target.closest(BUTTON_SELECTOR);
+  return button !== null && dialog.contains(button) && nameStartsWith(accessibleName(button), CONFIRM_BUTTON_LABEL) && !button.closest(LIST_SELECTOR);
+}
+
+/** A confirm button that can be pressed now. */
+export function isPressable(button: HTMLElement | null): button is HTMLElement {
+  return !!button && button.isConnected && !isDisabled(button);
 }
 
 export interface ListedPerson {
+  /** The first line as shown, without an email beside it; may itself look like an email. */
   name: string;
-  /** Null when no line of the entry reads as an email address. */
-  email: string | null;
+  /** Every distinct email shown for this entry (text, title, aria-label, mailto), lower case, in order. */
+  emails: string[];
 }
 
-/** The text pieces of one list entry, in order (each text node trimmed, empty ones dropped). */
+/** The text pieces of one entry, in order (each text node collapsed, empty ones dropped). */
 function textPieces(element: Element): string[] {
   const pieces: string[] = [];
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const piece = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const piece = collapse(node.textContent);
     if (piece) pieces.push(piece);
   }
   return pieces;
 }
 
-export interface RemoveDialogParts {
-  dialog: HTMLElement;
-  /** [guess] `list` "Users to remove"; null when missing (the guard says so). */
-  list: HTMLElement | null;
-  confirm: HTMLButtonElement | null;
-  cancel: HTMLElement | null;
-  transferCheckbox: HTMLInputElement | null;
-  recipient: HTMLInputElement | null;
+function emailsIn(value: string | null | undefined): string[] {
+  return (value ?? '').match(EMAIL_IN_TEXT)?.map((email) => email.toLowerCase()) ?? [];
 }
 
-export function removeDialogParts(dialog: HTMLElement): RemoveDialogParts {
-  const list = byRoleAndName(dialog, 'ul, ol, [role="list"]', USERS_TO_REMOVE_LIST_NAME);
-  const confirm = findConfirmButton(dialog);
-  const cancel = byRoleAndName(dialog, 'button, [role="button"]', CANCEL_BUTTON_LABEL);
-  const checkbox = byRoleAndName(dialog, 'input[type="checkbox"], [role="checkbox"]', TRANSFER_CHECKBOX_LABEL);
-  const recipient = byRoleAndName(dialog, 'input[role="combobox"], [role="combobox"]', TRANSFER_RECIPIENT_NAME);
-  return {
-    dialog,
-    list,
-    confirm,
-    cancel,
-    transferCheckbox: checkbox instanceof HTMLInputElement ? checkbox : null,
-    recipient: recipient instanceof HTMLInputElement ? recipient : null,
+/** Strips emails and the separators around them: "Grace Liu · grace@x.example" gives "Grace Liu". */
+function withoutEmails(piece: string): string {
+  return collapse(piece.replace(EMAIL_IN_TEXT, ' ').replace(/[\s·|•—–\-,;:<>()[\]]+$/g, '').replace(/^[\s·|•—–\-,;:<>()[\]]+/g, ''));
+}
+
+/** Reads one entry of the list: the name shown and every email it carries. */
+export function readListedPerson(item: Element): ListedPerson {
+  const emails: string[] = [];
+  const add = (found: string[]) => {
+    for (const email of found) if (!emails.includes(email)) emails.push(email);
   };
-}
-
-/** [guess] The confirm button: a button whose text is exactly "Remove" (not "Remove Access", not "Close"). */
-export function findConfirmButton(dialog: ParentNode): HTMLButtonElement | null {
-  const button = byRoleAndName(dialog, 'button', CONFIRM_BUTTON_LABEL);
-  return button instanceof HTMLButtonElement ? button : null;
-}
-
-/** The confirm button, or the element that contains the event's target and is the confirm button. */
-export function isConfirmButton(dialog: HTMLElement, target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false;
-  const button = target.closest('button');
-  return button !== null && dialog.contains(button) && accessibleName(button) === CONFIRM_BUTTON_LABEL;
+  const pieces = textPieces(item);
+  for (const piece of pieces) add(emailsIn(piece));
+  for (const element of [item, ...item.querySelectorAll('*')]) {
+    add(emailsIn(element.getAttribute('title')));
+    add(emailsIn(element.getAttribute('aria-label')));
+    const href = element.getAttribute('href');
+    if (href?.toLowerCase().startsWith('mailto:')) add(emailsIn(decodeURIComponent(href.slice('mailto:'.length))));
+  }
+  // The name is the first line, without an email beside it ("Name · email"); a line that is only an
+  // email stays as it is (a pending invitee's name is their email, shown once).
+  const first = pieces[0] ?? '';
+  const name = withoutEmails(first) || first;
+  return { name, emails };
 }
 
 export interface RemoveDialogReading {
@@ -142,24 +206,71 @@ export interface RemoveDialogReading {
   transfer: boolean;
   /** The recipient combobox's text (the chosen person's name [guess]); '' when none. */
   recipientText: string;
-  /** Landmarks that could not be found, by their names (shown to the admin). */
+  /** What could not be found or read, in words (shown to the admin, and in diagnostics). */
   missing: string[];
+}
+
+function comboText(combo: HTMLElement | null): string {
+  if (!combo) return '';
+  if (combo instanceof HTMLInputElement) return collapse(combo.value);
+  if (combo instanceof HTMLSelectElement) return collapse(combo.selectedOptions[0]?.textContent);
+  return collapse(combo.textContent);
 }
 
 /** Reads who is being removed and the transfer choice, from what the dialog shows. */
 export function readRemoveDialog(parts: RemoveDialogParts): RemoveDialogReading {
   const missing: string[] = [];
   const people: ListedPerson[] = [];
-  if (!parts.list) missing.push(`list "${USERS_TO_REMOVE_LIST_NAME}"`);
-  else {
-    for (const item of parts.list.querySelectorAll(':scope > li, :scope > [role="listitem"]')) {
-      const pieces = textPieces(item);
-      const email = pieces.find((piece) => EMAIL.test(piece)) ?? null;
-      people.push({ name: pieces[0] ?? email ?? '', email });
-    }
+  if (!parts.list) missing.push(`the list of people to remove (a list named "${USERS_TO_REMOVE_LIST_NAME}", or the dialog's only list)`);
+  else for (const item of parts.list.querySelectorAll(ITEM_SELECTOR)) people.push(readListedPerson(item));
+  if (!parts.confirm) missing.push(`the button "${CONFIRM_BUTTON_LABEL}"`);
+  if (!parts.transferCheckbox) {
+    missing.push(
+      parts.transferCandidates > 1
+        ? `which checkbox transfers the content (${parts.transferCandidates} speak of transferring)`
+        : `the checkbox "${TRANSFER_CHECKBOX_LABEL}"`,
+    );
   }
-  if (!parts.confirm) missing.push(`button "${CONFIRM_BUTTON_LABEL}"`);
-  if (!parts.transferCheckbox) missing.push(`checkbox "${TRANSFER_CHECKBOX_LABEL}"`);
-  const transfer = parts.transferCheckbox?.checked ?? false;
-  return { people, transfer, recipientText: transfer ? (parts.recipient?.value.trim() ?? '') : '', missing };
+  const transfer = parts.transferCheckbox ? isChecked(parts.transferCheckbox) : false;
+  let recipientText = '';
+  if (transfer) {
+    if (!parts.recipient) missing.push(`the recipient picker "${TRANSFER_RECIPIENT_NAME}"`);
+    recipientText = comboText(parts.recipient);
+  }
+  return { people, transfer, recipientText, missing };
+}
+
+/** What the dialog could not show, for the diagnostics (empty when the dialog is understood). */
+export function removeDialogGaps(dialog: HTMLElement): string[] {
+  const reading = readRemoveDialog(removeDialogParts(dialog));
+  const gaps = [...reading.missing];
+  if (reading.people.length === 0 && removeDialogParts(dialog).list) gaps.push('anyone in the list of people to remove');
+  for (const person of reading.people) if (person.emails.length === 0) gaps.push(`the email of "${person.name}"`);
+  return gaps;
+}
+
+/**
+ * Is this event one that could confirm the removal? A press of a confirm button (click, Enter or
+ * Space on it), a form submission in the dialog, or Enter anywhere in the dialog where Enter does
+ * not mean something else (picking an option, pressing another button, ticking a checkbox).
+ */
+export function isConfirmAction(event: Event, dialog: HTMLElement): boolean {
+  const target = event.target;
+  if (event.type === 'submit') return target instanceof HTMLFormElement && dialog.contains(target);
+  if (event instanceof KeyboardEvent) {
+    if (isConfirmButton(dialog, target)) return event.key === 'Enter' || event.key === ' ' || event.key === 'Spacebar';
+    if (event.type !== 'keydown' || event.key !== 'Enter') return false;
+    if (!(target instanceof Element) || !dialog.contains(target)) return false;
+    return !target.closest(
+      'button, a[href], textarea, select, input[type="checkbox"], [role="combobox"], [role="listbox"], [role="option"], [role="button"], [role="checkbox"], [role="switch"]',
+    );
+  }
+  return isConfirmButton(dialog, target);
+}
+
+/** Whether the key event is one that a button turns into a click by itself (Enter/Space on a native button). */
+export function becomesClick(event: Event, dialog: HTMLElement): boolean {
+  if (!(event instanceof KeyboardEvent) || !(event.target instanceof Element)) return false;
+  const button = event.target.closest(BUTTON_SELECTOR);
+  return button instanceof HTMLButtonElement && isConfirmButton(dialog, button);
 }

@@ -31,8 +31,10 @@ function ready(snapshot: OrgSnapshot = org()): DataState {
   return { status: 'ready', snapshot, report: computeAccessReport(snapshot, { now: READ_AT }), error: null };
 }
 
+/** What the dialog shows for these members: the name each has in `org()`, and their email. */
+const NAMES: Record<string, string> = { admin: 'Ada Admin', owner: 'Olga Owner', empty: 'Nils Nothing', active: 'Ari Active', stale: 'Sam Stale', pending: 'pending@example.com' };
 const reading = (ids: string[], patch: Partial<DialogReading> = {}): DialogReading => ({
-  people: ids.map((id) => ({ name: id, email: `${id}@example.com` })),
+  people: ids.map((id) => ({ name: NAMES[id] ?? id, emails: [`${id}@example.com`] })),
   transfer: false,
   recipientText: '',
   missing: [],
@@ -71,6 +73,7 @@ describe('assessRemoval', () => {
     const unknown = assessRemoval(reading(['ghost']), ready(), NOW);
     expect(unknown.verdict).toBe('confirm');
     expect(unknown.warnings.join(' ')).toContain('ghost@example.com is not in the org data');
+    expect(unknown.unknowns).toHaveLength(1);
     expect(unknown.people[0]).toMatchObject({ memberId: null, content: null, access: null });
   });
 
@@ -105,5 +108,57 @@ describe('assessRemoval', () => {
     expect(assessRemoval(reading(['owner']), ready(), NOW).signature).toBe(a.signature);
     expect(assessRemoval(reading(['owner', 'empty']), ready(), NOW).signature).not.toBe(a.signature);
     expect(assessRemoval(reading(['owner'], { transfer: true, recipientText: 'Sam Stale' }), ready(), NOW).signature).not.toBe(a.signature);
+  });
+
+  it('waits for fresh data before judging, but says a refusal at once', () => {
+    expect(assessRemoval(reading(['empty']), ready(), NOW, { fresh: false }).verdict).toBe('checking');
+    expect(assessRemoval(reading(['owner']), ready(), NOW, { fresh: false }).verdict).toBe('checking');
+    expect(assessRemoval(reading(['active']), ready(), NOW, { fresh: false }).verdict).toBe('refuse');
+  });
+});
+
+describe('who is removed: the email shown decides, together with the name', () => {
+  const person = (name: string, ...emails: string[]) => ({ name, emails });
+  const one = (listed: ReturnType<typeof person>, snapshot = org()) =>
+    assessRemoval({ people: [listed], transfer: false, recipientText: '', missing: [] }, ready(snapshot), NOW);
+
+  it('identifies a person by email and name, whatever the casing', () => {
+    expect(one(person('nils nothing', 'EMPTY@example.com')).people[0]).toMatchObject({ memberId: 'empty', name: 'Nils Nothing' });
+    expect(one(person('pending@example.com', 'pending@example.com')).people[0]?.memberId).toBe('pending');
+  });
+
+  it('holds when the email is not shown (names only), never deciding by the name', () => {
+    const result = one(person('Nils Nothing'));
+    expect(result.verdict).toBe('confirm');
+    expect(result.people[0]?.memberId).toBeNull();
+    expect(result.unknowns[0]).toContain('could not read the email of "Nils Nothing"');
+  });
+
+  it('holds when name and email belong to different people', () => {
+    const result = one(person('Olga Owner', 'empty@example.com'));
+    expect(result.verdict).toBe('confirm');
+    expect(result.people[0]?.memberId).toBeNull();
+    expect(result.unknowns[0]).toContain('but in the org data empty@example.com is "Nils Nothing"');
+  });
+
+  it('a display name that is someone else\'s email never decides: the other email shown does', () => {
+    const snapshot = org();
+    // Nils's display name is Olga's email address (a pending-looking name that is not his).
+    snapshot.members.find((m) => m.id === 'empty')!.name = 'owner@example.com';
+    const result = one(person('owner@example.com', 'owner@example.com', 'empty@example.com'), snapshot);
+    expect(result.people[0]).toMatchObject({ memberId: 'empty', content: { charts: 0, dashboards: 0, cohorts: 0, notebooks: 0 } });
+    expect(result.verdict).toBe('safe');
+    // Shown with that email only, the name-as-email must be the member's own name and email: Olga's is not.
+    const shownOnce = one(person('owner@example.com', 'owner@example.com'), snapshot);
+    expect(shownOnce.verdict).toBe('confirm');
+    expect(shownOnce.people[0]?.memberId).toBeNull();
+  });
+
+  it('a recipient shown by a name that several members share is unknown', () => {
+    const snapshot = org();
+    snapshot.members.find((m) => m.id === 'stale')!.name = 'Ari Active';
+    const result = assessRemoval(reading(['owner'], { transfer: true, recipientText: 'Ari Active' }), ready(snapshot), NOW);
+    expect(result.verdict).toBe('confirm');
+    expect(result.unknowns.join(' ')).toContain('2 members are called "Ari Active"');
   });
 });

@@ -13,10 +13,11 @@ export const RECIPIENT_ACTIVE_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface DialogReading {
-  people: { name: string; email: string | null }[];
+  /** Each person listed: the name shown and every email shown for them (see remove-dialog.ts). */
+  people: { name: string; emails: string[] }[];
   transfer: boolean;
   recipientText: string;
-  /** Landmarks of the dialog that could not be found. */
+  /** What of the dialog could not be found or read, in words. */
   missing: string[];
 }
 
@@ -32,7 +33,11 @@ export interface AssessedPerson extends AuditPerson {
   ownsContent: boolean;
 }
 
-export type Verdict = 'safe' | 'confirm' | 'refuse';
+/**
+ * `checking`: the data is not fresh yet (from the cache, or older than the dialog); a fresh read
+ * is under way and nothing is decided until it is in.
+ */
+export type Verdict = 'safe' | 'confirm' | 'refuse' | 'checking';
 
 export interface Assessment {
   verdict: Verdict;
@@ -41,8 +46,10 @@ export interface Assessment {
   refusals: string[];
   /** Content would be orphaned: transfer off and someone owns content. */
   orphans: boolean;
-  /** Everything that needs the admin's explicit confirmation, in words. */
+  /** Everything that needs the admin's explicit confirmation, in words (what is unknown included). */
   warnings: string[];
+  /** What Admin Lens could not read or tell, in words: a removal confirmed past these is "unverified". */
+  unknowns: string[];
   recipient: { name: string; email: string | null } | null;
   /** What decides whether an earlier confirmation still applies. */
   signature: string;
@@ -62,36 +69,65 @@ export function describeContent(content: AuditContent): string {
   });
 }
 
-function findByEmail(snapshot: OrgSnapshot, email: string | null): Member | undefined {
-  if (!email) return undefined;
-  const wanted = email.toLowerCase();
-  return snapshot.members.find((member) => member.email.toLowerCase() === wanted);
+const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
+const sameText = (a: string, b: string) => a.normalize('NFC').trim().toLowerCase() === b.normalize('NFC').trim().toLowerCase();
+
+type Identified = { member: Member; problem: null } | { member: null; problem: string };
+
+/**
+ * Who a listed person is: an email shown for them must be a member's, and the name shown must be
+ * that member's name. A name that looks like an email never decides: the person is then found by
+ * another email shown beside it, or, when the name is the only email shown (a pending invitee's
+ * name is their email), it must be a member whose name is that very email. A mismatch is unknown.
+ */
+function identify(listed: DialogReading['people'][number], snapshot: OrgSnapshot): Identified {
+  const label = listed.name || listed.emails[0] || '(no name)';
+  const nameIsEmail = looksLikeEmail(listed.name);
+  const shown = listed.emails.map((email) => email.trim().toLowerCase());
+  const others = nameIsEmail ? shown.filter((email) => !sameText(email, listed.name)) : shown;
+  const emails = others.length > 0 ? others : nameIsEmail ? [listed.name.trim().toLowerCase()] : [];
+  if (emails.length === 0) return { member: null, problem: `Admin Lens could not read the email of "${label}" in the dialog, so it cannot tell who that is.` };
+  const byEmail = new Map(snapshot.members.map((member) => [member.email.toLowerCase(), member]));
+  const candidates = [...new Set(emails.map((email) => byEmail.get(email)).filter((member): member is Member => member !== undefined))];
+  const matching = candidates.filter((member) => sameText(member.name, listed.name));
+  if (matching.length === 1) return { member: matching[0]!, problem: null };
+  if (matching.length > 1) return { member: null, problem: `"${label}" is shown with the emails of several members (${emails.join(', ')}): Admin Lens cannot tell who is being removed.` };
+  if (candidates.length === 0) return { member: null, problem: `${emails.join(', ')} is not in the org data Admin Lens read, so their content and access are unknown.` };
+  const other = candidates[0]!;
+  return { member: null, problem: `The dialog shows "${label}" with ${other.email}, but in the org data ${other.email} is "${other.name}": Admin Lens cannot tell who is being removed.` };
 }
 
-export function assessRemoval(reading: DialogReading, data: DataState, now: number): Assessment {
+export interface AssessOptions {
+  /** The org data is fresh enough to judge (not from the cache, read since the dialog opened). */
+  fresh: boolean;
+}
+
+export function assessRemoval(reading: DialogReading, data: DataState, now: number, options: AssessOptions = { fresh: true }): Assessment {
   const refusals: string[] = [];
   const warnings: string[] = [];
+  const unknowns: string[] = [];
   const { snapshot, report } = data;
 
-  if (reading.missing.length > 0) warnings.push(`Admin Lens could not find ${reading.missing.join(', ')} in the dialog, so it cannot check this removal.`);
-  if (reading.people.length === 0) warnings.push('Admin Lens could not tell who is being removed.');
+  if (reading.missing.length > 0) unknowns.push(`Admin Lens could not find ${reading.missing.join('; ')} in the dialog, so it cannot check this removal.`);
+  if (reading.people.length === 0) unknowns.push('Admin Lens could not tell who is being removed.');
   if (!snapshot) {
-    warnings.push(
+    unknowns.push(
       data.status === 'error'
         ? `Admin Lens could not read the org (${data.error ?? 'unknown error'}), so it cannot check who owns content or who the Admins are.`
         : 'Admin Lens is still reading the org, so it cannot yet check who owns content or who the Admins are.',
     );
   } else if (data.status === 'error') {
-    warnings.push(`Admin Lens could not refresh the org data (${data.error ?? 'unknown error'}); what it shows is from ${snapshot.readAt} and may be out of date.`);
+    unknowns.push(`Admin Lens could not read the org again (${data.error ?? 'unknown error'}); what it knows is from ${snapshot.readAt} and may be out of date, so it cannot check this removal.`);
   }
 
   const people: AssessedPerson[] = reading.people.map((listed) => {
-    const member = snapshot ? findByEmail(snapshot, listed.email) : undefined;
-    if (snapshot && !member) warnings.push(`${listed.email ?? listed.name} is not in the org data Admin Lens read, so their content and access are unknown.`);
+    const found = snapshot ? identify(listed, snapshot) : null;
+    if (found?.problem) unknowns.push(found.problem);
+    const member = found?.member ?? undefined;
     const summary = member ? report?.members.get(member.id)?.summary : undefined;
     return {
       name: member?.name ?? listed.name,
-      email: member?.email ?? listed.email,
+      email: member?.email ?? listed.emails[0] ?? null,
       memberId: member?.id ?? null,
       access: summary ? describeAccessSummary(summary, snapshot?.customRoleNames) : null,
       orgRole: member?.orgRole ?? null,
@@ -116,19 +152,26 @@ export function assessRemoval(reading: DialogReading, data: DataState, now: numb
   }
 
   const orphans = !reading.transfer && people.some((person) => person.ownsContent);
-  if (orphans) warnings.unshift('Their content will not be transferred and becomes unassigned. This cannot be undone.');
+  if (orphans) warnings.push('Their content will not be transferred and becomes unassigned. This cannot be undone.');
 
   let recipient: Assessment['recipient'] = null;
   if (reading.transfer) {
     const text = reading.recipientText;
-    const matches = snapshot && text ? snapshot.members.filter((member) => member.status === 'joined' && member.name === text) : [];
+    const textEmail = looksLikeEmail(text) ? text : null;
+    const matches = snapshot && text ? snapshot.members.filter((member) => member.status === 'joined' && (textEmail ? sameText(member.email, textEmail) : sameText(member.name, text))) : [];
     const only = matches.length === 1 ? matches[0] : undefined;
     recipient = only ? { name: only.name, email: only.email } : text ? { name: text, email: null } : null;
-    if (!text) warnings.push('No recipient is chosen for the content.');
+    if (!text) unknowns.push('No recipient is chosen for the content.');
     else if (!snapshot) {
       // Already said: no data.
     } else if (!only) {
-      warnings.push(`Admin Lens cannot tell who "${text}" is, so it cannot check that the transfer will succeed.`);
+      unknowns.push(
+        matches.length > 1
+          ? `${matches.length} members are called "${text}": Admin Lens cannot tell which one receives the content, so it cannot check that the transfer will succeed.`
+          : `Admin Lens cannot tell who "${text}" is, so it cannot check that the transfer will succeed.`,
+      );
+    } else if (people.some((person) => person.memberId === only.id)) {
+      warnings.push(`${only.name} is being removed too, so they cannot receive the content.`);
     } else {
       const last = only.lastActiveAt ? Date.parse(only.lastActiveAt) : null;
       if (last === null || now - last > RECIPIENT_ACTIVE_DAYS * DAY_MS) {
@@ -138,7 +181,8 @@ export function assessRemoval(reading: DialogReading, data: DataState, now: numb
     }
   }
 
-  const verdict: Verdict = refusals.length > 0 ? 'refuse' : warnings.length > 0 ? 'confirm' : 'safe';
-  const signature = JSON.stringify([people.map((person) => person.email ?? person.name), reading.transfer, reading.recipientText, verdict, warnings]);
-  return { verdict, people, refusals, orphans, warnings, recipient, signature };
+  warnings.push(...unknowns);
+  const verdict: Verdict = refusals.length > 0 ? 'refuse' : !options.fresh ? 'checking' : warnings.length > 0 ? 'confirm' : 'safe';
+  const signature = JSON.stringify([people.map((person) => person.memberId ?? person.email ?? person.name), reading.transfer, reading.recipientText, verdict, warnings]);
+  return { verdict, people, refusals, orphans, warnings, unknowns, recipient, signature };
 }

@@ -41,8 +41,11 @@ export const AuditEntry = z.object({
   people: z.array(AuditPerson),
   /** The recipient of the content, or null when nothing was transferred. */
   transferTo: z.nullable(z.object({ name: z.string(), email: z.nullable(z.string()) })),
-  /** 'passed' = nothing to warn about; 'confirmed' = the admin confirmed past our warnings. */
-  decision: z.enum(['passed', 'confirmed']),
+  /**
+   * 'passed' = nothing to warn about; 'confirmed' = the admin confirmed past our warnings;
+   * 'unverified' = the admin removed anyway although Admin Lens could not read or tell something.
+   */
+  decision: z.enum(['passed', 'confirmed', 'unverified']),
   /** The warnings shown, in words. */
   warnings: z.array(z.string()),
   /** When the org data used for the decision was read; null when there was none. */

@@ -19,6 +19,7 @@ function answer(overrides: Partial<DiagnosticsAnswer> = {}): DiagnosticsAnswer {
       'groups-table': 'not-on-screen',
       'remove-dialog': 'not-on-screen',
       'remove-dialog-list': 'not-on-screen',
+      'remove-dialog-people': 'not-on-screen',
       'remove-dialog-confirm': 'not-on-screen',
       'remove-dialog-transfer': 'not-on-screen',
       'invite-wizard': 'not-on-screen',

@@ -4,7 +4,7 @@
  * that was otherwise safe (the audit record could not be written), with a way forward. No Amplitude
  * knowledge: the feature passes texts and callbacks.
  */
-import { t } from '@/utils/i18n';
+import { t, tCount } from '@/utils/i18n';
 
 export type RemovalCheckProps =
   | { kind: 'checking'; people: number; waiting: boolean }
@@ -15,7 +15,7 @@ export function RemovalCheck(props: RemovalCheckProps) {
     return (
       <section class="alrg-panel alrg-panel--checking" aria-label={t('rgLabel')}>
         <p class="alrg-title" role="status">
-          {t('rgChecking', { count: String(props.people) })}
+          {tCount('rgChecking', props.people)}
         </p>
         {props.waiting ? <p class="alrg-note">{t('rgCheckingHeld')}</p> : null}
       </section>

@@ -5,9 +5,9 @@
  *   every confirm path (click and the pointer events before it, Enter/Space on the button, Enter in
  *   the dialog, a form submission) is caught in the CAPTURE phase on the window, before React's
  *   listener on its root container. What is not allowed is stopped there.
- * - Fresh data only: when the dialog opens, data from the cache, or older than FRESH_MS, or still
- *   being read, is read again; until then the guard shows "checking" and holds the confirm (and
- *   lets it go by itself if the fresh data finds it safe).
+ * - Fresh data only: when a dialog opens, the org is read again (people gain content, Admins
+ *   change, and the cache may be old); until that read is in, the guard shows "checking" and holds
+ *   the confirm, and lets it go by itself if the fresh data finds it safe.
  * - Safe removals (nothing owned, or a transfer to an active recipient; neither the only Admin nor
  *   oneself; every person identified) pass with no extra click: recorded in the audit log first,
  *   then the console's own confirm is pressed once. A failed record is said, never silent.
@@ -48,8 +48,6 @@ const CONFIRM_EVENTS = ['pointerdown', 'mousedown', 'mouseup', 'click', 'dblclic
 const POINTER_ONLY = new Set(['pointerdown', 'mousedown', 'mouseup', 'dblclick', 'auxclick']);
 /** Events after which what the dialog shows may have changed (transfer checkbox, recipient). */
 const REFRESH_EVENTS = ['click', 'keyup', 'change', 'input'] as const;
-/** A fresh read (not from the cache) that started this long before the dialog opened still counts as fresh. */
-const FRESH_MS = 30_000;
 
 interface GuardState {
   assessment: Assessment | null;
@@ -68,7 +66,7 @@ interface DialogGuard {
   dialog: HTMLElement;
   parts: RemoveDialogParts;
   state: GuardState;
-  /** When the dialog was first seen (epoch ms): data must be read since then, or shortly before. */
+  /** When the dialog was first seen (epoch ms): it is judged on data read since then. */
   openedAt: number;
   /** The fresh read for this dialog has ended (in success or failure). */
   checked: boolean;
@@ -209,18 +207,10 @@ export const removalGuard: Feature<MembersContext> = {
       return assessment;
     };
 
-    /** Reads the org again unless the data is fresh for this dialog; judges once the read is in. */
+    /** Reads the org again for this dialog (a read started before it opened does not count); judges once it is in. */
     const ensureFresh = (guard: DialogGuard) => {
-      const state = orgData.get();
-      const busy = state.status === 'loading' || state.status === 'refreshing';
-      const freshEnough = !state.fromCache && !busy && state.status === 'ready' && (state.readStartedAt ?? -Infinity) >= guard.openedAt - FRESH_MS;
-      if (freshEnough) {
-        guard.checked = true;
-        return;
-      }
-      const since = state.fromCache || busy ? guard.openedAt : guard.openedAt - FRESH_MS;
       void orgData
-        .readSince(since)
+        .readSince(guard.openedAt)
         .catch((error: unknown) => update(guard, { error: t('rgReadFailed', { error: reasonOf(error) }) }))
         .finally(() => {
           guard.checked = true;

@@ -81,3 +81,47 @@ export function markupFlags(variant: MarkupVariant | MarkupFlagsInput = 'default
 
 /** The `<meta name>` carrying the flags (JSON) into the page. */
 export const MARKUP_META = 'console-double-markup';
+
+/**
+ * What `POST /__double/markup` and `backend.setMarkup()` take: a variant name, or
+ * `{variant?, ...flags}` (the variant's flags, default `default`, with the given flags on top).
+ */
+export type MarkupRequest = MarkupVariant | ({ variant?: MarkupVariant } & MarkupFlagsInput);
+
+const isVariant = (name: unknown): name is MarkupVariant => typeof name === 'string' && Object.hasOwn(MARKUP_VARIANTS, name);
+
+/** The flags a request stands for; throws a ZodError naming the bad flag or variant. */
+export function resolveMarkup(request: MarkupRequest): MarkupFlags {
+  if (typeof request === 'string') {
+    if (!isVariant(request)) throw unknownVariant(request, []);
+    return markupFlags(request);
+  }
+  const { variant = 'default', ...flags } = request;
+  if (!isVariant(variant)) throw unknownVariant(variant, ['variant']);
+  return MarkupFlags.parse({ ...MARKUP_VARIANTS[variant], ...flags });
+}
+
+function unknownVariant(name: unknown, path: string[]): z.ZodError {
+  return new z.ZodError([{ code: 'custom', path, message: `unknown variant ${JSON.stringify(name)}; one of ${MARKUP_VARIANT_NAMES.join(', ')}`, input: name }]);
+}
+
+/** True when every flag is as documented (the page is then served untouched). */
+export const isDefaultMarkup = (flags: MarkupFlags): boolean => JSON.stringify(flags) === JSON.stringify(markupFlags('default'));
+
+/** The meta tag for index.html's head; empty for the default rendition (the page is untouched). */
+export function markupMetaTag(flags: MarkupFlags): string {
+  if (isDefaultMarkup(flags)) return '';
+  const json = JSON.stringify(flags).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<meta name="${MARKUP_META}" content="${json}">`;
+}
+
+/** Read in the page, once on load; no tag, or anything malformed, is the default rendition. */
+export function readMarkupFlags(doc: Document): MarkupFlags {
+  const content = doc.querySelector(`meta[name="${MARKUP_META}"]`)?.getAttribute('content');
+  if (!content) return markupFlags('default');
+  try {
+    return MarkupFlags.parse(JSON.parse(content));
+  } catch {
+    return markupFlags('default');
+  }
+}

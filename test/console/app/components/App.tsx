@@ -1,5 +1,5 @@
 /**
- * The whole page: reads the org url from the address, and shows the settings shell once the org has
+ * The whole page: reads the org (its url or its id) from the address, and shows the settings shell once the org has
  * loaded. An expired session (any HTTP 401) replaces everything with the sign-in notice.
  */
 import { useEffect, useMemo, useState } from 'react';
@@ -12,8 +12,11 @@ import s from '../styles.module.css';
 
 export function App() {
   const route = useRoute();
-  const orgUrl = route.orgUrl;
-  const client = useMemo(() => (orgUrl ? new ApiClient(orgUrl) : null), [orgUrl]);
+  const { org } = route;
+  // One client per org, however the address names it.
+  const orgKey = org === null ? null : org.kind === 'id' ? `id:${org.orgId}` : `url:${org.orgUrl}`;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- orgKey stands for org
+  const client = useMemo(() => (org ? new ApiClient(org) : null), [orgKey]);
   const [sessionExpired, setSessionExpired] = useState(false);
 
   useEffect(() => client?.onSessionExpired(() => setSessionExpired(true)), [client]);
@@ -29,7 +32,7 @@ export function App() {
   }
   return (
     <ToastProvider>
-      <OrgLoader client={client} page={route.page} search={route.search} />
+      <OrgLoader client={client} base={route.base} page={route.page} search={route.search} />
     </ToastProvider>
   );
 }

@@ -17,7 +17,7 @@ async function loadOrg(client: ApiClient) {
   return { settings, projects, teams, teamSpaces };
 }
 
-export function OrgLoader(props: { client: ApiClient; page: string; search: URLSearchParams }) {
+export function OrgLoader(props: { client: ApiClient; base: string; page: string; search: URLSearchParams }) {
   const { client } = props;
   const org = useLoader(() => loadOrg(client), [client]);
   const [dataVersion, setDataVersion] = useState(0);
@@ -43,7 +43,7 @@ export function OrgLoader(props: { client: ApiClient; page: string; search: URLS
   }
   return (
     <OrgContext.Provider value={value}>
-      <SettingsShell page={props.page} search={props.search} />
+      <SettingsShell base={props.base} page={props.page} search={props.search} />
     </OrgContext.Provider>
   );
 }

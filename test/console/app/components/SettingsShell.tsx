@@ -10,9 +10,9 @@ import { NavLink } from './NavLink';
 import { PlaceholderPage } from './PlaceholderPage';
 import s from '../styles.module.css';
 
-export function SettingsShell(props: { page: string; search: URLSearchParams }) {
+/** `base`: the address up to the org, in the form the page was opened with (routing.ts). */
+export function SettingsShell(props: { base: string; page: string; search: URLSearchParams }) {
   const { settings } = useOrg();
-  const orgUrl = settings.org.url;
   const current = SETTINGS_PAGES.find((page) => page.slug === props.page);
 
   return (
@@ -33,7 +33,7 @@ export function SettingsShell(props: { page: string; search: URLSearchParams }) 
           <ul>
             {SETTINGS_PAGES.map((page) => (
               <li key={page.slug}>
-                <NavLink href={settingsPath(orgUrl, page.slug)} current={page.slug === props.page} className={page.slug === props.page ? s.navItemCurrent : s.navItem}>
+                <NavLink href={settingsPath(props.base, page.slug)} current={page.slug === props.page} className={page.slug === props.page ? s.navItemCurrent : s.navItem}>
                   {page.title}
                 </NavLink>
               </li>

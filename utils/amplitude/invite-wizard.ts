@@ -113,7 +113,7 @@ function named(root: ParentNode, selector: string, name: string): HTMLElement[] 
  * The one candidate called `label`, a name from the file: exactly as written first, else the one
  * that reads the same normalised; null when none is, or when several are (never a guess).
  */
-export function chooseByName<T extends Element>(candidates: readonly T[], label: string, nameOf: (element: T) => string): T | null {
+export function chooseByName<T>(candidates: readonly T[], label: string, nameOf: (element: T) => string): T | null {
   const exact = candidates.filter((candidate) => collapse(nameOf(candidate)) === collapse(label));
   if (exact.length > 0) return exact.length === 1 ? exact[0]! : null;
   const similar = candidates.filter((candidate) => sameName(nameOf(candidate), label));

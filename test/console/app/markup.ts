@@ -3,6 +3,38 @@
  * the `<meta>` the double adds to index.html. Without it every flag is the default: the page as
  * documented in README.md.
  */
-import { readMarkupFlags } from '../shared/markup';
+import { readMarkupFlags, type MarkupFlags } from '../shared/markup';
 
-export const markup = readMarkupFlags(document);
+export const markup: MarkupFlags = readMarkupFlags(document);
+
+type Casing = MarkupFlags['labelCase'];
+
+/**
+ * A label of the console's own UI (heading, tab, button, menu item, dialog title, field label,
+ * column header, step title, toast, list or table name) in the casing of the `labelCase` flag.
+ * Data (people, groups, projects, roles, counts) is never re-cased: pass it as a template value,
+ * `` ui`Select ${member.name}` ``, and only the literal parts change. `sentence` makes the first
+ * letter of the label upper case and every other literal letter lower case; `upper` all of them.
+ */
+export function ui(label: string): string;
+export function ui(literals: TemplateStringsArray, ...data: unknown[]): string;
+export function ui(label: string | TemplateStringsArray, ...data: unknown[]): string {
+  return caseLabel(markup.labelCase, typeof label === 'string' ? [label] : [...label], data);
+}
+
+/** The casing itself, apart from the page's flags (unit-tested). */
+export function caseLabel(casing: Casing, literals: readonly string[], data: readonly unknown[] = []): string {
+  let out = '';
+  literals.forEach((literal, index) => {
+    out += casing === 'upper' ? literal.toUpperCase() : casing === 'sentence' ? sentencePart(literal, index === 0) : literal;
+    if (index < data.length) out += String(data[index]);
+  });
+  return out;
+}
+
+function sentencePart(literal: string, first: boolean): string {
+  const lower = literal.toLowerCase();
+  if (!first) return lower;
+  const at = lower.search(/\p{L}/u);
+  return at < 0 ? lower : lower.slice(0, at) + lower.charAt(at).toUpperCase() + lower.slice(at + 1);
+}

@@ -20,7 +20,9 @@ export const MarkupFlags = z
     usersList: z.enum(['table', 'grid', 'divs']).default('table'),
     /**
      * The casing of every label of the console's own UI (headings, tabs, buttons, menu items,
-     * dialog titles, field labels, step titles, toasts); never of data (people, groups, projects).
+     * dialog titles, field labels, step titles, column headers, list and table names, toasts, the
+     * "Nothing was sent." refusal); never of data (people, groups, projects, role names, dates,
+     * counts), nor of paragraphs, hints, placeholders and server messages.
      * `as-is` ("Remove Members?"), `sentence` ("Remove members?", "Invite new users",
      * "Team members & groups"), `upper` ("REMOVE MEMBERS?").
      */
@@ -44,7 +46,11 @@ export const MarkupFlags = z
     personEmail: z.enum(['line', 'title', 'inline']).default('line'),
     /** Actions as native `<button>`s (`button`), or `div role="button" tabindex=0` (`div`). */
     actions: z.enum(['button', 'div']).default('button'),
-    /** The invite wizard's email field makes chips on Enter, comma and blur (`enter`), or only on comma and blur (`comma-blur`). */
+    /**
+     * The invite wizard's email field makes chips on Enter or a comma, as documented in README
+     * (`enter`; leaving the field keeps the text), or on a comma or on leaving the field, never on
+     * Enter (`comma-blur`). Pasting a list chips it in both.
+     */
     chipCommit: z.enum(['enter', 'comma-blur']).default('enter'),
     /** The users list rows show each person's email (in the `personEmail` form) (`shown`), or names only (`hidden`): rows are tied to people by a unique name, or not at all. */
     rowEmails: z.enum(['shown', 'hidden']).default('shown'),

@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { ApiClient } from '../api/client';
+import { ui } from '../markup';
 import { useRoute } from '../routing';
 import { OrgLoader } from './OrgLoader';
 import { SessionExpiredView } from './SessionExpiredView';
@@ -25,7 +26,7 @@ export function App() {
   if (!client || route.page === null) {
     return (
       <main className={s.centered}>
-        <h1>Page not found</h1>
+        <h1>{ui('Page not found')}</h1>
         <p>Open an organization's settings, e.g. /analytics/&lt;org-url&gt;/settings/members.</p>
       </main>
     );

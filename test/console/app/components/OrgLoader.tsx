@@ -5,6 +5,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { useLoader } from '../hooks/useLoader';
+import { ui } from '../markup';
 import { OrgContext, type OrgContextValue } from '../org-context';
 import { ErrorPanel } from './ui/ErrorPanel';
 import { SettingsShell } from './SettingsShell';
@@ -32,7 +33,7 @@ export function OrgLoader(props: { client: ApiClient; base: string; page: string
     return (
       <main className={s.centered}>
         {org.error ? (
-          <ErrorPanel title="Settings could not be loaded" error={org.error} onRetry={org.reload} />
+          <ErrorPanel title={ui('Settings could not be loaded')} error={org.error} onRetry={org.reload} />
         ) : (
           <p role="status" className={s.loading}>
             Loading settings…

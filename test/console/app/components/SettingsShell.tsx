@@ -3,6 +3,7 @@
  * Only Members & Groups is built out; the other pages are placeholders with their own heading, so
  * moving into and out of Members & Groups without a reload can be tested.
  */
+import { ui } from '../markup';
 import { MEMBERS_PAGE_SLUG, SETTINGS_PAGES, settingsPath } from '../routing';
 import { useOrg } from '../org-context';
 import { MembersPage } from './MembersPage';
@@ -28,13 +29,13 @@ export function SettingsShell(props: { base: string; page: string; search: URLSe
         </span>
       </header>
       <div className={s.body}>
-        <nav aria-label="Organization settings" className={s.sideNav}>
-          <h2 className={s.sideNavTitle}>Organization settings</h2>
+        <nav aria-label={ui('Organization settings')} className={s.sideNav}>
+          <h2 className={s.sideNavTitle}>{ui('Organization settings')}</h2>
           <ul>
             {SETTINGS_PAGES.map((page) => (
               <li key={page.slug}>
                 <NavLink href={settingsPath(props.base, page.slug)} current={page.slug === props.page} className={page.slug === props.page ? s.navItemCurrent : s.navItem}>
-                  {page.title}
+                  {ui(page.title)}
                 </NavLink>
               </li>
             ))}
@@ -44,7 +45,7 @@ export function SettingsShell(props: { base: string; page: string; search: URLSe
           {props.page === MEMBERS_PAGE_SLUG ? (
             <MembersPage search={props.search} />
           ) : (
-            <PlaceholderPage title={current?.title ?? 'Page not found'} />
+            <PlaceholderPage title={ui(current?.title ?? 'Page not found')} />
           )}
         </main>
       </div>

@@ -18,9 +18,27 @@
 import { accessibleName, BUTTON_SELECTOR, CHECKBOX_SELECTOR, collapse, isChecked, isDisabled, nameStartsWith, normaliseName, sameName, textOf } from './names';
 import { findInviteButton, INVITE_BUTTON_TEXT } from './bulk-invite-anchor';
 import { t } from '../i18n';
-import { findInviteWizard, findWizardButtons, findWizardStep, WIZARD, type WizardStep } from './invite-wizard-names';
+import { findInviteWizard, findWizardButtons, findWizardStep, WIZARD_PARTS, type WizardStep } from './invite-wizard-names';
 
-export { WIZARD };
+/** The wizard's names and texts: the finders' (invite-wizard-names.ts), and the rest, all [guess] but "Team spaces"/"Default project" [doc as concepts]. */
+export const WIZARD = {
+  ...WIZARD_PARTS,
+  emailInput: 'Email addresses',
+  emailChips: 'Emails to invite',
+  teamFor: (email: string) => `Team for ${email}`,
+  addProject: 'Add project',
+  roleFor: (project: string) => `Role for ${project}`,
+  orgLevelRole: 'Role for new users',
+  defaultProject: 'Default project',
+  teamSpaces: 'Team spaces',
+  reviewUsers: 'Users to invite',
+  noTeam: 'No team',
+  close: 'Close',
+  cancel: 'Cancel',
+  refused: 'Nothing was sent',
+  /** On normalised text: "Invitations sent to 3 users". */
+  sentToast: /^invitations sent to \d+ users?\b/,
+} as const;
 
 export interface WizardInvite {
   email: string;

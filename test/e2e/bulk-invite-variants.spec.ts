@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { MARKUP_VARIANT_NAMES, type MarkupRequest, type MarkupVariant } from '../console/shared/markup';
 import { expect, test } from './fixtures';
+import { openPopupFor } from './support/popup';
 
 const MEMBERS_URL = 'https://app.amplitude.com/analytics/demo-org/settings/members';
 const panel = (page: Page) => page.getByRole('dialog', { name: 'Bulk invite from CSV' });
@@ -119,3 +120,26 @@ test.describe('every wizard-relevant difference at once', () => {
     await expectRunsThrough(page, () => consoleDouble.backend.mutations());
   });
 });
+
+/** The wizard, opened by hand, is found by the popup's diagnostics with the driver's own finders. */
+for (const variant of ['aria-grid', 'reworded'] as const) {
+  test.describe(`diagnostics on "${variant}"`, () => {
+    test.use({ markup: variant });
+
+    test('the open invite wizard, its step heading and its Next are found', async ({ page, context, extensionId }) => {
+      await page.goto(MEMBERS_URL);
+      await expect(page.getByRole('button', { name: 'Bulk invite from CSV' })).toBeVisible();
+      await page.getByRole('button', { name: /^invite new users$/i }).click();
+      await expect(page.getByRole('heading', { name: /^invite new users$/i })).toBeVisible();
+      const popup = await openPopupFor(context, extensionId);
+      const landmarks = popup.getByRole('list', { name: 'Landmarks' });
+      const row = (name: string | RegExp) => landmarks.getByRole('listitem').filter({ hasText: name });
+      await expect(async () => {
+        await popup.getByRole('button', { name: 'Check again' }).click();
+        await expect(row('"Invite New Users" dialog')).toContainText(/^found/, { timeout: 1000 });
+      }).toPass({ timeout: 15_000 });
+      await expect(row('Step heading in the invite dialog')).toContainText(/^found/);
+      await expect(row('Button "Next" or "Send" in the invite dialog')).toContainText(/^found/);
+    });
+  });
+}

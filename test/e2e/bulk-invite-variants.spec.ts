@@ -111,6 +111,16 @@ for (const variant of MARKUP_VARIANT_NAMES) {
   });
 }
 
+test.describe('a landmark missing on another rendition', () => {
+  test.use({ markup: 'aria-grid' });
+
+  test('without its "Invite New Users" button the run stops before Send, naming it, on every row; nothing is sent', async ({ page, consoleDouble }) => {
+    consoleDouble.backend.setLandmarks({ inviteButton: 'Add Users' });
+    await runSmallInvite(page);
+    await expectStopsBeforeSend(page, 'The console\'s "Invite New Users" button is not in the page.', () => consoleDouble.backend.mutations());
+  });
+});
+
 test.describe('every wizard-relevant difference at once', () => {
   const everything: MarkupRequest = { dialogName: 'heading', actions: 'div', labelCase: 'upper', reworded: true, chipCommit: 'comma-blur', confirmDialogRole: 'alertdialog' };
   test.use({ markup: everything });

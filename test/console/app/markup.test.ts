@@ -15,6 +15,8 @@ describe('caseLabel', () => {
     expect(caseLabel('sentence', ['Remove Members?'])).toBe('Remove members?');
     expect(caseLabel('sentence', ['GROUP NAME'])).toBe('Group name');
     expect(caseLabel('sentence', ['+ Add Project'])).toBe('+ Add project');
+    expect(caseLabel('sentence', ['3 Users'])).toBe('3 users');
+    expect(caseLabel('sentence', ['Removed ', '. Content Transferred to ', '.'], ['Gabriel Costa', 'Grace Liu'])).toBe('Removed Gabriel Costa. Content transferred to Grace Liu.');
   });
 
   it('upper case', () => {

@@ -13,8 +13,9 @@ type Casing = MarkupFlags['labelCase'];
  * A label of the console's own UI (heading, tab, button, menu item, dialog title, field label,
  * column header, step title, toast, list or table name) in the casing of the `labelCase` flag.
  * Data (people, groups, projects, roles, counts) is never re-cased: pass it as a template value,
- * `` ui`Select ${member.name}` ``, and only the literal parts change. `sentence` makes the first
- * letter of the label upper case and every other literal letter lower case; `upper` all of them.
+ * `` ui`Select ${member.name}` ``, and only the literal parts change. `sentence` lower-cases every
+ * literal letter but the first of the label and the first after a sentence's end ("Removed Grace
+ * Liu. Content transferred to ..."); `upper` upper-cases them all.
  */
 export function ui(label: string): string;
 export function ui(literals: TemplateStringsArray, ...data: unknown[]): string;
@@ -32,9 +33,11 @@ export function caseLabel(casing: Casing, literals: readonly string[], data: rea
   return out;
 }
 
+const upperFirst = (letter: string): string => letter.toUpperCase();
+
 function sentencePart(literal: string, first: boolean): string {
-  const lower = literal.toLowerCase();
-  if (!first) return lower;
-  const at = lower.search(/\p{L}/u);
-  return at < 0 ? lower : lower.slice(0, at) + lower.charAt(at).toUpperCase() + lower.slice(at + 1);
+  let part = literal.toLowerCase().replace(/([.?!]\s+)(\p{L})/gu, (_, end: string, letter: string) => end + upperFirst(letter));
+  // The label's first letter, after leading symbols ("+ Add project"), but not after a number ("3 users").
+  if (first) part = part.replace(/^([^\p{L}\p{N}]*)(\p{L})/u, (_, lead: string, letter: string) => lead + upperFirst(letter));
+  return part;
 }

@@ -63,7 +63,7 @@ export function InviteWizard(props: { open: boolean; onClose: () => void; onInvi
     setRefused(new Map());
     try {
       const { invited } = await client.request('InviteUsers', inviteVariables(draft, projectLevel));
-      toasts.success(ui`Invitations sent to ${plural(invited.length, 'user')}`);
+      toasts.success(ui`Invitations sent to ${ui(plural(invited.length, 'user'))}`);
       props.onInvited();
       props.onClose();
     } catch (error) {

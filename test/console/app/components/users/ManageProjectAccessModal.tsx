@@ -85,7 +85,7 @@ export function ManageProjectAccessModal(props: { open: boolean; members: Member
         memberIds: members.map((member) => member.id),
         projectRoles: changed.map(({ project }) => ({ projectId: project.id, role: changes[project.id]! })),
       });
-      toasts.success(ui`Project access updated for ${plural(members.length, 'user')}.`);
+      toasts.success(ui`Project access updated for ${ui(plural(members.length, 'user'))}.`);
       props.onChanged();
       props.onClose();
     } catch (error) {

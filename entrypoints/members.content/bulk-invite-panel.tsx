@@ -16,7 +16,7 @@ import type { InviteJob } from '@/utils/invite/job';
 import type { InviteRunner } from '@/utils/invite/runner';
 import { sendRequest } from '@/utils/messaging';
 import { getInviteBatchSize } from '@/utils/settings/read';
-import { findInviteButton, INVITE_BUTTON_TEXT } from '@/utils/amplitude/bulk-invite-anchor';
+import { findInviteButton, INVITE_BUTTON_TEXT, inviteButtonWatchRoot, placeWithoutInviteButton } from '@/utils/amplitude/bulk-invite-anchor';
 import { downloadText } from '@/utils/download';
 import type { InviteLogic } from '@/utils/invite/logic';
 import { loadInviteLogic } from '@/utils/invite/load-logic';
@@ -224,8 +224,7 @@ export const bulkInvitePanel: Feature<MembersContext> = {
     const place = (root: Element) => {
       if (inviteButton) inviteButton.after(root);
       // At the end of the heading's section, so what other features place after the heading stays put.
-      else if (page.heading.parentElement) page.heading.parentElement.append(root);
-      else page.heading.after(root);
+      else placeWithoutInviteButton(page.heading, root);
     };
 
     const ui = await createShadowRootUi(ctx, {
@@ -284,7 +283,7 @@ export const bulkInvitePanel: Feature<MembersContext> = {
       if (records.every((record) => record.target === ui.shadowHost || ui.shadowHost.contains(record.target as Node))) return;
       scheduled ||= requestAnimationFrame(check);
     });
-    observer.observe(page.heading.closest('main') ?? document.body, { childList: true, subtree: true });
+    observer.observe(inviteButtonWatchRoot(page.heading), { childList: true, subtree: true });
 
     signal.addEventListener(
       'abort',

@@ -2,29 +2,12 @@
  * Issue 8, acceptance 2: the popup's diagnostics list every landmark found on the double; after the
  * double's landmark switch renames the "Invite New Users" button, the popup names it as missing and
  * the bulk-invite feature says so in the page. A failed data query shows with its reason.
- *
- * The popup is an extension page. Playwright cannot click the toolbar button, so the test opens
- * popup.html in a tab of its own, where "the active tab" would be the popup itself: the popup takes
- * the tab to check as `?tab=<id>` (entrypoints/popup/Diagnostics.tsx). The id comes from
- * chrome.tabs.query by URL, which the extension's host permission for Amplitude allows.
+ * The popup opens in a tab of its own (support/popup.ts).
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { MEMBERS_URL, openMembers } from './console-helpers';
-
-/** Opens the popup for the Amplitude tab (the only one open). */
-async function openPopupFor(context: BrowserContext, extensionId: string): Promise<Page> {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  const tabId = await popup.evaluate(async () => {
-    const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome.tabs;
-    const [tab] = await tabs.query({ url: 'https://app.amplitude.com/*' });
-    return tab?.id ?? null;
-  });
-  expect(tabId).not.toBeNull();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  return popup;
-}
+import { openPopupFor } from './support/popup';
 
 const landmarks = (popup: Page) => popup.getByRole('list', { name: 'Landmarks' });
 const queries = (popup: Page) => popup.getByRole('list', { name: 'Data queries' });

@@ -104,8 +104,16 @@ describe('landmark probes', () => {
     wizard.append(el('h2', { id: 'inv-title' }, 'Invite New Users'), el('h3', {}, 'Step 1 of 5: Add Users'), el('button', {}, 'Next'));
     document.body.append(wizard);
     expect(probeLandmarks(document)).toMatchObject({ 'invite-wizard': 'found', 'invite-wizard-step': 'found', 'invite-wizard-forward': 'found' });
-    wizard.querySelector('h3')!.textContent = 'Add users';
+    wizard.querySelector('h3')!.textContent = 'Choose people';
     wizard.querySelector('button')!.textContent = 'Continue';
     expect(probeLandmarks(document)).toMatchObject({ 'invite-wizard-step': 'missing', 'invite-wizard-forward': 'missing' });
+  });
+
+  it('finds the invite wizard on other renditions: alertdialog named by a heading only, other casing, div buttons', () => {
+    membersPage({ invite: 'Invite new users' });
+    const wizard = el('div', { role: 'alertdialog' });
+    wizard.append(el('h2', {}, 'INVITE NEW USERS'), el('h3', {}, 'add users'), el('div', { role: 'button', 'aria-disabled': 'true' }, 'NEXT'));
+    document.body.append(wizard);
+    expect(probeLandmarks(document)).toMatchObject({ 'invite-button': 'found', 'invite-wizard': 'found', 'invite-wizard-step': 'found', 'invite-wizard-forward': 'found' });
   });
 });

@@ -154,6 +154,11 @@ export const LANDMARKS: readonly LandmarkInfo[] = [
     condition: 'while the "Remove Members?" dialog is open',
   },
   { id: 'invite-wizard', name: '"Invite New Users" dialog', features: ['bulk-invite-panel'], condition: 'while the "Invite New Users" dialog is open' },
-  { id: 'invite-wizard-step', name: 'Heading "Step i of n: …" in the invite dialog', features: ['bulk-invite-panel'], condition: 'while the "Invite New Users" dialog is open' },
+  {
+    id: 'invite-wizard-step',
+    name: 'Step heading in the invite dialog ("Add Users", "Select Groups", "Assign Access", "Default Project & Team Spaces" or "Review", with or without "Step i of n:")',
+    features: ['bulk-invite-panel'],
+    condition: 'while the "Invite New Users" dialog is open',
+  },
   { id: 'invite-wizard-forward', name: 'Button "Next" or "Send" in the invite dialog', features: ['bulk-invite-panel'], condition: 'while the "Invite New Users" dialog is open' },
 ];

@@ -1,10 +1,10 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { AMPLITUDE_MATCHES } from './utils/amplitude/hosts';
+import { browserApiPerEntrypoint } from './scripts/build/browser-api';
 
 // The only hosts we ever touch. The manifest check in scripts/check-safety.mjs keeps this honest.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   // ADMIN_LENS_OUT_DIR lets several engineers build and test side by side without clobbering .output.
   outDir: process.env.ADMIN_LENS_OUT_DIR || '.output',
   manifestVersion: 3,
@@ -35,7 +35,8 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
-    plugins: [preact()],
+    // webextension-polyfill everywhere but in the content scripts (scripts/build/browser-api.ts).
+    plugins: [browserApiPerEntrypoint(), preact()],
     // ADMIN_LENS_SOURCEMAP=1 for bundle analysis (which module costs what); never in what ships.
     build: { sourcemap: process.env.ADMIN_LENS_SOURCEMAP === '1' },
   }),

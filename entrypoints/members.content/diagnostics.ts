@@ -13,7 +13,9 @@ import { TabRequest, type DiagnosticsAnswer } from '@/utils/diagnostics/protocol
 import type { OrgData } from './org-data';
 
 export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgData | null): void {
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+  // Answers through sendResponse (and `return true`), not a returned promise: the content script
+  // uses the browser's native API, where only sendResponse answers in every browser.
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (answer: unknown) => void) => {
     // Only our own extension pages (the popup) may ask; never a page or another extension.
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return;
     const request = z.safeParse(TabRequest, message);
@@ -22,7 +24,8 @@ export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgDat
       const opener = document.querySelector('admin-lens-bulk-invite')?.shadowRoot?.querySelector<HTMLElement>('button[aria-expanded]');
       if (opener?.getAttribute('aria-expanded') === 'false') opener.click();
       opener?.focus();
-      return Promise.resolve(!!opener);
+      sendResponse(!!opener);
+      return true;
     }
     const state = visit()?.get();
     const snapshot = state?.snapshot;
@@ -44,7 +47,8 @@ export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgDat
       landmarks: probeLandmarks(document),
       queries: lastQueries,
     };
-    return Promise.resolve(answer);
+    sendResponse(answer);
+    return true;
   };
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));

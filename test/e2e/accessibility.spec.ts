@@ -104,6 +104,36 @@ test('the Groups tab escalation notes', async ({ page }) => {
   await checkInjected(page, 'Groups tab notes', ['admin-lens-group-note']);
 });
 
+test('the removal guard while checking, after a failed audit write, and its notice after an extension reload', async ({ page, consoleDouble, serviceWorker }) => {
+  await openMembers(page);
+  await expect(chip(page)).toContainText(/members/);
+  consoleDouble.backend.setLatency({ ms: 1500 });
+  await page.getByRole('button', { name: 'More actions for Chloe Martin' }).click();
+  await page.getByRole('menu', { name: 'More actions for Chloe Martin' }).getByRole('menuitem', { name: 'Remove' }).click();
+  const modal = dialog(page, 'Remove Members?');
+  await modal.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(guardPanel(page).getByRole('status')).toContainText('checking');
+  await checkInjected(page, 'removal guard checking', ['admin-lens-removal-guard']);
+
+  consoleDouble.backend.setLatency({ ms: 0 });
+  await serviceWorker.evaluate(() => {
+    IDBObjectStore.prototype.add = () => {
+      throw new DOMException('The disk is full', 'QuotaExceededError');
+    };
+  });
+  await expect(guardPanel(page).getByRole('alert')).toContainText('could not record this removal', { timeout: 10_000 });
+  await checkInjected(page, 'removal guard after a failed audit write', ['admin-lens-removal-guard']);
+  await modal.getByRole('button', { name: 'Cancel' }).click();
+
+  await serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload());
+  await page.getByRole('button', { name: 'More actions for Grace Liu' }).click();
+  await page.getByRole('menu', { name: 'More actions for Grace Liu' }).getByRole('menuitem', { name: 'Remove' }).click();
+  await expect(modal.getByText('Admin Lens was updated')).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('[data-admin-lens="removal-guard-updated"]').analyze();
+  expect(inspected(results).some((where) => where.includes('>>>')), 'axe looked inside the notice').toBe(true);
+  expect(blocking(results), 'the update notice: serious or critical axe violations').toEqual([]);
+});
+
 test('the removal warning, the acknowledgement, and the audit log with the entry', async ({ page, context, extensionId }) => {
   await openMembers(page);
   await expect(chip(page)).toContainText(/members/);

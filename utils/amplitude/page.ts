@@ -2,25 +2,58 @@
  * Recognising the console's Members & Groups page. Everything here is Amplitude knowledge.
  *
  * Evidence (console-reference.md, sections 1-2):
- * - app paths are `/analytics/<orgUrl>/...` and `/analytics/org/<numericOrgId>/...` [doc]
+ * - the app (US `app.amplitude.com`, EU `app.eu.amplitude.com`) addresses an org as
+ *   `/analytics/<orgUrl>/...` or `/analytics/org/<numericOrgId>/...` [doc]
+ * - the legacy host `analytics.amplitude.com` addresses it as `/<orgUrl>/...` [doc]; that it may
+ *   also serve the app's `/analytics/...` paths is our assumption [guess] (harmless: the heading
+ *   is required too)
  * - settings pages live under `.../settings/...` [doc]
- * - the page's heading reads "Team Members & Groups" [shot]
+ * - the page's heading reads "Team Members & Groups" [shot]; compared by meaning (names.ts), so
+ *   "Team members & groups" and "TEAM MEMBERS & GROUPS" are the same heading
  * - the exact Members & Groups path is not public; `/settings/members` is our assumption [guess],
  *   which is why detection also requires the heading and never relies on the path alone.
  */
+import { HEADING_SELECTOR, sameName, textOf } from './names';
 
 export const MEMBERS_HEADING_TEXT = 'Team Members & Groups';
 
+/** Which documented address form the page was reached by. */
+export type AddressForm = 'org-url' | 'org-id' | 'legacy';
+
 export interface ConsoleLocation {
-  /** The org as it appears in the URL: its URL slug, or `org/<id>` for numeric addresses. */
+  form: AddressForm;
+  /**
+   * The org as the address names it: its URL slug, or `org/<id>` for the numeric form. This is the
+   * per-org key (cache, jobs, file names) and must stay stable: it is what earlier versions stored.
+   */
   orgUrl: string;
+  /** The numeric org id, when the address carries it (form `org-id`). */
+  orgId: number | null;
   /** What follows `/settings/`, e.g. `members` or `projects`; empty for the settings root. */
   settingsPath: string;
 }
 
-const SETTINGS_PATH = /^\/analytics\/(org\/\d+|[^/]+)\/settings(?:\/(.*))?$/;
+const LEGACY_HOST = 'analytics.amplitude.com';
+/** `/analytics/org/<id>/settings/...` [doc]. */
+const ORG_ID_PATH = /^\/analytics\/org\/(\d+)\/settings(?:\/(.*))?$/;
+/** `/analytics/<orgUrl>/settings/...` [doc]. */
+const ORG_URL_PATH = /^\/analytics\/([^/]+)\/settings(?:\/(.*))?$/;
+/** Legacy host: `/<orgUrl>/settings/...` [doc]. */
+const LEGACY_PATH = /^\/([^/]+)\/settings(?:\/(.*))?$/;
+/** Path words that are never an org slug (`/analytics/org/settings`, legacy `/analytics/settings`). */
+const NOT_AN_ORG = new Set(['org', 'analytics']);
+/** The key of the numeric form, `org/<id>`. */
+const ORG_ID_KEY = /^org\/(\d+)$/;
 
-/** Parses a console URL; `null` when it is not an org settings page. */
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** Parses a console URL; `null` when it is not an org settings page in one of the documented forms. */
 export function parseSettingsLocation(href: string): ConsoleLocation | null {
   let url: URL;
   try {
@@ -28,25 +61,47 @@ export function parseSettingsLocation(href: string): ConsoleLocation | null {
   } catch {
     return null;
   }
-  const match = SETTINGS_PATH.exec(url.pathname.replace(/\/+$/, ''));
-  if (!match || match[1] === 'org') return null;
-  return { orgUrl: decodeURIComponent(match[1] ?? ''), settingsPath: match[2] ?? '' };
+  const path = url.pathname.replace(/\/+$/, '');
+  // The legacy form only on the legacy host: elsewhere `/<word>/settings` is no org address. Other
+  // hosts are never matched by the manifest; unit tests run on happy-dom's localhost.
+  const legacyHost = url.hostname === LEGACY_HOST;
+  const byId = ORG_ID_PATH.exec(path);
+  if (byId) {
+    const orgId = Number(byId[1]);
+    if (!Number.isSafeInteger(orgId) || orgId <= 0) return null;
+    return { form: 'org-id', orgUrl: `org/${orgId}`, orgId, settingsPath: byId[2] ?? '' };
+  }
+  const match = ORG_URL_PATH.exec(path) ?? (legacyHost ? LEGACY_PATH.exec(path) : null);
+  const orgUrl = match ? decoded(match[1] ?? '') : null;
+  if (!match || !orgUrl || NOT_AN_ORG.has(orgUrl.toLowerCase())) return null;
+  const form: AddressForm = match[0].startsWith('/analytics/') ? 'org-url' : 'legacy';
+  return { form, orgUrl, orgId: null, settingsPath: match[2] ?? '' };
 }
 
-function normalisedText(element: Element): string {
-  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** The numeric org id in a per-org key (`org/<id>`, the numeric address form), else null. */
+export function orgIdOfKey(orgUrl: string): number | null {
+  const match = ORG_ID_KEY.exec(orgUrl);
+  return match ? Number(match[1]) : null;
 }
 
 /**
- * The page heading "Team Members & Groups", found by role and visible text, never by class.
- * Accepts native headings and ARIA headings.
+ * The page heading "Team Members & Groups", found by role and its words (case, spacing and
+ * punctuation aside), never by class. Accepts native headings and ARIA headings.
  */
 export function findMembersHeading(root: ParentNode = document): HTMLElement | null {
-  const candidates = root.querySelectorAll<HTMLElement>('h1, h2, h3, [role="heading"]');
-  for (const candidate of candidates) {
-    if (normalisedText(candidate) === MEMBERS_HEADING_TEXT) return candidate;
+  for (const candidate of root.querySelectorAll<HTMLElement>(HEADING_SELECTOR)) {
+    if (sameName(textOf(candidate), MEMBERS_HEADING_TEXT)) return candidate;
   }
   return null;
+}
+
+/**
+ * [guess] The page's own section: the element holding the heading and, after it, the tabs and
+ * their panels (the heading's parent, as on every settings page we know of). Where our UI goes when
+ * a finer landmark is missing, and the widest part of the page a feature observes.
+ */
+export function findMembersSection(heading: Element): Element | null {
+  return heading.parentElement;
 }
 
 export interface MembersPage {

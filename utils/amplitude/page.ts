@@ -34,48 +34,32 @@ export interface ConsoleLocation {
 }
 
 const LEGACY_HOST = 'analytics.amplitude.com';
-/** `/analytics/org/<id>/settings/...` [doc]. */
-const ORG_ID_PATH = /^\/analytics\/org\/(\d+)\/settings(?:\/(.*))?$/;
-/** `/analytics/<orgUrl>/settings/...` [doc]. */
-const ORG_URL_PATH = /^\/analytics\/([^/]+)\/settings(?:\/(.*))?$/;
-/** Legacy host: `/<orgUrl>/settings/...` [doc]. */
-const LEGACY_PATH = /^\/([^/]+)\/settings(?:\/(.*))?$/;
+/**
+ * `/analytics/org/<id>/settings/...`, `/analytics/<orgUrl>/settings/...` [doc], and on the legacy
+ * host `/<orgUrl>/settings/...` [doc]: groups 1 `analytics/`, 2 the org, 3 its id, 4 the rest.
+ */
+const SETTINGS_PATH = /^\/(analytics\/)?(org\/(\d+)|[^/]+)\/settings(?:\/(.*))?$/;
 /** Path words that are never an org slug (`/analytics/org/settings`, legacy `/analytics/settings`). */
-const NOT_AN_ORG = new Set(['org', 'analytics']);
+const NOT_AN_ORG = /^(org|analytics)$/i;
 /** The key of the numeric form, `org/<id>`. */
 const ORG_ID_KEY = /^org\/(\d+)$/;
 
-function decoded(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
-
 /** Parses a console URL; `null` when it is not an org settings page in one of the documented forms. */
 export function parseSettingsLocation(href: string): ConsoleLocation | null {
-  let url: URL;
   try {
-    url = new URL(href);
+    const url = new URL(href);
+    const match = SETTINGS_PATH.exec(url.pathname.replace(/\/+$/, ''));
+    // The legacy form only on the legacy host: elsewhere `/<word>/settings` is no org address.
+    // (Other hosts are never matched by the manifest; unit tests run on happy-dom's localhost.)
+    if (!match || (!match[1] && (url.hostname !== LEGACY_HOST || match[3]))) return null;
+    const orgUrl = decodeURIComponent(match[2] ?? '');
+    const orgId = Number(match[3] ?? 0);
+    if (match[3]) return orgId > 0 ? { form: 'org-id', orgUrl: `org/${orgId}`, orgId, settingsPath: match[4] ?? '' } : null;
+    if (NOT_AN_ORG.test(orgUrl)) return null;
+    return { form: match[1] ? 'org-url' : 'legacy', orgUrl, orgId: null, settingsPath: match[4] ?? '' };
   } catch {
-    return null;
+    return null; // not a URL, or a malformed escape in the org
   }
-  const path = url.pathname.replace(/\/+$/, '');
-  // The legacy form only on the legacy host: elsewhere `/<word>/settings` is no org address. Other
-  // hosts are never matched by the manifest; unit tests run on happy-dom's localhost.
-  const legacyHost = url.hostname === LEGACY_HOST;
-  const byId = ORG_ID_PATH.exec(path);
-  if (byId) {
-    const orgId = Number(byId[1]);
-    if (!Number.isSafeInteger(orgId) || orgId <= 0) return null;
-    return { form: 'org-id', orgUrl: `org/${orgId}`, orgId, settingsPath: byId[2] ?? '' };
-  }
-  const match = ORG_URL_PATH.exec(path) ?? (legacyHost ? LEGACY_PATH.exec(path) : null);
-  const orgUrl = match ? decoded(match[1] ?? '') : null;
-  if (!match || !orgUrl || NOT_AN_ORG.has(orgUrl.toLowerCase())) return null;
-  const form: AddressForm = match[0].startsWith('/analytics/') ? 'org-url' : 'legacy';
-  return { form, orgUrl, orgId: null, settingsPath: match[2] ?? '' };
 }
 
 /** The numeric org id in a per-org key (`org/<id>`, the numeric address form), else null. */

@@ -69,13 +69,6 @@ export interface UsersList {
   element: Element;
   /** The rows that stand for a person, in order (no header, no empty-state row). */
   rows: Element[];
-  /**
-   * Joined or Pending, when something says so; null when nothing does. Nothing the extension shows
-   * depends on it: a row is tied to its person the same way in both views (row-identity.ts).
-   */
-  view: UsersView | null;
-  /** What told the view: the list's name, the selected view control [guess], the address [guess]. */
-  viewFrom: 'name' | 'control' | 'address' | null;
 }
 
 /** The header's checkbox: in a header cell or row, or named "Select all ..." [guess]. */
@@ -116,14 +109,33 @@ function rowOf(box: Element, area: Element, skip: Skip): Element | null {
   return null;
 }
 
-function viewOf(list: Element, area: Element, href: string): Pick<UsersList, 'view' | 'viewFrom'> {
+/** [guess] The list is named for a view: "Joined users" or "Pending users" (any casing). */
+function namedView(list: Element): UsersView | null {
   const named = list.hasAttribute('aria-label') || list.hasAttribute('aria-labelledby') || !!list.querySelector(':scope > caption');
   const name = named ? accessibleName(list) : '';
-  for (const view of ['joined', 'pending'] as const) if (sameName(name, USERS_TABLE_NAMES[view])) return { view, viewFrom: 'name' };
+  return sameName(name, USERS_TABLE_NAMES.joined) ? 'joined' : sameName(name, USERS_TABLE_NAMES.pending) ? 'pending' : null;
+}
+
+export interface UsersViewEvidence {
+  view: UsersView | null;
+  /** What told it: the list's name, the selected view control [guess], the address [guess]; null: nothing. */
+  from: 'name' | 'control' | 'address' | null;
+}
+
+/**
+ * Which view a list shows, Joined or Pending: its name if it has one, else the selected view
+ * control's text [guess], else `?view=` in the address [guess], else unknown. Nothing the extension
+ * shows depends on it: a row is tied to its person the same way in both views (row-identity.ts),
+ * which is why the content script does not compute it; it is here so that the evidence for it,
+ * should a feature need it, is in one place.
+ */
+export function usersView(list: Element, area: Element, href: string): UsersViewEvidence {
+  const named = namedView(list);
+  if (named) return { view: named, from: 'name' };
   for (const control of area.querySelectorAll(SELECTED_CONTROL)) {
     if (list.contains(control)) continue;
     const label = accessibleName(control);
-    for (const view of ['joined', 'pending'] as const) if (sameName(label, USERS_VIEW_NAMES[view])) return { view, viewFrom: 'control' };
+    for (const view of ['joined', 'pending'] as const) if (sameName(label, USERS_VIEW_NAMES[view])) return { view, from: 'control' };
   }
   let param: string | null = null;
   try {
@@ -131,8 +143,7 @@ function viewOf(list: Element, area: Element, href: string): Pick<UsersList, 'vi
   } catch {
     // no address, no evidence
   }
-  if (param === 'pending' || param === 'joined') return { view: param, viewFrom: 'address' };
-  return { view: null, viewFrom: null };
+  return param === 'pending' || param === 'joined' ? { view: param, from: 'address' } : { view: null, from: null };
 }
 
 /**
@@ -140,7 +151,7 @@ function viewOf(list: Element, area: Element, href: string): Pick<UsersList, 'vi
  * checkbox and show a person; also a table or grid named "Joined users"/"Pending users", or with a
  * "select all" header, while it has no rows. Checkboxes in dialogs and in our own nodes are not rows.
  */
-export function findUsersLists(area: Element, skip: Skip = keepAll, href = area.ownerDocument.location?.href ?? ''): UsersList[] {
+export function findUsersLists(area: Element, skip: Skip = keepAll): UsersList[] {
   const rowsByList = new Map<Element, Element[]>();
   const add = (list: Element, row?: Element) => {
     const rows = rowsByList.get(list) ?? [];
@@ -160,11 +171,11 @@ export function findUsersLists(area: Element, skip: Skip = keepAll, href = area.
     add(list && area.contains(list) ? list : (row.parentElement ?? row), row);
   }
   for (const list of area.querySelectorAll(LIST)) {
-    if (!rowsByList.has(list) && viewOf(list, area, '').viewFrom === 'name') add(list);
+    if (!rowsByList.has(list) && namedView(list)) add(list);
   }
   return [...rowsByList]
     .sort(([a], [b]) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
-    .map(([element, rows]) => ({ element, rows, ...viewOf(element, area, href) }));
+    .map(([element, rows]) => ({ element, rows }));
 }
 
 function ancestorSkipped(element: Element, stop: Element, skip: Skip): boolean {

@@ -8,12 +8,14 @@
  *
  *   npm run demo -- --seed sole-admin     another bundled org (demo, sole-admin, org-level, large)
  *   npm run demo -- --headless            force headless screenshots
+ *   npm run demo -- --markup aria-grid    the page in another markup variant (test/console/shared/markup.ts)
  *   npm run demo -- --no-build            reuse the existing builds
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { markupVariantArg } from '../test/console/cli';
 import { createConsoleDouble } from '../test/console/server/double';
 import { launchBrowser } from '../test/e2e/support/launch';
 import { serveAmplitude } from '../test/e2e/support/routing';
@@ -21,6 +23,7 @@ import { serveAmplitude } from '../test/e2e/support/routing';
 const { values } = parseArgs({
   options: {
     seed: { type: 'string', default: 'demo' },
+    markup: { type: 'string', default: 'default' },
     headless: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
   },
@@ -33,11 +36,13 @@ function run(command: string, args: string[]): void {
 }
 
 async function main(): Promise<void> {
+  const markup = markupVariantArg(values.markup);
   if (!values['no-build']) {
     run('npx', ['wxt', 'build']);
     run('npx', ['vite', 'build', '--config', 'test/console/vite.config.ts', '--logLevel', 'warn']);
   }
   const double = createConsoleDouble({ seed: values.seed });
+  double.backend.setMarkup(markup);
   const orgUrl = double.backend.state().org.url;
   const url = `https://app.amplitude.com/analytics/${orgUrl}/settings/members`;
   const headless = values.headless || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
@@ -46,7 +51,8 @@ async function main(): Promise<void> {
   await serveAmplitude(context, (request) => double.handle(request));
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
-  await page.getByRole('heading', { name: 'Team Members & Groups' }).waitFor();
+  // Any casing: --markup may render the labels in sentence or upper case.
+  await page.getByRole('heading', { name: /^team members & groups$/i }).waitFor();
   await page.locator('admin-lens-chip').waitFor({ timeout: 10_000 }).catch(() => {
     console.warn('The Admin Lens chip did not appear within 10 s: is the extension built (npm run build)?');
   });
@@ -56,7 +62,7 @@ async function main(): Promise<void> {
     mkdirSync(outputDir, { recursive: true });
     const users = path.join(outputDir, 'members-users.png');
     await page.screenshot({ path: users, fullPage: true });
-    await page.getByRole('tab', { name: 'Groups' }).click();
+    await page.getByRole('tab', { name: /^groups$/i }).click();
     const groups = path.join(outputDir, 'members-groups.png');
     await page.screenshot({ path: groups, fullPage: true });
     console.log(`No display: ran headless on ${url} (seed "${values.seed}").\nScreenshots:\n  ${users}\n  ${groups}`);

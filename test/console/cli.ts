@@ -4,6 +4,7 @@
  *   npm run console                           demo org on port 4173
  *   npm run console -- --port 5000 --seed org-level
  *   npm run console -- --seed ./my-org.json   any seed file (format: shared/seed.ts, README.md)
+ *   npm run console -- --markup aria-grid     the page in another markup variant (shared/markup.ts)
  *
  * `startConsoleServer` is exported so scripts can run the same server.
  */
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { SeedInput } from './shared/seed';
+import { MARKUP_VARIANT_NAMES, type MarkupRequest, type MarkupVariant } from './shared/markup';
 import { createConsoleDouble, DEFAULT_DIST_DIR, type ConsoleDouble, type DoubleRequest } from './server/double';
 
 export interface ConsoleServer {
@@ -43,8 +45,9 @@ function flatHeaders(request: IncomingMessage): Record<string, string> {
 }
 
 /** Serves the double on 127.0.0.1. Port 0 picks a free port. */
-export async function startConsoleServer(options: { port?: number; seed?: string | SeedInput; distDir?: string } = {}): Promise<ConsoleServer> {
+export async function startConsoleServer(options: { port?: number; seed?: string | SeedInput; distDir?: string; markup?: MarkupRequest } = {}): Promise<ConsoleServer> {
   const double = createConsoleDouble({ seed: options.seed ?? 'demo', distDir: options.distDir });
+  if (options.markup !== undefined) double.backend.setMarkup(options.markup);
   const server = createServer((request, response) => {
     void (async () => {
       try {
@@ -84,15 +87,22 @@ export async function startConsoleServer(options: { port?: number; seed?: string
   };
 }
 
+/** A `--markup` value: one of the named variants. */
+export function markupVariantArg(value: string): MarkupVariant {
+  if (!(MARKUP_VARIANT_NAMES as string[]).includes(value)) throw new Error(`--markup: not a variant: ${value} (one of ${MARKUP_VARIANT_NAMES.join(', ')})`);
+  return value as MarkupVariant;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '4173' }, seed: { type: 'string', default: 'demo' } },
+    options: { port: { type: 'string', default: '4173' }, seed: { type: 'string', default: 'demo' }, markup: { type: 'string', default: 'default' } },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`);
-  const server = await startConsoleServer({ port, seed: values.seed });
+  const markup = markupVariantArg(values.markup);
+  const server = await startConsoleServer({ port, seed: values.seed, markup });
   const org = server.double.backend.org();
-  console.log(`Console double: ${org.name} (seed "${values.seed}", org ${org.id})`);
+  console.log(`Console double: ${org.name} (seed "${values.seed}", org ${org.id}, markup "${markup}")`);
   console.log(`  Members & Groups: ${server.url}`);
   console.log(`  Control API:      ${server.controlUrl}  (GET it for the routes)`);
   if (!existsSync(path.join(DEFAULT_DIST_DIR, 'index.html'))) {

@@ -5,12 +5,15 @@
  *   test.use({ seed: 'sole-admin' })   pick the double's org
  *   test.use({ extension: false })     drive the double without the extension
  *   test.use({ site: 'static-settings' }) serve a bare settings SPA instead of the double
+ *   test.use({ markup: 'aria-grid' })  render the double's page with other markup (a variant name
+ *                                      or flags, test/console/shared/markup.ts)
  */
 import { expect, test as base, type BrowserContext, type Worker } from '@playwright/test';
 import { launchBrowser } from './support/launch';
 import { serveAmplitude, type SiteHandler } from './support/routing';
 import { staticSettingsSite } from './support/static-settings-site';
 import type { ConsoleDouble } from '../console/server/double';
+import type { MarkupRequest } from '../console/shared/markup';
 
 export interface Fixtures {
   /** Load the built extension (default true). */
@@ -19,6 +22,12 @@ export interface Fixtures {
   seed: string;
   /** What answers at the Amplitude addresses: the console double, or a bare settings SPA. */
   site: 'console-double' | 'static-settings';
+  /**
+   * How the double renders its page: a variant name (default, aria-grid, plain-divs, reworded,
+   * names-only) or `{variant?, ...flags}`; set before the first page load. A `backend.reset()` in a
+   * test clears it (set it again with `backend.setMarkup`).
+   */
+  markup: MarkupRequest;
   consoleDouble: ConsoleDouble;
   /** Creates the double on first use only, so tests with their own `site` never load it. */
   lazyDouble: () => Promise<ConsoleDouble>;
@@ -32,11 +41,16 @@ export const test = base.extend<Fixtures>({
   extension: [true, { option: true }],
   seed: ['demo', { option: true }],
   site: ['console-double', { option: true }],
+  markup: ['default', { option: true }],
 
-  lazyDouble: async ({ seed }, use) => {
+  lazyDouble: async ({ seed, markup }, use) => {
     let created: Promise<ConsoleDouble> | undefined;
     await use(() =>
-      (created ??= import('../console/server/double').then(({ createConsoleDouble }) => createConsoleDouble({ seed }))),
+      (created ??= import('../console/server/double').then(({ createConsoleDouble }) => {
+        const double = createConsoleDouble({ seed });
+        double.backend.setMarkup(markup);
+        return double;
+      })),
     );
   },
 

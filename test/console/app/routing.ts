@@ -2,8 +2,12 @@
  * Client-side routing, as in the real single-page console: links change the URL with
  * history.pushState and the back button works through popstate; the document never reloads.
  *
- * Paths: /analytics/<orgUrl>/settings/<page> [doc: /analytics/<orgUrl>/... and
- * /analytics/<orgUrl>/settings/projects]. Members & Groups at /settings/members [guess].
+ * Paths, in three forms, each kept by every in-app link once the page was opened with it:
+ * - /analytics/<orgUrl>/settings/<page> [doc: /analytics/<orgUrl>/... and /analytics/<orgUrl>/settings/projects];
+ * - /analytics/org/<orgId>/settings/<page> [doc: the numeric org id form];
+ * - /<orgUrl>/settings/<page>, the legacy host's form (analytics.amplitude.com) [doc]; the double
+ *   serves every host the same way, so this form works on any host.
+ * Members & Groups at /settings/members [guess].
  * The Users/Groups tab is ?tab=groups [guess]; the Joined/Pending view is ?view=pending [guess].
  */
 import { useEffect, useState } from 'react';
@@ -24,22 +28,45 @@ export const SETTINGS_PAGES = [
 
 export const MEMBERS_PAGE_SLUG = 'members';
 
+/** Which org the address names: by its url (`demo-org`) or by its numeric id. */
+export type OrgRef = { kind: 'url'; orgUrl: string } | { kind: 'id'; orgId: number };
+
 export interface Route {
-  orgUrl: string | null;
+  org: OrgRef | null;
+  /** The address up to the org (`/analytics/demo-org`, `/analytics/org/412345`, `/demo-org`), kept by links. */
+  base: string;
   /** The settings page slug, or null when the path is not a settings page. */
   page: string | null;
   search: URLSearchParams;
 }
 
+const decode = (segment: string): string | null => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+};
+
 export function parseLocation(location: { pathname: string; search: string }): Route {
   const search = new URLSearchParams(location.search);
-  const match = /^\/analytics\/([^/]+)(\/settings(?:\/([^/]+))?)?\/?$/.exec(location.pathname);
-  if (!match?.[1]) return { orgUrl: null, page: null, search };
+  const none: Route = { org: null, base: '', page: null, search };
+  // /analytics/org/<orgId>[/settings[/<page>]]: checked first, "org" is not an org url here.
+  const byId = /^(\/analytics\/org\/(\d+))(\/settings(?:\/([^/]+))?)?\/?$/.exec(location.pathname);
+  if (byId?.[1] && byId[2]) return { org: { kind: 'id', orgId: Number(byId[2]) }, base: byId[1], page: byId[4] ?? 'general', search };
   // /analytics/<orgUrl> and /analytics/<orgUrl>/settings open General, as a settings landing would [guess].
-  return { orgUrl: decodeURIComponent(match[1]), page: match[3] ?? 'general', search };
+  const byUrl = /^(\/analytics\/([^/]+))(\/settings(?:\/([^/]+))?)?\/?$/.exec(location.pathname);
+  const orgUrl = byUrl?.[2] ? decode(byUrl[2]) : null;
+  if (byUrl?.[1] && orgUrl) return { org: { kind: 'url', orgUrl }, base: byUrl[1], page: byUrl[4] ?? 'general', search };
+  // Legacy /<orgUrl>/settings[/<page>]: only with /settings, so any other one-segment path stays "not found".
+  const legacy = /^(\/([^/]+))\/settings(?:\/([^/]+))?\/?$/.exec(location.pathname);
+  const legacyUrl = legacy?.[2] && legacy[2] !== 'analytics' ? decode(legacy[2]) : null;
+  if (legacy?.[1] && legacyUrl) return { org: { kind: 'url', orgUrl: legacyUrl }, base: legacy[1], page: legacy[3] ?? 'general', search };
+  return none;
 }
 
-export const settingsPath = (orgUrl: string, slug: string): string => `/analytics/${encodeURIComponent(orgUrl)}/settings/${slug}`;
+/** A settings page in the address form the page was opened with (`base` from the route). */
+export const settingsPath = (base: string, slug: string): string => `${base}/settings/${slug}`;
 
 const ROUTE_CHANGE = 'console-double:route-change';
 

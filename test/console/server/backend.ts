@@ -10,6 +10,7 @@ import { rebaseSeedToToday } from '../seeds/rebase';
 import type { Seed } from '../shared/seed';
 import { Faults, FaultSettings, type ActiveFaults } from './faults';
 import { LandmarkSettings } from '../shared/landmarks';
+import { markupFlags, resolveMarkup, type MarkupFlags, type MarkupRequest } from '../shared/markup';
 import { Logs, type MutationLogEntry, type RefusedAttempt, type RequestLogEntry } from './logs';
 import { HANDLERS } from './operations';
 import type { OperationContext } from './operations/types';
@@ -55,6 +56,7 @@ export class Backend {
   private jitter!: Random;
   private latencySettings: LatencySettings = { ms: 0, jitterMs: 0 };
   private landmarkSettings: LandmarkSettings = {};
+  private markupSettings: MarkupFlags = markupFlags('default');
   private readonly sessions: Sessions;
 
   /**
@@ -230,6 +232,27 @@ export class Backend {
     return { ...this.landmarkSettings };
   }
 
+  /**
+   * The markup-variant switch (shared/markup.ts): the page renders with other markup from its next
+   * load. A variant name, or `{variant?, ...flags}` (the variant's flags with these on top).
+   * Replaces the previous markup (unlike setLandmarks, nothing is merged). Throws a ZodError naming
+   * the bad flag; the markup is then unchanged.
+   */
+  setMarkup(request: MarkupRequest): MarkupFlags {
+    this.markupSettings = resolveMarkup(request);
+    return this.markup();
+  }
+
+  /** The default rendition again, from the page's next load. */
+  clearMarkup(): void {
+    this.markupSettings = markupFlags('default');
+  }
+
+  /** Every flag, defaults filled in. */
+  markup(): MarkupFlags {
+    return { ...this.markupSettings };
+  }
+
   /** Draws for the 503 fault; the transport asks once per API call. */
   shouldFailRequest(): boolean {
     return this.faultKnobs.shouldFailRequest();
@@ -267,6 +290,7 @@ export class Backend {
     this.logs = new Logs();
     this.latencySettings = { ms: 0, jitterMs: 0 };
     this.landmarkSettings = {};
+    this.markupSettings = markupFlags('default');
     this.jitter = stream(store.org.id, 'latency');
   }
 

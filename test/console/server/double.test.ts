@@ -22,7 +22,7 @@ const bodyText = (response: DoubleResponse) => (typeof response.body === 'string
 const bodyJson = (response: DoubleResponse) => JSON.parse(bodyText(response));
 const cookieValue = (response: DoubleResponse) => /amp_session=([^;]+)/.exec(response.headers['set-cookie'] ?? '')?.[1] ?? null;
 
-function api(double: ConsoleDouble, operation: string, variables: unknown = {}, options: { cookie?: string | null; xOrg?: string | null; orgUrl?: string; q?: string; origin?: string } = {}) {
+function api(double: ConsoleDouble, operation: string, variables: unknown = {}, options: { cookie?: string | null; xOrg?: string | null; orgUrl?: string; orgId?: string; q?: string; origin?: string } = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const cookie = options.cookie === undefined ? double.sessionCookie().value : options.cookie;
   if (cookie !== null) headers.Cookie = `other=1; amp_session=${cookie}`;
@@ -30,7 +30,7 @@ function api(double: ConsoleDouble, operation: string, variables: unknown = {}, 
   if (xOrg !== null) headers['X-Org'] = xOrg;
   return double.handle({
     method: 'POST',
-    url: `${options.origin ?? APP}/t/graphql/org-url/${options.orgUrl ?? double.backend.org().url}?q=${options.q ?? operation}`,
+    url: `${options.origin ?? APP}/t/graphql/${options.orgId !== undefined ? `org/${options.orgId}` : `org-url/${options.orgUrl ?? double.backend.org().url}`}?q=${options.q ?? operation}`,
     headers,
     body: JSON.stringify({ operationName: operation, variables, query: `query ${operation} { ... }` }),
   });
@@ -92,6 +92,29 @@ describe('data endpoint', () => {
     expect(broken.status).toBe(400);
   });
 
+  it('answers with the org named by its id, with the same checks, and 404 for another id', async () => {
+    const double = createConsoleDouble();
+    const byId = await api(double, 'MemberCounts', {}, { orgId: '412345' });
+    expect(byId.status).toBe(200);
+    expect(bodyJson(byId)).toEqual({ data: { total: 30, joined: 24, pending: 6, requestingAccess: 2 } });
+    expect((await api(double, 'OrgSettings', {}, { orgId: '412345', xOrg: null })).status).toBe(200);
+
+    const otherId = await api(double, 'MemberCounts', {}, { orgId: '412346' });
+    expect(otherId.status).toBe(404);
+    expect(bodyJson(otherId).errors[0].message).toMatch(/412346.*412345/);
+    expect((await api(double, 'MemberCounts', {}, { orgId: 'demo-org' })).status).toBe(404);
+    expect((await api(double, 'Projects', {}, { orgId: '412345', xOrg: '1' })).status).toBe(403);
+    expect((await api(double, 'Projects', {}, { orgId: '412345', xOrg: null })).status).toBe(403);
+    expect((await api(double, 'Projects', {}, { orgId: '412345', cookie: null })).status).toBe(401);
+    expect((await api(double, 'Projects', {}, { orgId: '412345', q: 'OrgSettings' })).status).toBe(400);
+    expect((await double.handle({ method: 'GET', url: `${APP}/t/graphql/org/412345?q=Projects`, headers: {}, body: null })).status).toBe(405);
+
+    // The same operation by url and by id changes the same org.
+    const removed = await api(double, 'RemoveMembers', { memberIds: ['u-19'], transferToMemberId: null }, { orgId: '412345' });
+    expect(bodyJson(removed).data).toBeDefined();
+    expect(double.backend.mutations()).toHaveLength(1);
+  });
+
   it('logs every API request by operation name and status', async () => {
     const double = createConsoleDouble();
     await api(double, 'OrgSettings', {}, { xOrg: null });
@@ -109,7 +132,7 @@ describe('data endpoint', () => {
 describe('pages and assets', () => {
   it('serves index.html for page paths and signs the browser in', async () => {
     const double = createConsoleDouble({ distDir: builtDist() });
-    for (const pagePath of ['/', '/analytics/demo-org/settings/members', '/login', '/analytics/demo-org/settings/projects?x=1']) {
+    for (const pagePath of ['/', '/analytics/demo-org/settings/members', '/analytics/org/412345/settings/members', '/demo-org/settings/members', '/login', '/analytics/demo-org/settings/projects?x=1']) {
       const response = await double.handle({ method: 'GET', url: `${APP}${pagePath}`, headers: {}, body: null });
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toMatch(/text\/html/);

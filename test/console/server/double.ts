@@ -14,6 +14,7 @@ import { handleGraphql, isGraphqlPath } from './http/graphql-route';
 import { lowercaseHeaders, text, type DoubleRequest, type DoubleResponse } from './http/messages';
 import { distFile, isAssetPath, serveFile, serveIndex } from './http/static-files';
 import { landmarksMetaTag } from '../shared/landmarks';
+import { markupMetaTag } from '../shared/markup';
 
 export type { DoubleRequest, DoubleResponse } from './http/messages';
 export { Backend } from './backend';
@@ -43,7 +44,7 @@ export function createConsoleDouble(
       headers['set-cookie'] = sessionSetCookie(backend.issueSession(), url.protocol === 'https:');
     }
     if (file && path.resolve(file) !== path.join(distDir, 'index.html')) return serveFile(file, headers);
-    return serveIndex(distDir, headers, landmarksMetaTag(backend.landmarks()));
+    return serveIndex(distDir, headers, landmarksMetaTag(backend.landmarks()) + markupMetaTag(backend.markup()));
   }
 
   async function handle(raw: DoubleRequest): Promise<DoubleResponse> {

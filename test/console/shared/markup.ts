@@ -20,7 +20,9 @@ export const MarkupFlags = z
     usersList: z.enum(['table', 'grid', 'divs']).default('table'),
     /**
      * The casing of every label of the console's own UI (headings, tabs, buttons, menu items,
-     * dialog titles, field labels, step titles, toasts); never of data (people, groups, projects).
+     * dialog titles, field labels, step titles, column headers, list and table names, toasts, the
+     * "Nothing was sent." refusal); never of data (people, groups, projects, role names, dates,
+     * counts), nor of paragraphs, hints, placeholders and server messages.
      * `as-is` ("Remove Members?"), `sentence` ("Remove members?", "Invite new users",
      * "Team members & groups"), `upper` ("REMOVE MEMBERS?").
      */
@@ -44,7 +46,11 @@ export const MarkupFlags = z
     personEmail: z.enum(['line', 'title', 'inline']).default('line'),
     /** Actions as native `<button>`s (`button`), or `div role="button" tabindex=0` (`div`). */
     actions: z.enum(['button', 'div']).default('button'),
-    /** The invite wizard's email field makes chips on Enter, comma and blur (`enter`), or only on comma and blur (`comma-blur`). */
+    /**
+     * The invite wizard's email field makes chips on Enter or a comma, as documented in README
+     * (`enter`; leaving the field keeps the text), or on a comma or on leaving the field, never on
+     * Enter (`comma-blur`). Pasting a list chips it in both.
+     */
     chipCommit: z.enum(['enter', 'comma-blur']).default('enter'),
     /** The users list rows show each person's email (in the `personEmail` form) (`shown`), or names only (`hidden`): rows are tied to people by a unique name, or not at all. */
     rowEmails: z.enum(['shown', 'hidden']).default('shown'),
@@ -81,3 +87,47 @@ export function markupFlags(variant: MarkupVariant | MarkupFlagsInput = 'default
 
 /** The `<meta name>` carrying the flags (JSON) into the page. */
 export const MARKUP_META = 'console-double-markup';
+
+/**
+ * What `POST /__double/markup` and `backend.setMarkup()` take: a variant name, or
+ * `{variant?, ...flags}` (the variant's flags, default `default`, with the given flags on top).
+ */
+export type MarkupRequest = MarkupVariant | ({ variant?: MarkupVariant } & MarkupFlagsInput);
+
+const isVariant = (name: unknown): name is MarkupVariant => typeof name === 'string' && Object.hasOwn(MARKUP_VARIANTS, name);
+
+/** The flags a request stands for; throws a ZodError naming the bad flag or variant. */
+export function resolveMarkup(request: MarkupRequest): MarkupFlags {
+  if (typeof request === 'string') {
+    if (!isVariant(request)) throw unknownVariant(request, []);
+    return markupFlags(request);
+  }
+  const { variant = 'default', ...flags } = request;
+  if (!isVariant(variant)) throw unknownVariant(variant, ['variant']);
+  return MarkupFlags.parse({ ...MARKUP_VARIANTS[variant], ...flags });
+}
+
+function unknownVariant(name: unknown, path: string[]): z.ZodError {
+  return new z.ZodError([{ code: 'custom', path, message: `unknown variant ${JSON.stringify(name)}; one of ${MARKUP_VARIANT_NAMES.join(', ')}`, input: name }]);
+}
+
+/** True when every flag is as documented (the page is then served untouched). */
+export const isDefaultMarkup = (flags: MarkupFlags): boolean => JSON.stringify(flags) === JSON.stringify(markupFlags('default'));
+
+/** The meta tag for index.html's head; empty for the default rendition (the page is untouched). */
+export function markupMetaTag(flags: MarkupFlags): string {
+  if (isDefaultMarkup(flags)) return '';
+  const json = JSON.stringify(flags).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<meta name="${MARKUP_META}" content="${json}">`;
+}
+
+/** Read in the page, once on load; no tag, or anything malformed, is the default rendition. */
+export function readMarkupFlags(doc: Document): MarkupFlags {
+  const content = doc.querySelector(`meta[name="${MARKUP_META}"]`)?.getAttribute('content');
+  if (!content) return markupFlags('default');
+  try {
+    return MarkupFlags.parse(JSON.parse(content));
+  } catch {
+    return markupFlags('default');
+  }
+}

@@ -14,6 +14,8 @@ import { z } from 'zod';
 import { ContentCounts, OrgRole, ProjectRole, ProjectRoleGrant } from './seed';
 
 export const GRAPHQL_PATH_PREFIX = '/t/graphql/org-url/';
+/** [guess] The same endpoint with the org named by its numeric id, as pages opened at /analytics/org/<orgId>/... use it. */
+export const GRAPHQL_ORG_ID_PATH_PREFIX = '/t/graphql/org/';
 export const SESSION_COOKIE = 'amp_session';
 
 export const PageArgs = z.object({

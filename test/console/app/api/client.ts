@@ -1,26 +1,33 @@
 /**
- * The page's only way to its data: POST /t/graphql/org-url/<orgUrl>?q=<Operation> with
- * {operationName, variables, query}, the session cookie and `x-org: <orgId>` [doc: the transport;
- * guess: the operations, see shared/operations.ts].
+ * The page's only way to its data: POST /t/graphql/org-url/<orgUrl>?q=<Operation> (or
+ * /t/graphql/org/<orgId> when the address names the org by id) with {operationName, variables,
+ * query}, the session cookie and `x-org: <orgId>` [doc: the transport; guess: the operations, see
+ * shared/operations.ts].
  *
- * The org id is not in the URL (only the org url is), so the client starts without it: the first
- * call is OrgSettings, which the backend answers without `x-org` [guess], and every later call
- * carries the id learned from it.
+ * When the address has only the org url, the client starts without the id: the first call is
+ * OrgSettings, which the backend answers without `x-org` [guess], and every later call carries the
+ * id learned from it.
  */
 import type { Data, GraphqlError, OperationName, Variables } from '../../shared/operations';
 import { OperationRefused, ServerError, SessionExpiredError } from './errors';
 import { QUERY_TEXT } from './queries';
+import type { OrgRef } from '../routing';
 
 type SessionListener = () => void;
 
-/** Same as GRAPHQL_PATH_PREFIX in shared/operations.ts, copied so the page's bundle has no zod. */
+/** Same as GRAPHQL_PATH_PREFIX and GRAPHQL_ORG_ID_PATH_PREFIX in shared/operations.ts, copied so the page's bundle has no zod. */
 const GRAPHQL_PATH_PREFIX = '/t/graphql/org-url/';
+const GRAPHQL_ORG_ID_PATH_PREFIX = '/t/graphql/org/';
 
 export class ApiClient {
-  private orgId: number | null = null;
+  private orgId: number | null;
+  private readonly endpoint: string;
   private readonly sessionListeners = new Set<SessionListener>();
 
-  constructor(readonly orgUrl: string) {}
+  constructor(org: OrgRef) {
+    this.orgId = org.kind === 'id' ? org.orgId : null;
+    this.endpoint = org.kind === 'id' ? `${GRAPHQL_ORG_ID_PATH_PREFIX}${org.orgId}` : `${GRAPHQL_PATH_PREFIX}${encodeURIComponent(org.orgUrl)}`;
+  }
 
   /** Called once OrgSettings has answered; from then on every request names the org. */
   setOrgId(orgId: number): void {
@@ -36,7 +43,7 @@ export class ApiClient {
   async request<Op extends OperationName>(operationName: Op, variables: Variables<Op>): Promise<Data<Op>> {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (this.orgId !== null) headers['x-org'] = String(this.orgId);
-    const url = `${GRAPHQL_PATH_PREFIX}${encodeURIComponent(this.orgUrl)}?q=${operationName}`;
+    const url = `${this.endpoint}?q=${operationName}`;
 
     let response: Response;
     try {

@@ -2,6 +2,7 @@
  * Members & Groups [doc, shot]: heading "Team Members & Groups", its subtitle, tabs Users and
  * Groups. The tab is in the URL as ?tab=groups [guess], so it survives a reload and Back works.
  */
+import { ui } from '../markup';
 import { navigate } from '../routing';
 import { GroupsTab } from './groups/GroupsTab';
 import { Tabs, tabPanelProps } from './ui/Tabs';
@@ -10,8 +11,8 @@ import s from '../styles.module.css';
 
 type TabKey = 'users' | 'groups';
 const TABS = [
-  { key: 'users', label: 'Users' },
-  { key: 'groups', label: 'Groups' },
+  { key: 'users', label: ui('Users') },
+  { key: 'groups', label: ui('Groups') },
 ] as const;
 const ID_PREFIX = 'members-page';
 
@@ -29,9 +30,9 @@ export function MembersPage(props: { search: URLSearchParams }) {
 
   return (
     <section className={s.page}>
-      <h1 className={s.pageTitle}>Team Members &amp; Groups</h1>
+      <h1 className={s.pageTitle}>{ui('Team Members & Groups')}</h1>
       <p className={s.subtitle}>Manage the users in your account and assign permissions in bulk with Groups.</p>
-      <Tabs idPrefix={ID_PREFIX} label="Team Members & Groups" tabs={TABS} selected={tab} onSelect={selectTab} />
+      <Tabs idPrefix={ID_PREFIX} label={ui('Team Members & Groups')} tabs={TABS} selected={tab} onSelect={selectTab} />
       <div {...tabPanelProps(ID_PREFIX, tab)} className={s.tabPanel}>
         {tab === 'users' ? <UsersTab search={props.search} /> : <GroupsTab />}
       </div>

@@ -5,6 +5,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { useLoader } from '../hooks/useLoader';
+import { ui } from '../markup';
 import { OrgContext, type OrgContextValue } from '../org-context';
 import { ErrorPanel } from './ui/ErrorPanel';
 import { SettingsShell } from './SettingsShell';
@@ -17,7 +18,7 @@ async function loadOrg(client: ApiClient) {
   return { settings, projects, teams, teamSpaces };
 }
 
-export function OrgLoader(props: { client: ApiClient; page: string; search: URLSearchParams }) {
+export function OrgLoader(props: { client: ApiClient; base: string; page: string; search: URLSearchParams }) {
   const { client } = props;
   const org = useLoader(() => loadOrg(client), [client]);
   const [dataVersion, setDataVersion] = useState(0);
@@ -32,7 +33,7 @@ export function OrgLoader(props: { client: ApiClient; page: string; search: URLS
     return (
       <main className={s.centered}>
         {org.error ? (
-          <ErrorPanel title="Settings could not be loaded" error={org.error} onRetry={org.reload} />
+          <ErrorPanel title={ui('Settings could not be loaded')} error={org.error} onRetry={org.reload} />
         ) : (
           <p role="status" className={s.loading}>
             Loading settings…
@@ -43,7 +44,7 @@ export function OrgLoader(props: { client: ApiClient; page: string; search: URLS
   }
   return (
     <OrgContext.Provider value={value}>
-      <SettingsShell page={props.page} search={props.search} />
+      <SettingsShell base={props.base} page={props.page} search={props.search} />
     </OrgContext.Provider>
   );
 }

@@ -1,4 +1,6 @@
 /** Shown instead of the page after any HTTP 401 from the data endpoint. */
+import { ui } from '../markup';
+import { ActionButton } from './ui/ActionButton';
 import s from '../styles.module.css';
 
 export const SESSION_EXPIRED_TEXT = 'Your session has expired. Reload to sign in again.';
@@ -6,11 +8,11 @@ export const SESSION_EXPIRED_TEXT = 'Your session has expired. Reload to sign in
 export function SessionExpiredView() {
   return (
     <main className={s.centered}>
-      <h1>Session expired</h1>
+      <h1>{ui('Session expired')}</h1>
       <p role="alert">{SESSION_EXPIRED_TEXT}</p>
-      <button type="button" className={s.primaryButton} onClick={() => window.location.reload()}>
-        Reload
-      </button>
+      <ActionButton className={s.primaryButton} onClick={() => window.location.reload()}>
+        {ui('Reload')}
+      </ActionButton>
     </main>
   );
 }

@@ -3,6 +3,7 @@
  * Only Members & Groups is built out; the other pages are placeholders with their own heading, so
  * moving into and out of Members & Groups without a reload can be tested.
  */
+import { ui } from '../markup';
 import { MEMBERS_PAGE_SLUG, SETTINGS_PAGES, settingsPath } from '../routing';
 import { useOrg } from '../org-context';
 import { MembersPage } from './MembersPage';
@@ -10,9 +11,9 @@ import { NavLink } from './NavLink';
 import { PlaceholderPage } from './PlaceholderPage';
 import s from '../styles.module.css';
 
-export function SettingsShell(props: { page: string; search: URLSearchParams }) {
+/** `base`: the address up to the org, in the form the page was opened with (routing.ts). */
+export function SettingsShell(props: { base: string; page: string; search: URLSearchParams }) {
   const { settings } = useOrg();
-  const orgUrl = settings.org.url;
   const current = SETTINGS_PAGES.find((page) => page.slug === props.page);
 
   return (
@@ -28,13 +29,13 @@ export function SettingsShell(props: { page: string; search: URLSearchParams }) 
         </span>
       </header>
       <div className={s.body}>
-        <nav aria-label="Organization settings" className={s.sideNav}>
-          <h2 className={s.sideNavTitle}>Organization settings</h2>
+        <nav aria-label={ui('Organization settings')} className={s.sideNav}>
+          <h2 className={s.sideNavTitle}>{ui('Organization settings')}</h2>
           <ul>
             {SETTINGS_PAGES.map((page) => (
               <li key={page.slug}>
-                <NavLink href={settingsPath(orgUrl, page.slug)} current={page.slug === props.page} className={page.slug === props.page ? s.navItemCurrent : s.navItem}>
-                  {page.title}
+                <NavLink href={settingsPath(props.base, page.slug)} current={page.slug === props.page} className={page.slug === props.page ? s.navItemCurrent : s.navItem}>
+                  {ui(page.title)}
                 </NavLink>
               </li>
             ))}
@@ -44,7 +45,7 @@ export function SettingsShell(props: { page: string; search: URLSearchParams }) 
           {props.page === MEMBERS_PAGE_SLUG ? (
             <MembersPage search={props.search} />
           ) : (
-            <PlaceholderPage title={current?.title ?? 'Page not found'} />
+            <PlaceholderPage title={ui(current?.title ?? 'Page not found')} />
           )}
         </main>
       </div>

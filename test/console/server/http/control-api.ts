@@ -8,6 +8,7 @@ import { SeedError, type SeedSource } from '../../seeds';
 import type { Backend } from '../backend';
 import { FaultSettings } from '../faults';
 import { LandmarkSettings } from '../../shared/landmarks';
+import { MARKUP_VARIANT_NAMES, type MarkupRequest } from '../../shared/markup';
 import { sessionSetCookie } from './cookies';
 import { json, parseJsonBody, type DoubleRequest, type DoubleResponse } from './messages';
 
@@ -31,6 +32,9 @@ const ROUTES = [
   'POST /__double/landmarks {inviteButton?: label | null, usersTableName?: name | null} (null removes; the page picks it up on its next load)',
   'POST /__double/landmarks/clear',
   'GET  /__double/landmarks',
+  `POST /__double/markup {variant?: ${MARKUP_VARIANT_NAMES.join(' | ')}, ...flags} (replaces the markup; the page picks it up on its next load)`,
+  'POST /__double/markup/clear',
+  'GET  /__double/markup',
   'POST /__double/sign-in {memberId}',
   'GET  /__double/mutations',
   'GET  /__double/refusals',
@@ -101,6 +105,21 @@ export function handleControl(backend: Backend, request: DoubleRequest, url: URL
       return json(200, { ok: true, landmarks: backend.landmarks() });
     case 'GET /__double/landmarks':
       return json(200, backend.landmarks());
+    case 'POST /__double/markup': {
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) return badRequest('Expected {variant?, ...flags}.');
+      try {
+        backend.setMarkup(body as MarkupRequest);
+      } catch (error) {
+        if (error instanceof z.ZodError) return badRequest(describeZod(error));
+        throw error;
+      }
+      return json(200, { ok: true, markup: backend.markup() });
+    }
+    case 'POST /__double/markup/clear':
+      backend.clearMarkup();
+      return json(200, { ok: true, markup: backend.markup() });
+    case 'GET /__double/markup':
+      return json(200, backend.markup());
     case 'POST /__double/sign-in': {
       const signIn = parse(SignInBody);
       if (isResponse(signIn)) return signIn;

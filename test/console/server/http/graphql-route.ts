@@ -2,9 +2,10 @@
  * The data endpoint, shaped like the real transport (console-reference.md, section 7 [doc]):
  * `POST /t/graphql/org-url/<orgUrl>?q=<Operation>` with `{operationName, variables, query}`, the
  * session cookie and `x-org: <orgId>`. The `query` text is not parsed: operations are looked up
- * by name [guess: names and shapes, see shared/operations.ts].
+ * by name [guess: names and shapes, see shared/operations.ts]. The org may also be named by its
+ * id, `POST /t/graphql/org/<orgId>?q=<Operation>` [guess], with the same checks.
  */
-import { GRAPHQL_PATH_PREFIX } from '../../shared/operations';
+import { GRAPHQL_ORG_ID_PATH_PREFIX, GRAPHQL_PATH_PREFIX } from '../../shared/operations';
 import { isOperationName, type Backend } from '../backend';
 import { readSessionToken } from './cookies';
 import { json, parseJsonBody, type DoubleRequest, type DoubleResponse } from './messages';
@@ -16,7 +17,21 @@ const failure = (status: number, code: string, message: string): { status: numbe
   body: { errors: [{ message, extensions: { code } }] },
 });
 
-export const isGraphqlPath = (pathname: string): boolean => pathname.startsWith(GRAPHQL_PATH_PREFIX);
+export const isGraphqlPath = (pathname: string): boolean => pathname.startsWith(GRAPHQL_PATH_PREFIX) || pathname.startsWith(GRAPHQL_ORG_ID_PATH_PREFIX);
+
+/** Why the path does not name this org, or null when it does (by url or by id). */
+function wrongOrg(pathname: string, org: { id: number; url: string }): string | null {
+  const byId = pathname.startsWith(GRAPHQL_ORG_ID_PATH_PREFIX);
+  const raw = pathname.slice((byId ? GRAPHQL_ORG_ID_PATH_PREFIX : GRAPHQL_PATH_PREFIX).length).replace(/\/$/, '');
+  let named: string;
+  try {
+    named = decodeURIComponent(raw);
+  } catch {
+    named = raw;
+  }
+  if (byId) return named === String(org.id) ? null : `No organization with id "${named}" (this double serves ${org.id}).`;
+  return named === org.url ? null : `No organization at org-url "${named}" (this double serves "${org.url}").`;
+}
 
 /** The answer before latency: checks in the order a gateway would make them. */
 function answer(backend: Backend, request: DoubleRequest, url: URL, operationHint: string): { status: number; body: unknown } {
@@ -28,8 +43,8 @@ function answer(backend: Backend, request: DoubleRequest, url: URL, operationHin
   if (memberId === null) return failure(401, 'UNAUTHENTICATED', 'Not signed in');
 
   const org = backend.org();
-  const orgUrl = decodeURIComponent(url.pathname.slice(GRAPHQL_PATH_PREFIX.length)).replace(/\/$/, '');
-  if (orgUrl !== org.url) return failure(404, 'BAD_USER_INPUT', `No organization at org-url "${orgUrl}" (this double serves "${org.url}").`);
+  const notThisOrg = wrongOrg(url.pathname, org);
+  if (notThisOrg !== null) return failure(404, 'BAD_USER_INPUT', notThisOrg);
   const xOrg = request.headers['x-org'];
   // [guess] The client learns the org id from OrgSettings, so only that query may come without x-org.
   if (xOrg === undefined && operationHint !== 'OrgSettings') return failure(403, 'FORBIDDEN', `Missing x-org header (expected ${org.id}).`);

@@ -10,7 +10,9 @@ import { useLatched } from '../../hooks/useLatched';
 import { useLoader } from '../../hooks/useLoader';
 import { ROLE_LABEL } from '../../model/roles';
 import type { GroupNode } from '../../model/types';
+import { ui } from '../../markup';
 import { useOrg } from '../../org-context';
+import { ActionButton } from '../ui/ActionButton';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { Modal } from '../ui/Modal';
 import { Tabs, tabPanelProps } from '../ui/Tabs';
@@ -34,12 +36,12 @@ export function GroupPane(props: { group: GroupNode | null; onClose: () => void 
       title={group?.name ?? ''}
       footer={
         <>
-          <button type="button" className={s.secondaryButton} onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="button" className={s.primaryButton} disabled title="Editing groups is not available in the console double.">
-            Save
-          </button>
+          <ActionButton className={s.secondaryButton} onClick={props.onClose}>
+            {ui('Cancel')}
+          </ActionButton>
+          <ActionButton className={s.primaryButton} disabled title="Editing groups is not available in the console double.">
+            {ui('Save')}
+          </ActionButton>
         </>
       }
     >
@@ -47,10 +49,10 @@ export function GroupPane(props: { group: GroupNode | null; onClose: () => void 
         <>
           <Tabs
             idPrefix={`group-${group.id}`}
-            label="Group"
+            label={ui('Group')}
             tabs={[
-              { key: 'general', label: 'General' },
-              { key: 'members', label: 'Members' },
+              { key: 'general', label: ui('General') },
+              { key: 'members', label: ui('Members') },
             ]}
             selected={tab}
             onSelect={setTab}
@@ -72,28 +74,28 @@ function GroupGeneral({ group }: { group: GroupNode }) {
   return (
     <div className={s.stepBody}>
       <label className={s.field}>
-        <span className={s.fieldLabel}>Name *</span>
+        <span className={s.fieldLabel}>{ui('Name *')}</span>
         <input className={s.input} value={group.name} readOnly />
       </label>
       <label className={s.field}>
-        <span className={s.fieldLabel}>Description</span>
+        <span className={s.fieldLabel}>{ui('Description')}</span>
         <input className={s.input} value={group.description} readOnly />
       </label>
       <div className={s.field}>
-        <span className={s.fieldLabel}>Team Spaces</span>
+        <span className={s.fieldLabel}>{ui('Team Spaces')}</span>
         <span>{spaces.length ? spaces.join(', ') : 'None'}</span>
       </div>
       <div className={s.field}>
-        <span className={s.fieldLabel}>Group Type</span>
+        <span className={s.fieldLabel}>{ui('Group Type')}</span>
         <span>Regular</span>
       </div>
       <Tabs
         idPrefix={prefix}
-        label="Access"
+        label={ui('Access')}
         variant="sub"
         tabs={[
-          { key: 'projects', label: 'Project Access' },
-          { key: 'data', label: 'Data Access' },
+          { key: 'projects', label: ui('Project Access') },
+          { key: 'data', label: ui('Data Access') },
         ]}
         selected={accessTab}
         onSelect={setAccessTab}
@@ -102,12 +104,12 @@ function GroupGeneral({ group }: { group: GroupNode }) {
         {accessTab === 'projects' ? (
           <>
             <p>Default Project: {defaultProject?.name ?? 'None'}</p>
-            <table className={s.table} aria-label="Project access">
+            <table className={s.table} aria-label={ui('Project access')}>
               <thead>
                 <tr>
-                  <th scope="col">PROJECT</th>
-                  <th scope="col">DESCRIPTION</th>
-                  <th scope="col">PROJECT ROLE</th>
+                  <th scope="col">{ui('PROJECT')}</th>
+                  <th scope="col">{ui('DESCRIPTION')}</th>
+                  <th scope="col">{ui('PROJECT ROLE')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -117,7 +119,7 @@ function GroupGeneral({ group }: { group: GroupNode }) {
                     <tr key={grant.projectId}>
                       <td>
                         {project?.name ?? grant.projectId}
-                        {grant.projectId === group.defaultProjectId ? <span className={s.badge}>DEFAULT PROJECT</span> : null}
+                        {grant.projectId === group.defaultProjectId ? <span className={s.badge}>{ui('DEFAULT PROJECT')}</span> : null}
                       </td>
                       <td className={s.muted}>{project?.description ?? ''}</td>
                       <td>{ROLE_LABEL[grant.role]}</td>
@@ -152,22 +154,22 @@ function GroupMembers({ group }: { group: GroupNode }) {
       <div className={s.toolbar}>
         <span>{group.memberIds.length} members</span>
         <span className={s.toolbarSpacer} />
-        <button type="button" className={s.secondaryButton} disabled title="Editing groups is not available in the console double.">
-          + Add Members
-        </button>
+        <ActionButton className={s.secondaryButton} disabled title="Editing groups is not available in the console double.">
+          {ui('+ Add Members')}
+        </ActionButton>
       </div>
-      {members.error ? <ErrorPanel title="Members could not be loaded" error={members.error} onRetry={members.reload} /> : null}
+      {members.error ? <ErrorPanel title={ui('Members could not be loaded')} error={members.error} onRetry={members.reload} /> : null}
       {members.loading ? (
         <p role="status" className={s.loading}>
           Loading members…
         </p>
       ) : null}
-      <table className={s.table} aria-label="Group members">
+      <table className={s.table} aria-label={ui('Group members')}>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Status</th>
+            <th scope="col">{ui('Name')}</th>
+            <th scope="col">{ui('Email')}</th>
+            <th scope="col">{ui('Status')}</th>
           </tr>
         </thead>
         <tbody>

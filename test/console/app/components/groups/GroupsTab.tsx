@@ -9,7 +9,9 @@ import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useLoader } from '../../hooks/useLoader';
 import { plural } from '../../model/format';
 import type { GroupNode } from '../../model/types';
+import { ui } from '../../markup';
 import { useOrg } from '../../org-context';
+import { ActionButton } from '../ui/ActionButton';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import type { ListOption } from '../ui/ListboxPopup';
 import { SearchBox } from '../ui/SearchBox';
@@ -67,35 +69,34 @@ export function GroupsTab() {
       <div className={s.toolbar}>
         <p className={s.note}>Only Admins can manage Groups.</p>
         <span className={s.toolbarSpacer} />
-        <button type="button" className={s.primaryButton} onClick={() => setCreating(true)}>
-          New Group
-        </button>
+        <ActionButton className={s.primaryButton} onClick={() => setCreating(true)}>
+          {ui('New Group')}
+        </ActionButton>
       </div>
       <div className={s.toolbar}>
-        <SearchBox label="Search groups" placeholder="Search" value={searchText} onChange={setSearchText} />
+        <SearchBox label={ui('Search groups')} placeholder="Search" value={searchText} onChange={setSearchText} />
         <Select
-          label="Filter by Project"
+          label={ui('Filter by Project')}
           placeholder="Filter by Project"
           value={projectId}
           options={[{ value: ALL_PROJECTS, label: 'All projects' }, ...projects.map((project) => ({ value: project.id, label: project.name }))]}
           onChange={(value) => setProjectId(value === ALL_PROJECTS ? null : value)}
         />
-        <SearchCombobox label="Filter by Member" placeholder="Filter by Member" value={member} onChange={setMember} search={searchMembers} noMatchesText="No users match" />
+        <SearchCombobox label={ui('Filter by Member')} placeholder="Filter by Member" value={member} onChange={setMember} search={searchMembers} noMatchesText="No users match" />
       </div>
       <div className={s.toolbar}>
         <span>{groups.data ? `Showing ${plural(groups.data.totalCount, 'group')}` : ''}</span>
         <span className={s.toolbarSpacer} />
-        <button
-          type="button"
+        <ActionButton
           className={s.secondaryButton}
           disabled={selected.size === 0}
           // [guess] The double has no operation for deleting groups.
           onClick={() => toasts.error('Deleting groups is not available in the console double.')}
         >
-          Delete
-        </button>
+          {ui('Delete')}
+        </ActionButton>
       </div>
-      {groups.error ? <ErrorPanel title="Groups could not be loaded" error={groups.error} onRetry={groups.reload} /> : null}
+      {groups.error ? <ErrorPanel title={ui('Groups could not be loaded')} error={groups.error} onRetry={groups.reload} /> : null}
       {groups.loading ? (
         <p role="status" className={s.loading}>
           Loading groups…

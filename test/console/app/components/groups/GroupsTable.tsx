@@ -6,6 +6,8 @@
 import { useState } from 'react';
 import { formatMonthDayTime } from '../../model/format';
 import type { GroupNode } from '../../model/types';
+import { ui } from '../../markup';
+import { ActionButton } from '../ui/ActionButton';
 import s from '../../styles.module.css';
 
 export function GroupsTable(props: { groups: GroupNode[]; busy: boolean; selectedIds: ReadonlySet<string>; onToggle: (id: string) => void; onOpen: (group: GroupNode) => void; emptyText: string }) {
@@ -13,22 +15,22 @@ export function GroupsTable(props: { groups: GroupNode[]; busy: boolean; selecte
   const sorted = [...props.groups].sort((a, b) => a.name.localeCompare(b.name, 'en') * (direction === 'ascending' ? 1 : -1));
 
   return (
-    <table className={s.table} aria-label="Groups" aria-busy={props.busy}>
+    <table className={s.table} aria-label={ui('Groups')} aria-busy={props.busy}>
       <thead>
         <tr>
           <th className={s.checkboxCell}>
-            <span className={s.srOnly}>Select</span>
+            <span className={s.srOnly}>{ui('Select')}</span>
           </th>
           <th scope="col" aria-sort={direction}>
             <button type="button" className={s.sortButton} onClick={() => setDirection(direction === 'ascending' ? 'descending' : 'ascending')}>
-              GROUP NAME <span aria-hidden="true">{direction === 'ascending' ? '▲' : '▼'}</span>
+              {ui('GROUP NAME')} <span aria-hidden="true">{direction === 'ascending' ? '▲' : '▼'}</span>
             </button>
           </th>
-          <th scope="col">DESCRIPTION</th>
-          <th scope="col">MEMBERS</th>
-          <th scope="col">PROJECT ACCESS</th>
-          <th scope="col">LAST MODIFIED</th>
-          <th scope="col">LAST MODIFIED BY</th>
+          <th scope="col">{ui('DESCRIPTION')}</th>
+          <th scope="col">{ui('MEMBERS')}</th>
+          <th scope="col">{ui('PROJECT ACCESS')}</th>
+          <th scope="col">{ui('LAST MODIFIED')}</th>
+          <th scope="col">{ui('LAST MODIFIED BY')}</th>
         </tr>
       </thead>
       <tbody>
@@ -42,12 +44,12 @@ export function GroupsTable(props: { groups: GroupNode[]; busy: boolean; selecte
         {sorted.map((group) => (
           <tr key={group.id} className={props.selectedIds.has(group.id) ? s.rowSelected : undefined}>
             <td className={s.checkboxCell}>
-              <input type="checkbox" aria-label={`Select ${group.name}`} checked={props.selectedIds.has(group.id)} onChange={() => props.onToggle(group.id)} />
+              <input type="checkbox" aria-label={ui`Select ${group.name}`} checked={props.selectedIds.has(group.id)} onChange={() => props.onToggle(group.id)} />
             </td>
             <td>
-              <button type="button" className={s.linkButton} onClick={() => props.onOpen(group)}>
+              <ActionButton className={s.linkButton} onClick={() => props.onOpen(group)}>
                 {group.name}
-              </button>
+              </ActionButton>
             </td>
             <td className={s.muted}>{group.description}</td>
             <td>{group.memberIds.length}</td>

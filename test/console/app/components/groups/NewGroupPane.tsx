@@ -3,6 +3,8 @@
  * placeholder form whose Save stays disabled [guess].
  */
 import { useState } from 'react';
+import { ui } from '../../markup';
+import { ActionButton } from '../ui/ActionButton';
 import { Modal } from '../ui/Modal';
 import s from '../../styles.module.css';
 
@@ -14,29 +16,29 @@ export function NewGroupPane(props: { open: boolean; onClose: () => void }) {
       open={props.open}
       onClose={props.onClose}
       variant="panel"
-      title="Create New Group"
+      title={ui('Create New Group')}
       footer={
         <>
-          <button type="button" className={s.secondaryButton} onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="button" className={s.primaryButton} disabled title="Creating groups is not available in the console double.">
-            Save
-          </button>
+          <ActionButton className={s.secondaryButton} onClick={props.onClose}>
+            {ui('Cancel')}
+          </ActionButton>
+          <ActionButton className={s.primaryButton} disabled title="Creating groups is not available in the console double.">
+            {ui('Save')}
+          </ActionButton>
         </>
       }
     >
       <div className={s.stepBody}>
         <label className={s.field}>
-          <span className={s.fieldLabel}>Name *</span>
+          <span className={s.fieldLabel}>{ui('Name *')}</span>
           <input className={s.input} value={name} onChange={(event) => setName(event.target.value)} />
         </label>
         <label className={s.field}>
-          <span className={s.fieldLabel}>Description</span>
+          <span className={s.fieldLabel}>{ui('Description')}</span>
           <input className={s.input} value={description} onChange={(event) => setDescription(event.target.value)} />
         </label>
         <div className={s.field}>
-          <span className={s.fieldLabel}>Group Type</span>
+          <span className={s.fieldLabel}>{ui('Group Type')}</span>
           <span>Regular</span>
         </div>
         <p className={s.muted}>Creating groups is not available in the console double.</p>

@@ -5,6 +5,8 @@
  */
 import { ORG_LEVEL_ROLES, PROJECT_ROLES, projectRoleRank, ROLE_LABEL, type ProjectRole } from '../../model/roles';
 import type { GroupNode, Project } from '../../model/types';
+import { ui } from '../../markup';
+import { ActionButton } from '../ui/ActionButton';
 import { Select } from '../ui/Select';
 import { floorReason, groupGrant, type InviteDraft } from './invite-draft';
 import s from '../../styles.module.css';
@@ -17,9 +19,9 @@ export function AccessStep(props: { draft: InviteDraft; onChange: (draft: Invite
       <div className={s.stepBody}>
         <p>Choose the role the new users get in every project.</p>
         <div className={s.field}>
-          <span className={s.fieldLabel}>Role</span>
+          <span className={s.fieldLabel}>{ui('Role')}</span>
           <Select
-            label="Role for new users"
+            label={ui('Role for new users')}
             value={draft.orgRole}
             options={ORG_LEVEL_ROLES.map((role) => ({
               value: role as InviteDraft['orgRole'],
@@ -60,8 +62,8 @@ export function AccessStep(props: { draft: InviteDraft; onChange: (draft: Invite
     <div className={s.stepBody}>
       <p>Add projects and choose a role in each.</p>
       {fromGroups.length > 0 ? (
-        <section aria-label="Access from selected groups" className={s.note}>
-          <strong>From selected groups</strong>
+        <section aria-label={ui('Access from selected groups')} className={s.note}>
+          <strong>{ui('From selected groups')}</strong>
           <ul>
             {fromGroups.map(({ project, grant }) => (
               <li key={project.id}>
@@ -71,13 +73,13 @@ export function AccessStep(props: { draft: InviteDraft; onChange: (draft: Invite
           </ul>
         </section>
       ) : null}
-      <table className={s.table} aria-label="Project roles">
+      <table className={s.table} aria-label={ui('Project roles')}>
         <thead>
           <tr>
-            <th scope="col">Project</th>
-            <th scope="col">Role</th>
+            <th scope="col">{ui('Project')}</th>
+            <th scope="col">{ui('Role')}</th>
             <th scope="col">
-              <span className={s.srOnly}>Actions</span>
+              <span className={s.srOnly}>{ui('Actions')}</span>
             </th>
           </tr>
         </thead>
@@ -96,7 +98,7 @@ export function AccessStep(props: { draft: InviteDraft; onChange: (draft: Invite
                 <td>{projectName(grant.projectId)}</td>
                 <td>
                   <Select<ProjectRole>
-                    label={`Role for ${projectName(grant.projectId)}`}
+                    label={ui`Role for ${projectName(grant.projectId)}`}
                     value={grant.role}
                     options={PROJECT_ROLES.map((role) => ({
                       value: role,
@@ -108,9 +110,9 @@ export function AccessStep(props: { draft: InviteDraft; onChange: (draft: Invite
                   />
                 </td>
                 <td>
-                  <button type="button" className={s.linkButton} aria-label={`Remove ${projectName(grant.projectId)}`} onClick={() => removeProject(grant.projectId)}>
-                    Remove
-                  </button>
+                  <ActionButton className={s.linkButton} aria-label={ui`Remove ${projectName(grant.projectId)}`} onClick={() => removeProject(grant.projectId)}>
+                    {ui('Remove')}
+                  </ActionButton>
                 </td>
               </tr>
             );
@@ -119,7 +121,7 @@ export function AccessStep(props: { draft: InviteDraft; onChange: (draft: Invite
       </table>
       {unused.length > 0 ? (
         <div className={s.field}>
-          <Select label="Add project" placeholder="+ Add Project" value={null} options={unused.map((project) => ({ value: project.id, label: project.name }))} onChange={addProject} />
+          <Select label={ui('Add project')} placeholder={ui('+ Add Project')} value={null} options={unused.map((project) => ({ value: project.id, label: project.name }))} onChange={addProject} />
         </div>
       ) : null}
     </div>

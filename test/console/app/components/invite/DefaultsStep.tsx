@@ -4,6 +4,7 @@
  */
 import type { Project, TeamSpace } from '../../model/types';
 import { MultiSelect } from '../ui/MultiSelect';
+import { ui } from '../../markup';
 import { Select } from '../ui/Select';
 import type { InviteDraft } from './invite-draft';
 import s from '../../styles.module.css';
@@ -15,9 +16,9 @@ export function DefaultsStep(props: { draft: InviteDraft; onChange: (draft: Invi
   return (
     <div className={s.stepBody}>
       <div className={s.field}>
-        <span className={s.fieldLabel}>Default project</span>
+        <span className={s.fieldLabel}>{ui('Default project')}</span>
         <Select
-          label="Default project"
+          label={ui('Default project')}
           placeholder="No default project"
           value={draft.defaultProjectId ?? NO_DEFAULT}
           options={[{ value: NO_DEFAULT, label: 'No default project' }, ...props.candidates.map((project) => ({ value: project.id, label: project.name }))]}
@@ -26,9 +27,9 @@ export function DefaultsStep(props: { draft: InviteDraft; onChange: (draft: Invi
         <p className={s.hint}>Where the new users land after signing in.</p>
       </div>
       <div className={s.field}>
-        <span className={s.fieldLabel}>Team spaces</span>
+        <span className={s.fieldLabel}>{ui('Team spaces')}</span>
         <MultiSelect
-          label="Team spaces"
+          label={ui('Team spaces')}
           placeholder="Select team spaces"
           values={draft.teamSpaceIds}
           options={props.teamSpaces.map((space) => ({ value: space.id, label: space.name }))}

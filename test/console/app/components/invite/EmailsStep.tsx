@@ -1,15 +1,20 @@
 /**
  * Step 1 [doc]: type an email and press Enter (or a comma) to make it a chip; several per invite.
+ * With the `chipCommit: comma-blur` markup flag Enter does nothing here: a comma, or leaving the
+ * field, makes the chip.
  * An invalid address is not chipped and says why. Each chip has a Team dropdown [doc: a team per
  * email; the list is TeamsAndSpaces] and a remove button. Pasting a list chips every address.
  */
 import { useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { Team } from '../../model/types';
+import { markup, ui } from '../../markup';
+import { ActionButton } from '../ui/ActionButton';
 import { Select } from '../ui/Select';
 import { isValidEmail, normalizeEmail, type EmailEntry } from './invite-draft';
 import s from '../../styles.module.css';
 
 const SEPARATORS = /[\s,;]+/;
+const COMMIT_KEYS = markup.chipCommit === 'enter' ? ['Enter', ','] : [','];
 
 export function EmailsStep(props: {
   entries: EmailEntry[];
@@ -50,7 +55,7 @@ export function EmailsStep(props: {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'Enter' || event.key === ',') {
+    if (COMMIT_KEYS.includes(event.key)) {
       event.preventDefault();
       // Read the input itself, not state: a driver may set the value and press Enter at once.
       commit(event.currentTarget.value);
@@ -70,7 +75,7 @@ export function EmailsStep(props: {
   return (
     <div className={s.stepBody}>
       <label htmlFor={inputId} className={s.fieldLabel}>
-        Email addresses
+        {ui('Email addresses')}
       </label>
       <input
         ref={inputRef}
@@ -87,6 +92,7 @@ export function EmailsStep(props: {
           if (error) setError('');
         }}
         onKeyDown={onKeyDown}
+        onBlur={markup.chipCommit === 'comma-blur' ? (event) => commit(event.currentTarget.value) : undefined}
         onPaste={onPaste}
         data-autofocus
       />
@@ -95,10 +101,10 @@ export function EmailsStep(props: {
           {error}
         </p>
       ) : (
-        <p className={s.hint}>Press Enter after each email address.</p>
+        <p className={s.hint}>{markup.chipCommit === 'enter' ? 'Press Enter after each email address.' : 'Type a comma after each email address.'}</p>
       )}
       {entries.length > 0 ? (
-        <ul aria-label="Emails to invite" className={s.chips}>
+        <ul aria-label={ui('Emails to invite')} className={s.chips}>
           {entries.map((entry) => {
             const refusal = props.refused.get(entry.email);
             return (
@@ -106,14 +112,16 @@ export function EmailsStep(props: {
                 <span className={s.chipEmail}>{entry.email}</span>
                 {props.teams.length > 0 ? (
                   <Select
-                    label={`Team for ${entry.email}`}
+                    label={ui`Team for ${entry.email}`}
                     placeholder="Select team"
                     value={entry.teamId}
                     options={teamOptions}
                     onChange={(teamId) => props.onEntriesChange(entries.map((other) => (other.email === entry.email ? { ...other, teamId } : other)))}
                   />
                 ) : null}
-                <button type="button" aria-label={`Remove ${entry.email}`} className={s.iconButton}
+                <ActionButton
+                  aria-label={ui`Remove ${entry.email}`}
+                  className={s.iconButton}
                   onClick={() => {
                     props.onEntriesChange(entries.filter((other) => other.email !== entry.email));
                     // The button goes away with its chip; keep focus in the dialog.
@@ -121,7 +129,7 @@ export function EmailsStep(props: {
                   }}
                 >
                   ×
-                </button>
+                </ActionButton>
                 {refusal ? <span className={s.fieldError}>{refusal}</span> : null}
               </li>
             );

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { plural } from '../../model/format';
 import type { GroupNode } from '../../model/types';
+import { ui } from '../../markup';
 import { SearchBox } from '../ui/SearchBox';
 import s from '../../styles.module.css';
 
@@ -17,11 +18,11 @@ export function GroupsStep(props: { groups: GroupNode[]; selectedIds: string[]; 
   return (
     <div className={s.stepBody}>
       <p>Users inherit the project roles of the groups they join.</p>
-      <SearchBox label="Search groups" placeholder="Search groups" value={search} onChange={setSearch} />
+      <SearchBox label={ui('Search groups')} placeholder="Search groups" value={search} onChange={setSearch} />
       <p className={s.muted}>
         {plural(props.selectedIds.length, 'group')} selected · Showing {plural(shown.length, 'group')}
       </p>
-      <ul aria-label="Groups" className={s.checkList}>
+      <ul aria-label={ui('Groups')} className={s.checkList}>
         {shown.map((group) => (
           <li key={group.id}>
             <label className={s.checkboxLabel}>

@@ -4,13 +4,16 @@
  * the backend is atomic, so a refusal (already a member, already invited, not allowed) means
  * nothing was sent, and the wizard says which email and why. Success closes it with a toast
  * "Invitations sent to N users" [guess: wording].
+ * Markup flags: `reworded` drops "Step i of n: " from the step heading; `labelCase`, `actions`.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { describeFailure, OperationRefused } from '../../api/errors';
 import { fetchAllGroups } from '../../api/fetch-all';
 import { useLoader } from '../../hooks/useLoader';
 import { plural } from '../../model/format';
+import { markup, ui } from '../../markup';
 import { useOrg } from '../../org-context';
+import { ActionButton } from '../ui/ActionButton';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { Modal } from '../ui/Modal';
 import { useToasts } from '../ui/Toasts';
@@ -49,7 +52,7 @@ export function InviteWizard(props: { open: boolean; onClose: () => void; onInvi
   const steps = stepsFor(allGroups.length > 0);
   const step = steps[Math.min(stepIndex, steps.length - 1)]!;
   const chosenGroups = useMemo(() => allGroups.filter((group) => draft.groupIds.includes(group.id)), [allGroups, draft.groupIds]);
-  const check = checkStep(step, { draft, chosen: chosenGroups, pendingText: text, teamsRequired: teams.length > 0, projectLevel });
+  const check = checkStep(step, { draft, chosen: chosenGroups, pendingText: text, teamsRequired: teams.length > 0, projectLevel, chipCommit: markup.chipCommit });
   const isLast = step === 'review';
   const granted = grantedProjectIds(draft, chosenGroups);
   const defaultCandidates = projectLevel ? projects.filter((project) => granted.has(project.id)) : projects;
@@ -60,7 +63,7 @@ export function InviteWizard(props: { open: boolean; onClose: () => void; onInvi
     setRefused(new Map());
     try {
       const { invited } = await client.request('InviteUsers', inviteVariables(draft, projectLevel));
-      toasts.success(`Invitations sent to ${plural(invited.length, 'user')}`);
+      toasts.success(ui`Invitations sent to ${ui(plural(invited.length, 'user'))}`);
       props.onInvited();
       props.onClose();
     } catch (error) {
@@ -78,34 +81,34 @@ export function InviteWizard(props: { open: boolean; onClose: () => void; onInvi
   const footer = (
     <>
       <span className={s.footerHint}>{check.ok ? '' : check.reason}</span>
-      <button type="button" className={s.secondaryButton} disabled={stepIndex === 0 || busy} onClick={() => setStepIndex((index) => index - 1)}>
-        Back
-      </button>
+      <ActionButton className={s.secondaryButton} disabled={stepIndex === 0 || busy} onClick={() => setStepIndex((index) => index - 1)}>
+        {ui('Back')}
+      </ActionButton>
       {isLast ? (
-        <button type="button" className={s.primaryButton} disabled={busy} onClick={send}>
-          {busy ? 'Sending…' : 'Send'}
-        </button>
+        <ActionButton className={s.primaryButton} disabled={busy} onClick={send}>
+          {busy ? ui('Sending…') : ui('Send')}
+        </ActionButton>
       ) : (
-        <button type="button" className={s.primaryButton} disabled={!check.ok || !groups.data} onClick={() => setStepIndex((index) => index + 1)}>
-          Next
-        </button>
+        <ActionButton className={s.primaryButton} disabled={!check.ok || !groups.data} onClick={() => setStepIndex((index) => index + 1)}>
+          {ui('Next')}
+        </ActionButton>
       )}
     </>
   );
 
   return (
-    <Modal open={props.open} onClose={props.onClose} busy={busy} title="Invite New Users" size="large" footer={footer}>
-      <ol aria-label="Steps" className={s.steps}>
+    <Modal open={props.open} onClose={props.onClose} busy={busy} title={ui('Invite New Users')} size="large" footer={footer}>
+      <ol aria-label={ui('Steps')} className={s.steps}>
         {steps.map((key, index) => (
           <li key={key} aria-current={key === step ? 'step' : undefined} className={key === step ? s.stepCurrent : index < stepIndex ? s.stepDone : s.step}>
-            {STEP_TITLE[key]}
+            {ui(STEP_TITLE[key])}
           </li>
         ))}
       </ol>
       <h3 className={s.stepTitle}>
-        Step {steps.indexOf(step) + 1} of {steps.length}: {STEP_TITLE[step]}
+        {markup.reworded ? ui(STEP_TITLE[step]) : `${ui`Step ${steps.indexOf(step) + 1} of ${steps.length}: `}${ui(STEP_TITLE[step])}`}
       </h3>
-      {groups.error ? <ErrorPanel title="Groups could not be loaded" error={groups.error} onRetry={groups.reload} /> : null}
+      {groups.error ? <ErrorPanel title={ui('Groups could not be loaded')} error={groups.error} onRetry={groups.reload} /> : null}
 
       {step === 'emails' ? (
         <EmailsStep entries={draft.entries} onEntriesChange={(entries) => setDraft({ ...draft, entries })} text={text} onTextChange={setText} teams={teams} refused={refused} />
@@ -119,7 +122,7 @@ export function InviteWizard(props: { open: boolean; onClose: () => void; onInvi
 
       {errors.length > 0 ? (
         <div role="alert" className={s.formError}>
-          <strong>Nothing was sent.</strong>
+          <strong>{ui('Nothing was sent.')}</strong>
           {errors.map((message) => (
             <p key={message}>{message}</p>
           ))}

@@ -1,6 +1,7 @@
 /** Step 5, review [doc]: exactly what Send will ask for. */
 import { ROLE_LABEL } from '../../model/roles';
 import type { GroupNode, Project, Team, TeamSpace } from '../../model/types';
+import { ui } from '../../markup';
 import { groupGrant, type InviteDraft } from './invite-draft';
 import s from '../../styles.module.css';
 
@@ -16,9 +17,9 @@ export function ReviewStep(props: { draft: InviteDraft; chosenGroups: GroupNode[
   return (
     <div className={s.stepBody}>
       <dl className={s.review}>
-        <dt>Users</dt>
+        <dt>{ui('Users')}</dt>
         <dd>
-          <ul aria-label="Users to invite">
+          <ul aria-label={ui('Users to invite')}>
             {draft.entries.map((entry) => (
               <li key={entry.email}>
                 {entry.email} — {teamName(entry.teamId)}
@@ -26,13 +27,13 @@ export function ReviewStep(props: { draft: InviteDraft; chosenGroups: GroupNode[
             ))}
           </ul>
         </dd>
-        <dt>Groups</dt>
+        <dt>{ui('Groups')}</dt>
         <dd>{chosenGroups.length ? chosenGroups.map((group) => group.name).join(', ') : 'None'}</dd>
         {props.projectLevel ? (
           <>
-            <dt>Project access</dt>
+            <dt>{ui('Project access')}</dt>
             <dd>
-              <ul aria-label="Project access">
+              <ul aria-label={ui('Project access')}>
                 {draft.projectRoles.map((grant) => (
                   <li key={grant.projectId}>
                     {projectName(grant.projectId)}: {ROLE_LABEL[grant.role]}
@@ -48,13 +49,13 @@ export function ReviewStep(props: { draft: InviteDraft; chosenGroups: GroupNode[
           </>
         ) : (
           <>
-            <dt>Role</dt>
+            <dt>{ui('Role')}</dt>
             <dd>{ROLE_LABEL[draft.orgRole]}</dd>
           </>
         )}
-        <dt>Default project</dt>
+        <dt>{ui('Default project')}</dt>
         <dd>{projectName(draft.defaultProjectId)}</dd>
-        <dt>Team spaces</dt>
+        <dt>{ui('Team spaces')}</dt>
         <dd>{spaces.length ? spaces.join(', ') : 'None'}</dd>
       </dl>
     </div>

@@ -80,11 +80,17 @@ export interface StepCheck {
   reason?: string;
 }
 
-export function checkStep(step: StepKey, context: { draft: InviteDraft; chosen: readonly GroupNode[]; pendingText: string; teamsRequired: boolean; projectLevel: boolean }): StepCheck {
+export function checkStep(
+  step: StepKey,
+  context: { draft: InviteDraft; chosen: readonly GroupNode[]; pendingText: string; teamsRequired: boolean; projectLevel: boolean; chipCommit?: 'enter' | 'comma-blur' },
+): StepCheck {
   const { draft, chosen } = context;
   switch (step) {
     case 'emails':
-      if (context.pendingText.trim()) return { ok: false, reason: `Press Enter to add “${context.pendingText.trim()}”.` };
+      if (context.pendingText.trim()) {
+        const how = context.chipCommit === 'comma-blur' ? 'Type a comma' : 'Press Enter';
+        return { ok: false, reason: `${how} to add “${context.pendingText.trim()}”.` };
+      }
       if (draft.entries.length === 0) return { ok: false, reason: 'Add at least one email address.' };
       // [guess] Every invitee needs a team when the org has teams.
       if (context.teamsRequired && draft.entries.some((entry) => entry.teamId === null)) return { ok: false, reason: 'Choose a team for every email address.' };

@@ -3,6 +3,7 @@
  * a portal. Focus moves into the menu; ArrowUp/Down move, Enter picks, Escape closes.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { ActionButton } from './ActionButton';
 import { Portal } from './Portal';
 import s from '../../styles.module.css';
 
@@ -14,7 +15,7 @@ export interface MenuItem {
 
 export function Menu(props: { label: string; items: readonly MenuItem[] }) {
   const menuId = useId();
-  const buttonRef = useRef<HTMLButtonElement | null>(null);
+  const buttonRef = useRef<(HTMLButtonElement & HTMLDivElement) | null>(null);
   const menuRef = useRef<HTMLDivElement | null>(null);
   const [open, setOpen] = useState(false);
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
@@ -59,9 +60,8 @@ export function Menu(props: { label: string; items: readonly MenuItem[] }) {
 
   return (
     <>
-      <button
+      <ActionButton
         ref={buttonRef}
-        type="button"
         aria-label={props.label}
         aria-haspopup="menu"
         aria-expanded={open}
@@ -70,7 +70,7 @@ export function Menu(props: { label: string; items: readonly MenuItem[] }) {
         onClick={() => setOpen((value) => !value)}
       >
         ⋯
-      </button>
+      </ActionButton>
       {open ? (
         <Portal>
           <div

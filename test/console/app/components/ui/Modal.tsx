@@ -3,8 +3,14 @@
  * fading in and out (~150 ms, then unmounted). Focus moves in on open, Tab cycles inside, Escape
  * closes (unless a dropdown inside used it), and focus returns to where it was on close.
  * `variant="panel"` slides in from the right (the group pane).
+ *
+ * Markup flags (shared/markup.ts): `dialogName: heading` drops aria-labelledby (the title is only
+ * the h2 inside); `confirmDialogRole: alertdialog` gives confirmation dialogs that role. Titles
+ * come in already cased by the caller (a group pane's title is data).
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { markup, ui } from '../../markup';
+import { ActionButton } from './ActionButton';
 import { Portal } from './Portal';
 import { useMountTransition } from './useMountTransition';
 import s from '../../styles.module.css';
@@ -50,6 +56,8 @@ export interface ModalProps {
   size?: 'small' | 'medium' | 'large';
   /** Escape and the close button do nothing (e.g. while a request runs). */
   busy?: boolean;
+  /** A confirmation ("Remove Members?"): role=alertdialog with the `confirmDialogRole` flag. */
+  confirmation?: boolean;
 }
 
 export function Modal(props: ModalProps) {
@@ -71,7 +79,7 @@ function ModalFrame({ phase, ...props }: ModalProps & { phase: string }) {
     const dialog = dialogRef.current;
     if (dialog) {
       const preferred = dialog.querySelector<HTMLElement>('[data-autofocus]');
-      (preferred ?? focusables(dialog).find((element) => element.getAttribute('aria-label') !== 'Close') ?? dialog).focus();
+      (preferred ?? focusables(dialog).find((element) => element.getAttribute('aria-label') !== ui('Close')) ?? dialog).focus();
     }
     return () => {
       if (previous?.isConnected) previous.focus();
@@ -106,9 +114,9 @@ function ModalFrame({ phase, ...props }: ModalProps & { phase: string }) {
       <div className={variant === 'panel' ? s.panelBackdrop : s.backdrop} data-state={phase}>
         <div
           ref={dialogRef}
-          role="dialog"
+          role={props.confirmation && markup.confirmDialogRole === 'alertdialog' ? 'alertdialog' : 'dialog'}
           aria-modal="true"
-          aria-labelledby={titleId}
+          aria-labelledby={markup.dialogName === 'labelledby' ? titleId : undefined}
           tabIndex={-1}
           data-state={phase}
           className={[variant === 'panel' ? s.panel : s.dialog, s[`size_${props.size ?? 'medium'}`] ?? ''].join(' ')}
@@ -117,9 +125,9 @@ function ModalFrame({ phase, ...props }: ModalProps & { phase: string }) {
             <h2 id={titleId} className={s.dialogTitle}>
               {props.title}
             </h2>
-            <button type="button" aria-label="Close" className={s.iconButton} disabled={props.busy} onClick={() => onCloseRef.current()}>
+            <ActionButton aria-label={ui('Close')} className={s.iconButton} disabled={props.busy} onClick={() => onCloseRef.current()}>
               ×
-            </button>
+            </ActionButton>
           </header>
           <div className={s.dialogBody}>{props.children}</div>
           {props.footer ? <footer className={s.dialogFooter}>{props.footer}</footer> : null}

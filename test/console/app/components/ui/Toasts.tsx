@@ -4,6 +4,8 @@
  * The same text is never shown twice at once (several requests failing together make one toast).
  */
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ui } from '../../markup';
+import { ActionButton } from './ActionButton';
 import { Portal } from './Portal';
 import s from '../../styles.module.css';
 
@@ -51,13 +53,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={api}>
       {children}
       <Portal>
-        <div className={s.toastRegion} role="region" aria-label="Notifications" aria-live="polite">
+        <div className={s.toastRegion} role="region" aria-label={ui('Notifications')} aria-live="polite">
           {toasts.map((toast) => (
             <div key={toast.id} role={toast.kind === 'error' ? 'alert' : 'status'} className={toast.kind === 'error' ? s.toastError : s.toast}>
               <span>{toast.text}</span>
-              <button type="button" className={s.toastDismiss} aria-label="Dismiss notification" onClick={() => dismiss(toast.id)}>
+              <ActionButton className={s.toastDismiss} aria-label={ui('Dismiss notification')} onClick={() => dismiss(toast.id)}>
                 ×
-              </button>
+              </ActionButton>
             </div>
           ))}
         </div>

@@ -14,7 +14,9 @@ import { useLoader } from '../../hooks/useLoader';
 import { plural } from '../../model/format';
 import { GROUP_GRANT_TOOLTIP, PROJECT_ROLES, ROLE_LABEL, type ProjectRole } from '../../model/roles';
 import type { GroupNode, MemberNode } from '../../model/types';
+import { ui } from '../../markup';
 import { useOrg } from '../../org-context';
+import { ActionButton } from '../ui/ActionButton';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { Modal } from '../ui/Modal';
 import { SearchBox } from '../ui/SearchBox';
@@ -83,7 +85,7 @@ export function ManageProjectAccessModal(props: { open: boolean; members: Member
         memberIds: members.map((member) => member.id),
         projectRoles: changed.map(({ project }) => ({ projectId: project.id, role: changes[project.id]! })),
       });
-      toasts.success(`Project access updated for ${plural(members.length, 'user')}.`);
+      toasts.success(ui`Project access updated for ${ui(plural(members.length, 'user'))}.`);
       props.onChanged();
       props.onClose();
     } catch (error) {
@@ -96,26 +98,26 @@ export function ManageProjectAccessModal(props: { open: boolean; members: Member
   const footer =
     step === 'edit' ? (
       <>
-        <button type="button" className={s.secondaryButton} onClick={props.onClose}>
-          Cancel
-        </button>
-        <button type="button" className={s.primaryButton} disabled={changed.length === 0 || admins.length > 0 || !groups.data} onClick={() => setStep('review')}>
-          Next
-        </button>
+        <ActionButton className={s.secondaryButton} onClick={props.onClose}>
+          {ui('Cancel')}
+        </ActionButton>
+        <ActionButton className={s.primaryButton} disabled={changed.length === 0 || admins.length > 0 || !groups.data} onClick={() => setStep('review')}>
+          {ui('Next')}
+        </ActionButton>
       </>
     ) : (
       <>
-        <button type="button" className={s.secondaryButton} disabled={busy} onClick={() => setStep('edit')}>
-          Back
-        </button>
-        <button type="button" className={s.primaryButton} disabled={busy} onClick={submit}>
-          {busy ? 'Submitting…' : 'Submit'}
-        </button>
+        <ActionButton className={s.secondaryButton} disabled={busy} onClick={() => setStep('edit')}>
+          {ui('Back')}
+        </ActionButton>
+        <ActionButton className={s.primaryButton} disabled={busy} onClick={submit}>
+          {busy ? ui('Submitting…') : ui('Submit')}
+        </ActionButton>
       </>
     );
 
   return (
-    <Modal open={props.open} onClose={props.onClose} busy={busy} title="Manage Project Access" size="large" footer={footer}>
+    <Modal open={props.open} onClose={props.onClose} busy={busy} title={ui('Manage Project Access')} size="large" footer={footer}>
       <p>Project access for {plural(members.length, 'user')}.</p>
       <p className={s.muted}>{members.map((member) => member.email).join(', ')}</p>
       {admins.length > 0 ? (
@@ -123,26 +125,26 @@ export function ManageProjectAccessModal(props: { open: boolean; members: Member
           {admins.map((admin) => admin.name).join(', ')} {admins.length === 1 ? 'is an Admin' : 'are Admins'} with access to every project; deselect {admins.length === 1 ? 'them' : 'Admins'} to change project access.
         </p>
       ) : null}
-      {groups.error ? <ErrorPanel title="Groups could not be loaded" error={groups.error} onRetry={groups.reload} /> : null}
+      {groups.error ? <ErrorPanel title={ui('Groups could not be loaded')} error={groups.error} onRetry={groups.reload} /> : null}
 
       {step === 'edit' ? (
         <>
           <div className={s.toolbar}>
-            <SearchBox label="Search projects" placeholder="Search projects" value={search} onChange={setSearch} />
+            <SearchBox label={ui('Search projects')} placeholder="Search projects" value={search} onChange={setSearch} />
             <span className={s.toolbarSpacer} />
             {BULK.map(({ role, label }) => (
-              <button key={role} type="button" className={s.secondaryButton} onClick={() => applyToShown(role)}>
-                {label}
-              </button>
+              <ActionButton key={role} className={s.secondaryButton} onClick={() => applyToShown(role)}>
+                {ui(label)}
+              </ActionButton>
             ))}
           </div>
           <p className={s.muted}>Showing {plural(shown.length, 'project')}</p>
-          <table className={s.table} aria-label="Project access" aria-busy={groups.loading}>
+          <table className={s.table} aria-label={ui('Project access')} aria-busy={groups.loading}>
             <thead>
               <tr>
-                <th scope="col">Project</th>
-                <th scope="col">Description</th>
-                <th scope="col">Role</th>
+                <th scope="col">{ui('Project')}</th>
+                <th scope="col">{ui('Description')}</th>
+                <th scope="col">{ui('Role')}</th>
               </tr>
             </thead>
             <tbody>
@@ -155,7 +157,7 @@ export function ManageProjectAccessModal(props: { open: boolean; members: Member
                     <td>
                       <span className={s.roleCell}>
                         <Select<RoleChoice>
-                          label={`Role for ${project.name}`}
+                          label={ui`Role for ${project.name}`}
                           value={value}
                           placeholder="Multiple"
                           options={[
@@ -169,7 +171,7 @@ export function ManageProjectAccessModal(props: { open: boolean; members: Member
                           ]}
                           onChange={(role) => role !== 'admin' && setRole(project.id, role)}
                         />
-                        {groupFloor !== null ? <Tooltip label={`Access to ${project.name} via group`} text={GROUP_GRANT_TOOLTIP} /> : null}
+                        {groupFloor !== null ? <Tooltip label={ui`Access to ${project.name} via group`} text={GROUP_GRANT_TOOLTIP} /> : null}
                       </span>
                     </td>
                   </tr>
@@ -184,7 +186,7 @@ export function ManageProjectAccessModal(props: { open: boolean; members: Member
             </button>
             <span id="mpa-default-label">By default add selected user(s) to new projects as a</span>
             <Select<ProjectRole>
-              label="Role in new projects"
+              label={ui('Role in new projects')}
               value={defaultRole}
               options={PROJECT_ROLES.filter((role) => role !== 'no_access').map((role) => ({ value: role, label: ROLE_LABEL[role] }))}
               onChange={setDefaultRole}
@@ -193,8 +195,8 @@ export function ManageProjectAccessModal(props: { open: boolean; members: Member
           </div>
         </>
       ) : (
-        <section aria-label="Review changes">
-          <h3 className={s.stepTitle}>Review changes</h3>
+        <section aria-label={ui('Review changes')}>
+          <h3 className={s.stepTitle}>{ui('Review changes')}</h3>
           <ul className={s.reviewList}>
             {changed.map(({ project, current }) => (
               <li key={project.id}>

@@ -5,6 +5,7 @@
  */
 import { ORG_LEVEL_ROLES, PROJECT_LEVEL_ORG_ROLES, ROLE_LABEL, type OrgRole } from '../../model/roles';
 import type { MemberNode } from '../../model/types';
+import { ui } from '../../markup';
 import { useOrg } from '../../org-context';
 import { Select } from '../ui/Select';
 
@@ -14,7 +15,7 @@ export function MemberRoleSelect(props: { member: MemberNode; onChange: (role: O
   const isSelf = props.member.id === settings.viewer.id;
   return (
     <Select
-      label={`Role for ${props.member.name}`}
+      label={ui`Role for ${props.member.name}`}
       value={props.member.orgRole}
       options={roles.map((role) => ({ value: role, label: ROLE_LABEL[role] }))}
       onChange={props.onChange}

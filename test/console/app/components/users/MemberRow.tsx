@@ -1,10 +1,13 @@
 /** One member: checkbox "Select <name>", name over email [doc], Role dropdown, the rest [guess]. */
+import { markup, ui } from '../../markup';
 import { formatDate, formatLastActive } from '../../model/format';
 import type { OrgRole } from '../../model/roles';
 import type { MemberNode, MemberStatus } from '../../model/types';
 import { useOrg } from '../../org-context';
 import { Menu, type MenuItem } from '../ui/Menu';
+import { Person } from '../ui/Person';
 import { MemberRoleSelect } from './MemberRoleSelect';
+import { Cell, ListRow } from './UsersList';
 import s from '../../styles.module.css';
 
 export function MemberRow(props: {
@@ -20,36 +23,35 @@ export function MemberRow(props: {
   const { member } = props;
   const team = teams.find((candidate) => candidate.id === member.teamId)?.name ?? '—';
   const menuItems: MenuItem[] = [
-    ...(settings.org.projectLevelPermissions ? [{ label: 'Manage Project Access', onSelect: props.onManageProjectAccess }] : []),
-    { label: 'Remove', onSelect: props.onRemove, danger: true },
+    ...(settings.org.projectLevelPermissions ? [{ label: ui('Manage Project Access'), onSelect: props.onManageProjectAccess }] : []),
+    { label: ui('Remove'), onSelect: props.onRemove, danger: true },
   ];
 
   return (
-    <tr className={props.selected ? s.rowSelected : undefined}>
-      <td className={s.checkboxCell}>
-        <input type="checkbox" aria-label={`Select ${member.name}`} checked={props.selected} onChange={props.onToggle} />
-      </td>
-      <td>
-        <div className={s.personName}>{member.name}</div>
-        {/* A pending invitee's name is their email [guess]; say it once. */}
-        {member.name !== member.email ? <div className={s.personEmail}>{member.email}</div> : null}
-      </td>
-      <td>
+    <ListRow selected={props.selected}>
+      <Cell className={s.checkboxCell}>
+        <input type="checkbox" aria-label={ui`Select ${member.name}`} checked={props.selected} onChange={props.onToggle} />
+      </Cell>
+      <Cell>
+        {/* A pending invitee's name is their email [guess]; Person says it once. */}
+        <Person name={member.name} email={member.email} showEmail={markup.rowEmails === 'shown'} />
+      </Cell>
+      <Cell>
         <MemberRoleSelect member={member} onChange={props.onRoleChange} />
-      </td>
-      <td>{team}</td>
-      <td>{member.groupIds.length}</td>
+      </Cell>
+      <Cell>{team}</Cell>
+      <Cell>{member.groupIds.length}</Cell>
       {props.view === 'joined' ? (
         <>
-          <td>{formatLastActive(member.lastActiveAt, settings.now)}</td>
-          <td>{formatDate(member.joinedAt)}</td>
+          <Cell>{formatLastActive(member.lastActiveAt, settings.now)}</Cell>
+          <Cell>{formatDate(member.joinedAt)}</Cell>
         </>
       ) : (
-        <td>Invited {formatDate(member.invitedAt)}</td>
+        <Cell>Invited {formatDate(member.invitedAt)}</Cell>
       )}
-      <td className={s.actionsCell}>
-        <Menu label={`More actions for ${member.name}`} items={menuItems} />
-      </td>
-    </tr>
+      <Cell className={s.actionsCell}>
+        <Menu label={ui`More actions for ${member.name}`} items={menuItems} />
+      </Cell>
+    </ListRow>
   );
 }

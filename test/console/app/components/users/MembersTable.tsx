@@ -1,12 +1,15 @@
 /**
  * The members table: a header row and one row per member (checkbox, name over email, Role, and
- * [guess] Team, Groups, Last active, Joined or Invited), and a "⋯" menu per row.
+ * [guess] Team, Groups, Last active, Joined or Invited), and a "⋯" menu per row. A table, an ARIA
+ * grid or plain divs, as the `usersList` markup flag says (UsersList.tsx).
  */
 import { usersTableName } from '../../landmark-switch';
 import { useEffect, useRef } from 'react';
+import { markup, ui } from '../../markup';
 import type { OrgRole } from '../../model/roles';
 import type { MemberNode, MemberStatus } from '../../model/types';
 import { MemberRow } from './MemberRow';
+import { Cell, HeaderCell, ListBody, ListFrame, ListHead, ListRow } from './UsersList';
 import s from '../../styles.module.css';
 
 export function MembersTable(props: {
@@ -30,37 +33,40 @@ export function MembersTable(props: {
   }, [selectedHere, allHere]);
 
   const columns = props.view === 'joined' ? ['User', 'Role', 'Team', 'Groups', 'Last active', 'Joined'] : ['User', 'Role', 'Team', 'Groups', 'Invited'];
+  // Plain divs have no name at all (there is nothing to hang one on).
+  const tableName = usersTableName(props.view);
+  const name = markup.usersList === 'divs' || tableName === undefined ? undefined : ui(tableName);
   return (
-    <table className={s.table} aria-label={usersTableName(props.view)} aria-busy={props.busy}>
-      <thead>
-        <tr>
-          <th className={s.checkboxCell}>
+    <ListFrame name={name} busy={props.busy} columns={columns.length + 2}>
+      <ListHead>
+        <ListRow>
+          <HeaderCell className={s.checkboxCell}>
             <input
               ref={headerBox}
               type="checkbox"
-              aria-label="Select all users on this page"
+              aria-label={ui('Select all users on this page')}
               checked={allHere}
               disabled={members.length === 0}
               onChange={() => props.onToggleAll(members, !allHere)}
             />
-          </th>
+          </HeaderCell>
           {columns.map((column) => (
-            <th key={column} scope="col">
-              {column}
-            </th>
+            <HeaderCell key={column} column>
+              {ui(column)}
+            </HeaderCell>
           ))}
-          <th className={s.actionsCell}>
-            <span className={s.srOnly}>Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
+          <HeaderCell className={s.actionsCell}>
+            <span className={s.srOnly}>{ui('Actions')}</span>
+          </HeaderCell>
+        </ListRow>
+      </ListHead>
+      <ListBody>
         {members.length === 0 && props.emptyText ? (
-          <tr>
-            <td colSpan={columns.length + 2} className={s.emptyCell}>
+          <ListRow>
+            <Cell span={columns.length + 2} className={s.emptyCell}>
               {props.emptyText}
-            </td>
-          </tr>
+            </Cell>
+          </ListRow>
         ) : null}
         {members.map((member) => (
           <MemberRow
@@ -74,7 +80,7 @@ export function MembersTable(props: {
             onRemove={() => props.onRemove(member)}
           />
         ))}
-      </tbody>
-    </table>
+      </ListBody>
+    </ListFrame>
   );
 }

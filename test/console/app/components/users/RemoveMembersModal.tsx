@@ -2,18 +2,28 @@
  * "Remove Members?" [doc]: who is removed, a checkbox to transfer their content to another user who
  * was active in the last 30 days [doc], Cancel and Remove [guess: wording of checkbox and button].
  * The server's refusals (only Admin, oneself, inactive recipient) appear here, and nothing changes.
+ * Markup flags: `reworded` (confirm "Remove Members", an unnamed list, other checkbox and combobox
+ * names), `removeListEmails`, `personEmail`, `confirmDialogRole`, `actions`, `labelCase`.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { describeFailure, OperationRefused } from '../../api/errors';
 import { useLatched } from '../../hooks/useLatched';
 import { isRecentlyActive, plural } from '../../model/format';
 import type { MemberNode } from '../../model/types';
+import { markup, ui } from '../../markup';
 import { useOrg } from '../../org-context';
+import { ActionButton } from '../ui/ActionButton';
 import type { ListOption } from '../ui/ListboxPopup';
 import { Modal } from '../ui/Modal';
+import { Person } from '../ui/Person';
 import { SearchCombobox } from '../ui/SearchCombobox';
 import { useToasts } from '../ui/Toasts';
 import s from '../../styles.module.css';
+
+/** [guess] Our wording, or the `reworded` flag's. */
+const LABELS = markup.reworded
+  ? { confirm: 'Remove Members', list: undefined, transfer: 'Transfer their content before removing', recipient: 'New content owner' }
+  : { confirm: 'Remove', list: 'Users to remove', transfer: 'Transfer content to another user', recipient: 'Transfer content to' };
 
 function contentSummary(member: MemberNode): string {
   const { charts, dashboards, cohorts, notebooks } = member.content;
@@ -55,8 +65,8 @@ export function RemoveMembersModal(props: { open: boolean; members: MemberNode[]
     setErrors([]);
     try {
       await client.request('RemoveMembers', { memberIds: members.map((member) => member.id), transferToMemberId: transfer ? (recipient?.value ?? null) : null });
-      const who = members.length === 1 && members[0] ? members[0].name : plural(members.length, 'user');
-      toasts.success(transfer && recipient ? `Removed ${who}. Content transferred to ${recipient.label}.` : `Removed ${who}.`);
+      const who = members.length === 1 && members[0] ? members[0].name : ui(plural(members.length, 'user'));
+      toasts.success(transfer && recipient ? ui`Removed ${who}. Content transferred to ${recipient.label}.` : ui`Removed ${who}.`);
       props.onRemoved();
       props.onClose();
     } catch (error) {
@@ -72,38 +82,38 @@ export function RemoveMembersModal(props: { open: boolean; members: MemberNode[]
       open={props.open}
       onClose={props.onClose}
       busy={busy}
-      title="Remove Members?"
+      title={ui('Remove Members?')}
+      confirmation
       footer={
         <>
-          <button type="button" className={s.secondaryButton} onClick={props.onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="button" className={s.dangerButton} onClick={remove} disabled={!canConfirm}>
-            {busy ? 'Removing…' : 'Remove'}
-          </button>
+          <ActionButton className={s.secondaryButton} onClick={props.onClose} disabled={busy}>
+            {ui('Cancel')}
+          </ActionButton>
+          <ActionButton className={s.dangerButton} onClick={remove} disabled={!canConfirm}>
+            {busy ? ui('Removing…') : ui(LABELS.confirm)}
+          </ActionButton>
         </>
       }
     >
       <p>
         {members.length === 1 ? 'This user will be removed' : `These ${members.length} users will be removed`} from {settings.org.name} immediately. This cannot be undone.
       </p>
-      <ul aria-label="Users to remove" className={s.personList}>
+      <ul aria-label={LABELS.list === undefined ? undefined : ui(LABELS.list)} className={s.personList}>
         {members.map((member) => (
           <li key={member.id}>
-            <div className={s.personName}>{member.name}</div>
-            {member.name !== member.email ? <div className={s.personEmail}>{member.email}</div> : null}
+            <Person name={member.name} email={member.email} showEmail={markup.removeListEmails === 'shown'} />
             <div className={s.muted}>{contentSummary(member)}</div>
           </li>
         ))}
       </ul>
       <label className={s.checkboxLabel}>
         <input type="checkbox" checked={transfer} onChange={(event) => setTransfer(event.target.checked)} disabled={busy} />
-        Transfer content to another user
+        {ui(LABELS.transfer)}
       </label>
       {transfer ? (
         <div className={s.field}>
           <SearchCombobox
-            label="Transfer content to"
+            label={ui(LABELS.recipient)}
             placeholder="Search for a user active in the last 30 days"
             value={recipient}
             onChange={setRecipient}

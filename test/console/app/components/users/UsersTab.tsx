@@ -4,6 +4,7 @@
  * that change members (invite, project access, remove, bulk transfer).
  */
 import { inviteButtonLabel } from '../../landmark-switch';
+import { ui } from '../../markup';
 import { useEffect, useMemo, useState } from 'react';
 import { describeFailure, OperationRefused, ServerError } from '../../api/errors';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
@@ -13,6 +14,7 @@ import type { MemberNode, MemberStatus } from '../../model/types';
 import { useOrg } from '../../org-context';
 import { navigate, withSearchParam } from '../../routing';
 import { InviteWizard } from '../invite/InviteWizard';
+import { ActionButton } from '../ui/ActionButton';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { Pagination } from '../ui/Pagination';
 import { SearchBox } from '../ui/SearchBox';
@@ -82,7 +84,7 @@ export function UsersTab(props: { search: URLSearchParams }) {
   async function changeRole(member: MemberNode, orgRole: OrgRole) {
     try {
       await org.client.request('UpdateMemberRole', { memberId: member.id, orgRole });
-      toasts.success(`${member.name}'s role changed to ${ROLE_LABEL[orgRole]}`);
+      toasts.success(ui`${member.name}'s role changed to ${ROLE_LABEL[orgRole]}`);
       org.dataChanged();
     } catch (error) {
       // Server failures already raise their toast in the loaders; a refusal says why here.
@@ -104,15 +106,15 @@ export function UsersTab(props: { search: URLSearchParams }) {
       <MemberCountsBar counts={counts.data} />
       <div className={s.toolbar}>
         <ViewSwitch view={view} onChange={setView} />
-        <SearchBox label="Search users" placeholder="Search by name or email" value={searchText} onChange={setSearchText} />
+        <SearchBox label={ui('Search users')} placeholder="Search by name or email" value={searchText} onChange={setSearchText} />
         <span className={s.toolbarSpacer} />
-        <button type="button" className={s.secondaryButton} onClick={() => setDialog({ kind: 'bulk-transfer' })}>
-          Bulk Transfer Edit Access
-        </button>
+        <ActionButton className={s.secondaryButton} onClick={() => setDialog({ kind: 'bulk-transfer' })}>
+          {ui('Bulk Transfer Edit Access')}
+        </ActionButton>
         {inviteButtonLabel === null ? null : (
-          <button type="button" className={s.primaryButton} onClick={() => setDialog({ kind: 'invite' })}>
-            {inviteButtonLabel}
-          </button>
+          <ActionButton className={s.primaryButton} onClick={() => setDialog({ kind: 'invite' })}>
+            {ui(inviteButtonLabel)}
+          </ActionButton>
         )}
       </div>
 
@@ -127,7 +129,7 @@ export function UsersTab(props: { search: URLSearchParams }) {
       ) : null}
 
       {failed.length > 0 ? (
-        <ErrorPanel title={view === 'joined' ? 'Users could not be loaded' : 'Pending users could not be loaded'} error={failed[0]?.error} onRetry={() => failed.forEach((loaded) => loaded.reload())} />
+        <ErrorPanel title={ui(view === 'joined' ? 'Users could not be loaded' : 'Pending users could not be loaded')} error={failed[0]?.error} onRetry={() => failed.forEach((loaded) => loaded.reload())} />
       ) : null}
 
       {members.loading ? (

@@ -3,6 +3,8 @@
  * of two toggle buttons (aria-pressed) in a labelled group.
  */
 import type { MemberStatus } from '../../model/types';
+import { ui } from '../../markup';
+import { ActionButton } from '../ui/ActionButton';
 import s from '../../styles.module.css';
 
 const VIEWS: readonly { status: MemberStatus; label: string }[] = [
@@ -12,11 +14,11 @@ const VIEWS: readonly { status: MemberStatus; label: string }[] = [
 
 export function ViewSwitch(props: { view: MemberStatus; onChange: (view: MemberStatus) => void }) {
   return (
-    <div role="group" aria-label="Show users" className={s.segmented}>
+    <div role="group" aria-label={ui('Show users')} className={s.segmented}>
       {VIEWS.map(({ status, label }) => (
-        <button key={status} type="button" aria-pressed={props.view === status} className={props.view === status ? s.segmentOn : s.segment} onClick={() => props.onChange(status)}>
-          {label}
-        </button>
+        <ActionButton key={status} aria-pressed={props.view === status} className={props.view === status ? s.segmentOn : s.segment} onClick={() => props.onChange(status)}>
+          {ui(label)}
+        </ActionButton>
       ))}
     </div>
   );

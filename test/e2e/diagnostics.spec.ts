@@ -3,41 +3,11 @@
  * double's landmark switch renames the "Invite New Users" button, the popup names it as missing and
  * the bulk-invite feature says so in the page. A failed data query shows with its reason.
  *
- * The popup is an extension page. Playwright cannot click the toolbar button, so the test opens
- * popup.html in a tab of its own, where "the active tab" would be the popup itself: the popup takes
- * the tab to check as `?tab=<id>` (entrypoints/popup/Diagnostics.tsx). The id comes from
- * chrome.tabs.query by URL, which the extension's host permission for Amplitude allows.
+ * The popup is opened in a tab of its own for the Amplitude tab (support/popup.ts).
  */
-import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { MEMBERS_URL, openMembers } from './console-helpers';
-
-/** Opens the popup for the Amplitude tab (the only one open). */
-async function openPopupFor(context: BrowserContext, extensionId: string): Promise<Page> {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  const tabId = await popup.evaluate(async () => {
-    const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome.tabs;
-    const [tab] = await tabs.query({ url: 'https://app.amplitude.com/*' });
-    return tab?.id ?? null;
-  });
-  expect(tabId).not.toBeNull();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  return popup;
-}
-
-const landmarks = (popup: Page) => popup.getByRole('list', { name: 'Landmarks' });
-const queries = (popup: Page) => popup.getByRole('list', { name: 'Data queries' });
-/** The row whose name is exactly `name` (its status word comes first, its detail after). */
-const row = (list: ReturnType<typeof landmarks>, name: string) => list.getByRole('listitem').filter({ has: list.page().getByText(name, { exact: true }) });
-
-/** Asks the tab again until the org data has been read (the popup shows what is, not what will be). */
-async function untilReady(popup: Page): Promise<void> {
-  await expect(async () => {
-    await popup.getByRole('button', { name: 'Check again' }).click();
-    await expect(popup.getByText(/Data: Ready/)).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
-}
+import { landmarks, openPopupFor, queries, row, untilReady } from './support/popup';
 
 test('on the demo seed every landmark is found and every data query is ok', async ({ page, context, extensionId }) => {
   await openMembers(page);

@@ -221,11 +221,12 @@ export const accessBadges: Feature<MembersContext> = {
     }
 
     function renderBadge(record: RowRecord) {
-      const view = viewFor(record);
       const expanded = open?.record === record;
-      const key = `${version}|${record.memberId}|${record.who}|${expanded}|${view.label}`;
+      // What the badge shows follows from these alone (`version` counts every data or status change).
+      const key = `${version}|${record.memberId}|${record.who}|${expanded}`;
       if (key === record.renderedKey) return;
       record.renderedKey = key;
+      const view = viewFor(record);
       render(
         <AccessBadge
           {...view}
@@ -338,12 +339,11 @@ export const accessBadges: Feature<MembersContext> = {
           seen.add(record);
           if (record.host.parentElement !== reading.anchor) reading.anchor.append(record.host);
           const changed = record.who !== badge.who || record.memberId !== badge.memberId;
-          if (changed || !record.renderedKey) {
-            if (changed && open?.record === record) closeCard(false);
-            record.who = badge.who;
-            record.memberId = badge.memberId;
-            renderBadge(record);
-          }
+          if (changed && open?.record === record) closeCard(false);
+          record.who = badge.who;
+          record.memberId = badge.memberId;
+          // Skipped inside when nothing it shows changed (same data version, person and state).
+          renderBadge(record);
         }
       }
       for (const record of live) if (!seen.has(record) || !record.row.isConnected) forget(record);

@@ -13,7 +13,7 @@ import { findInviteWizard, findWizardForward, findWizardStep } from './invite-wi
 import { findMembersHeading, parseSettingsLocation } from './page';
 import { findRemoveDialogs, removeDialogParts } from './remove-dialog';
 import { findGroupsTable, findMembersTabs, findTabPanel, selectedMembersTab } from './summary-anchor';
-import { findUsersArea, findUsersLists, readRow } from './users-table';
+import { findUsersArea, findUsersLists, readRow, type UsersList } from './users-table';
 
 type Probe = (doc: Document) => boolean;
 
@@ -37,10 +37,16 @@ const onTab = (doc: Document, tab: 'users' | 'groups'): boolean => {
 };
 /** Our own nodes (custom elements `admin-lens-…`) are never part of the page's landmarks. */
 const isOurs = (element: Element) => element.localName.startsWith('admin-lens-');
-const usersLists = (doc: Document) => {
-  const h = heading(doc);
-  const area = h && findUsersArea(h, doc);
-  return area ? findUsersLists(area, isOurs) : [];
+/** The Users lists, found once per run of the probes (three probes ask). */
+let listsOfRun: { run: number; lists: UsersList[] } | null = null;
+let run = 0;
+const usersLists = (doc: Document): UsersList[] => {
+  if (listsOfRun?.run !== run) {
+    const h = heading(doc);
+    const area = h && findUsersArea(h, doc);
+    listsOfRun = { run, lists: area ? findUsersLists(area, isOurs) : [] };
+  }
+  return listsOfRun.lists;
 };
 const removeDialog = (doc: Document) => findRemoveDialogs(doc)[0];
 const dialogPart = (part: 'list' | 'confirm' | 'transferCheckbox'): Probe => (doc) => {
@@ -95,6 +101,7 @@ export type LandmarkStatus = 'found' | 'missing' | 'not-on-screen';
 
 /** Runs every probe; a probe that throws counts as missing. Cheap: a few querySelectorAll calls. */
 export function probeLandmarks(doc: Document): Record<LandmarkId, LandmarkStatus> {
+  run++;
   const out = {} as Record<LandmarkId, LandmarkStatus>;
   for (const [id, probe] of Object.entries(LANDMARK_PROBES) as [LandmarkId, LandmarkProbe][]) {
     let status: LandmarkStatus = 'missing';
@@ -105,6 +112,7 @@ export function probeLandmarks(doc: Document): Record<LandmarkId, LandmarkStatus
     }
     out[id] = status;
   }
+  listsOfRun = null; // no page nodes kept between runs
   return out;
 }
 

@@ -19,22 +19,30 @@ export interface Person {
 
 export interface PeopleIndex {
   byEmail: ReadonlyMap<string, Person>;
-  /** Normalised name -> everyone with that name; names that look like an email are left out. */
-  byName: ReadonlyMap<string, readonly Person[]>;
+  /** Everyone with this name (compared by meaning); names that look like an email are left out. */
+  named(name: string): readonly Person[];
 }
 
+/**
+ * The org's people by email, and by name on first need: normalising every name of a large org is
+ * work (a few ms per thousand) that rows showing an email never need.
+ */
 export function indexPeople(people: readonly Person[]): PeopleIndex {
   const byEmail = new Map<string, Person>();
-  const byName = new Map<string, Person[]>();
-  for (const person of people) {
-    byEmail.set(person.email.trim().toLowerCase(), person);
-    const name = normaliseName(person.name);
-    if (!name || looksLikeEmail(person.name)) continue;
-    const same = byName.get(name);
-    if (same) same.push(person);
-    else byName.set(name, [person]);
-  }
-  return { byEmail, byName };
+  for (const person of people) byEmail.set(person.email.trim().toLowerCase(), person);
+  let byName: Map<string, Person[]> | null = null;
+  const buildByName = () => {
+    const index = new Map<string, Person[]>();
+    for (const person of people) {
+      const name = normaliseName(person.name);
+      if (!name || looksLikeEmail(person.name)) continue;
+      const same = index.get(name);
+      if (same) same.push(person);
+      else index.set(name, [person]);
+    }
+    return index;
+  };
+  return { byEmail, named: (name) => (byName ??= buildByName()).get(normaliseName(name)) ?? [] };
 }
 
 export type RowIdentity =
@@ -51,8 +59,8 @@ export function identifyRow(reading: Pick<RowReading, 'emails' | 'texts' | 'name
   const found = new Set<Person>();
   for (const name of reading.names) {
     if (looksLikeEmail(name)) continue;
-    const same = people.byName.get(normaliseName(name));
-    if (!same) continue;
+    const same = people.named(name);
+    if (!same.length) continue;
     if (same.length > 1) return { kind: 'ambiguous' };
     found.add(same[0]!);
   }

@@ -35,7 +35,8 @@ const CLOSE_DELAY_MS = 250;
 const REFRESH_DEBOUNCE_MS = 600;
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
-const isOurs = (element: Element) => element.localName === BADGE_TAG || element.localName === CARD_TAG;
+/** Our own nodes (every custom element of ours is `admin-lens-…`): never page evidence, never a reason to scan again. */
+const isOurs = (element: Element) => element.localName.startsWith('admin-lens-');
 
 interface RowRecord {
   row: Element;

@@ -4,6 +4,7 @@
  * (utils/amplitude/row-identity.ts), and a breakdown card on hover or focus. A row that shows
  * neither gets no badge, and is counted for the chip and the popup (row-census.ts).
  *
+ * - The card itself is loaded on the first hover or focus of a badge (access-card-file.ts).
  * - One lightweight shadow-root host per row (not createShadowRootUi: that fetches and parses the
  *   whole entry CSS per call, too slow for 50 rows within the 100 ms budget), all sharing this
  *   feature's CSS text; one card host appended to <body>.
@@ -16,7 +17,6 @@
  */
 import { render } from 'preact';
 import { AccessBadge } from '@/components/AccessBadge';
-import { BreakdownCard } from '@/components/BreakdownCard';
 import type { OrgSnapshot } from '@/utils/access/model';
 import type { Feature } from '@/utils/features/registry';
 import { identifyRow, indexPeople, type PeopleIndex } from '@/utils/amplitude/row-identity';
@@ -24,7 +24,8 @@ import { findUsersArea, findUsersLists, findUsersRoot, readRow, type RowReading 
 import type { MembersContext } from './context';
 import type { OrgDataState } from './org-data';
 import { rowCensus } from './row-census';
-import { type AccessView, type BadgeView, cardView, findingsByMember, memberBadge, placeCard, unknownBadge } from './access-badges-model';
+import { type AccessView, type BadgeView, findingsByMember, memberBadge, placeCard, unknownBadge } from './access-badges-model';
+import { type AccessCardFile, loadAccessCard } from './access-card-file';
 import css from './access-badges.css?inline';
 import { t } from '@/utils/i18n';
 
@@ -139,6 +140,7 @@ export const accessBadges: Feature<MembersContext> = {
     }
 
     function onOpen(record: RowRecord, how: 'hover' | 'focus' | 'keyboard') {
+      needCardFile();
       if (how === 'hover') {
         pointerOnBadge = record;
         clearTimeout(closeTimer);
@@ -162,56 +164,73 @@ export const accessBadges: Feature<MembersContext> = {
       closeLater(how === 'hover' ? CLOSE_DELAY_MS : 30);
     }
 
+    /** The card's file, once loaded; its loading starts at the first hover or focus of a badge. */
+    let cardFile: AccessCardFile | null = null;
+    let cardFileAsked = false;
+    function needCardFile() {
+      if (cardFile || cardFileAsked) return;
+      cardFileAsked = true;
+      loadAccessCard().then(
+        (file) => {
+          cardFile = file;
+          if (!signal.aborted) renderCard();
+        },
+        (error: unknown) => {
+          cardFileAsked = false;
+          console.warn('[Admin Lens] access badges: the breakdown card could not be loaded', error);
+        },
+      );
+    }
+
+    function clearCard() {
+      if (card && cardFile) cardFile.unmount(card.mount);
+    }
+
     function renderCard() {
-      if (!open || !view) {
-        if (card) render(null, card.mount);
-        return;
-      }
+      if (!open || !view) return clearCard();
       const { record } = open;
       const access = record.memberId ? view.member(record.memberId) : undefined;
       if (!access) {
         open = null;
-        if (card) render(null, card.mount);
-        return;
+        return clearCard();
       }
+      if (!cardFile) return needCardFile();
       if (!card) {
         card = createHost(CARD_TAG);
         card.host.setAttribute('data-al-card', '');
         document.body.append(card.host);
       }
-      const shown = cardView(view, access, view.findingsOf(access.member.id), view.snapshot.customRoleNames);
       const readAt = t('badgeAsOf', { time: TIME.format(new Date(view.snapshot.readAt)) });
       const note =
         state.status === 'error' ? t('badgeNoteFailed') : view.fromCache || state.status === 'refreshing' ? t('badgeNoteRefreshing') : null;
       const { titleId, focusInto } = open;
-      render(
-        <BreakdownCard
-          key={titleId}
-          titleId={titleId}
-          {...shown}
-          asOf={readAt}
-          note={note}
-          focusOnOpen={focusInto}
-          place={(size) => {
-            if (!record.row.isConnected) return null;
-            const button = badgeButton(record);
-            const rowRect = record.row.getBoundingClientRect();
-            const badgeRect = (button ?? record.host).getBoundingClientRect();
-            return placeCard(rowRect, badgeRect, size, { width: window.innerWidth, height: window.innerHeight });
-          }}
-          onClose={(returnFocus) => closeCard(returnFocus)}
-          onPointerEnter={() => {
-            pointerInCard = true;
-            clearTimeout(closeTimer);
-          }}
-          onPointerLeave={() => {
-            pointerInCard = false;
-            closeLater();
-          }}
-          onFocusLeave={() => closeLater(30)}
-        />,
-        card.mount,
-      );
+      cardFile.render(card.mount, {
+        view,
+        access,
+        findings: view.findingsOf(access.member.id),
+        names: view.snapshot.customRoleNames,
+        titleId,
+        asOf: readAt,
+        note,
+        focusOnOpen: focusInto,
+        place: (size) => {
+          if (!record.row.isConnected) return null;
+          const button = badgeButton(record);
+          const rowRect = record.row.getBoundingClientRect();
+          const badgeRect = (button ?? record.host).getBoundingClientRect();
+          return placeCard(rowRect, badgeRect, size, { width: window.innerWidth, height: window.innerHeight });
+        },
+        onClose: (returnFocus) => closeCard(returnFocus),
+        onPointerEnter: () => {
+          pointerInCard = true;
+          clearTimeout(closeTimer);
+        },
+        onPointerLeave: () => {
+          pointerInCard = false;
+          closeLater();
+        },
+        onFocusLeave: () => closeLater(30),
+      });
     }
 
     // ---- badges -------------------------------------------------------------------------------
@@ -398,7 +417,7 @@ export const accessBadges: Feature<MembersContext> = {
         for (const record of [...live]) forget(record);
         rowCensus.set(null);
         if (card) {
-          render(null, card.mount);
+          clearCard();
           card.host.remove();
         }
       },

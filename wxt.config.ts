@@ -15,8 +15,9 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage'],
     host_permissions: [...AMPLITUDE_MATCHES],
-    // The bulk-invite CSV tools, imported by the content script only when the panel opens.
-    web_accessible_resources: [{ resources: ['invite-logic.js'], matches: [...AMPLITUDE_MATCHES] }],
+    // Imported by the content script only when needed: the bulk-invite CSV tools when the panel
+    // opens, the access breakdown card when a badge is first hovered or focused.
+    web_accessible_resources: [{ resources: ['invite-logic.js', 'access-card.js'], matches: [...AMPLITUDE_MATCHES] }],
     // Firefox only: Chrome would warn about an unknown key.
     ...(browser === 'firefox'
       ? {

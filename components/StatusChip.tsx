@@ -12,9 +12,11 @@ export interface StatusChipProps {
   error: string | null;
   /** Landmarks of the console not found on the page, with the features they stop; null when none. */
   missing?: string | null;
+  /** Rows of the Users table that got no badge because nobody could be told from them; null when none. */
+  rowsNote?: string | null;
 }
 
-export function StatusChip({ orgLabel, detail, error, missing = null }: StatusChipProps) {
+export function StatusChip({ orgLabel, detail, error, missing = null, rowsNote = null }: StatusChipProps) {
   return (
     <span class="al-chip-wrap">
       <span class="al-chip" role="status" aria-label={t('chipLabel', { org: orgLabel })}>
@@ -33,6 +35,11 @@ export function StatusChip({ orgLabel, detail, error, missing = null }: StatusCh
       {missing ? (
         <span class="al-chip__missing" role="status">
           {missing}
+        </span>
+      ) : null}
+      {rowsNote ? (
+        <span class="al-chip__missing" role="status">
+          {rowsNote}
         </span>
       ) : null}
     </span>

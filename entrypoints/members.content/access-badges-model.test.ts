@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeAccessReport } from '@/utils/access/engine';
 import { buildSnapshot } from '@/utils/access/test-snapshot';
-import { cardView, findingsByMember, loweringText, memberBadge, membersByEmail, placeCard, sourceLabel, unknownBadge } from './access-badges-model';
+import { cardView, findingsByMember, loweringText, memberBadge, placeCard, sourceLabel, unknownBadge } from './access-badges-model';
 
 const snapshot = buildSnapshot({
   projects: ['p1', 'p2', 'p3', 'p4'],
@@ -48,10 +48,6 @@ describe('badge text', () => {
     const badge = unknownBadge('new@example.com', true);
     expect(badge).toMatchObject({ text: 'Not yet read', tone: 'neutral', findings: 0, hasBreakdown: false });
     expect(badge.label).toBe('Access for new@example.com: reading the org');
-  });
-
-  it('rows are matched to members by email, case-insensitively', () => {
-    expect(membersByEmail(snapshot).get('PRIYA@example.com'.toLowerCase())).toBe('priya');
   });
 });
 

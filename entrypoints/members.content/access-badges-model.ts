@@ -90,11 +90,6 @@ export function findingsByMember(report: AccessReport): Map<string, Finding[]> {
   return byMember;
 }
 
-/** Member id per email, lower-cased: rows are matched by the email they show. */
-export function membersByEmail(snapshot: OrgSnapshot): Map<string, string> {
-  return new Map(snapshot.members.map((member) => [member.email.trim().toLowerCase(), member.id]));
-}
-
 /** "Org role: Admin", "Direct: Viewer", 'Group "Engineering Leads": Manager'. */
 export function sourceLabel(source: AccessSource, names?: CustomRoleNames): string {
   const role = roleLabel(source.role, names);

@@ -1,25 +1,31 @@
 /**
- * Effective access in the Users table: a badge in every user row (Joined and Pending), found by the
- * row's email, and a breakdown card on hover or focus.
+ * Effective access in the Users table: a badge in every user row (Joined and Pending), tied to its
+ * person by an email anywhere in the row, else by a name unique in the org
+ * (utils/amplitude/row-identity.ts), and a breakdown card on hover or focus. A row that shows
+ * neither gets no badge, and is counted for the chip and the popup (row-census.ts).
  *
+ * - The card itself is loaded on the first hover or focus of a badge (access-card-file.ts).
  * - One lightweight shadow-root host per row (not createShadowRootUi: that fetches and parses the
  *   whole entry CSS per call, too slow for 50 rows within the 100 ms budget), all sharing this
  *   feature's CSS text; one card host appended to <body>.
- * - Rows are remembered (WeakMap row -> record) and re-rendered only when their email or the
+ * - Rows are remembered (WeakMap row -> record) and re-rendered only when who they show or the
  *   report changes. One MutationObserver on the narrowest stable root (the Users tab panel's
  *   parent), batched to one frame; records that are only our own hosts coming and going are ignored.
  * - A row whose email the org's data does not know gets a neutral "Not yet read" badge and one
- *   debounced refresh of the data: never a wrong badge.
+ *   debounced refresh of the data: never a wrong badge. Before any data, only rows showing an
+ *   email get a (neutral) badge: a name can only be matched against the data.
  */
 import { render } from 'preact';
 import { AccessBadge } from '@/components/AccessBadge';
-import { BreakdownCard } from '@/components/BreakdownCard';
 import type { OrgSnapshot } from '@/utils/access/model';
 import type { Feature } from '@/utils/features/registry';
-import { findUsersRoot, findUsersTables, rowPerson, userRows } from '@/utils/amplitude/users-table';
+import { identifyRow, indexPeople, type PeopleIndex } from '@/utils/amplitude/row-identity';
+import { findUsersArea, findUsersLists, findUsersRoot, readRow, type RowReading } from '@/utils/amplitude/users-table';
 import type { MembersContext } from './context';
 import type { OrgDataState } from './org-data';
-import { type AccessView, type BadgeView, cardView, findingsByMember, memberBadge, membersByEmail, placeCard, unknownBadge } from './access-badges-model';
+import { rowCensus } from './row-census';
+import { type AccessView, type BadgeView, findingsByMember, memberBadge, placeCard, unknownBadge } from './access-badges-model';
+import { type AccessCardFile, loadAccessCard } from './access-card-file';
 import css from './access-badges.css?inline';
 import { t } from '@/utils/i18n';
 
@@ -30,11 +36,13 @@ const CLOSE_DELAY_MS = 250;
 const REFRESH_DEBOUNCE_MS = 600;
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
-const isOurs = (element: Element) => element.localName === BADGE_TAG || element.localName === CARD_TAG;
+/** Our own nodes (every custom element of ours is `admin-lens-…`): never page evidence, never a reason to scan again. */
+const isOurs = (element: Element) => element.localName.startsWith('admin-lens-');
 
 interface RowRecord {
   row: Element;
-  email: string;
+  /** Who the row shows, for a badge that knows nobody yet: an email from the page. */
+  who: string;
   host: HTMLElement;
   mount: HTMLElement;
   /** What was last rendered, to skip identical renders. */
@@ -69,13 +77,14 @@ export const accessBadges: Feature<MembersContext> = {
     // Starts empty, so that the first notification (at subscribe) builds the lookups.
     let state: OrgDataState = { status: 'loading', snapshot: null, report: null, fromCache: false, error: null, preview: null };
     let version = 0;
-    let byEmail = new Map<string, string>();
+    /** The org's people by email and name; null before any data. */
+    let people: PeopleIndex | null = null;
     /** What badges and card show: the newest snapshot's preview while its report is computed, else the report. */
     let view: AccessView | null = null;
     const askedFor = new Set<string>();
     let lookupsOf: OrgSnapshot | null = null;
     let refreshTimer = 0;
-    let warnedNoEmail = false;
+    let warnedUnreadable = false;
 
     // ---- the breakdown card -------------------------------------------------------------------
     let card: { host: HTMLElement; mount: HTMLElement } | null = null;
@@ -131,6 +140,7 @@ export const accessBadges: Feature<MembersContext> = {
     }
 
     function onOpen(record: RowRecord, how: 'hover' | 'focus' | 'keyboard') {
+      needCardFile();
       if (how === 'hover') {
         pointerOnBadge = record;
         clearTimeout(closeTimer);
@@ -154,73 +164,89 @@ export const accessBadges: Feature<MembersContext> = {
       closeLater(how === 'hover' ? CLOSE_DELAY_MS : 30);
     }
 
+    /** The card's file, once loaded; its loading starts at the first hover or focus of a badge. */
+    let cardFile: AccessCardFile | null = null;
+    let cardFileAsked = false;
+    function needCardFile() {
+      if (cardFile || cardFileAsked) return;
+      cardFileAsked = true;
+      loadAccessCard().then(
+        (file) => {
+          cardFile = file;
+          if (!signal.aborted) renderCard();
+        },
+        (error: unknown) => {
+          cardFileAsked = false;
+          console.warn('[Admin Lens] access badges: the breakdown card could not be loaded', error);
+        },
+      );
+    }
+
+    function clearCard() {
+      if (card && cardFile) cardFile.unmount(card.mount);
+    }
+
     function renderCard() {
-      if (!open || !view) {
-        if (card) render(null, card.mount);
-        return;
-      }
+      if (!open || !view) return clearCard();
       const { record } = open;
       const access = record.memberId ? view.member(record.memberId) : undefined;
       if (!access) {
         open = null;
-        if (card) render(null, card.mount);
-        return;
+        return clearCard();
       }
+      if (!cardFile) return needCardFile();
       if (!card) {
         card = createHost(CARD_TAG);
         card.host.setAttribute('data-al-card', '');
         document.body.append(card.host);
       }
-      const shown = cardView(view, access, view.findingsOf(access.member.id), view.snapshot.customRoleNames);
       const readAt = t('badgeAsOf', { time: TIME.format(new Date(view.snapshot.readAt)) });
       const note =
         state.status === 'error' ? t('badgeNoteFailed') : view.fromCache || state.status === 'refreshing' ? t('badgeNoteRefreshing') : null;
       const { titleId, focusInto } = open;
-      render(
-        <BreakdownCard
-          key={titleId}
-          titleId={titleId}
-          {...shown}
-          asOf={readAt}
-          note={note}
-          focusOnOpen={focusInto}
-          place={(size) => {
-            if (!record.row.isConnected) return null;
-            const button = badgeButton(record);
-            const rowRect = record.row.getBoundingClientRect();
-            const badgeRect = (button ?? record.host).getBoundingClientRect();
-            return placeCard(rowRect, badgeRect, size, { width: window.innerWidth, height: window.innerHeight });
-          }}
-          onClose={(returnFocus) => closeCard(returnFocus)}
-          onPointerEnter={() => {
-            pointerInCard = true;
-            clearTimeout(closeTimer);
-          }}
-          onPointerLeave={() => {
-            pointerInCard = false;
-            closeLater();
-          }}
-          onFocusLeave={() => closeLater(30)}
-        />,
-        card.mount,
-      );
+      cardFile.render(card.mount, {
+        view,
+        access,
+        findings: view.findingsOf(access.member.id),
+        names: view.snapshot.customRoleNames,
+        titleId,
+        asOf: readAt,
+        note,
+        focusOnOpen: focusInto,
+        place: (size) => {
+          if (!record.row.isConnected) return null;
+          const button = badgeButton(record);
+          const rowRect = record.row.getBoundingClientRect();
+          const badgeRect = (button ?? record.host).getBoundingClientRect();
+          return placeCard(rowRect, badgeRect, size, { width: window.innerWidth, height: window.innerHeight });
+        },
+        onClose: (returnFocus) => closeCard(returnFocus),
+        onPointerEnter: () => {
+          pointerInCard = true;
+          clearTimeout(closeTimer);
+        },
+        onPointerLeave: () => {
+          pointerInCard = false;
+          closeLater();
+        },
+        onFocusLeave: () => closeLater(30),
+      });
     }
 
     // ---- badges -------------------------------------------------------------------------------
     function viewFor(record: RowRecord): BadgeView {
-      const memberId = view ? byEmail.get(record.email.toLowerCase()) : undefined;
-      const access = memberId && view ? view.member(memberId) : undefined;
-      record.memberId = access ? access.member.id : null;
-      if (!access || !view) return unknownBadge(record.email, state.status === 'loading' || state.status === 'refreshing');
+      const access = record.memberId && view ? view.member(record.memberId) : undefined;
+      if (!access || !view) return unknownBadge(record.who, state.status === 'loading' || state.status === 'refreshing');
       return memberBadge(access, view.findingsOf(access.member.id), { customNames: view.snapshot.customRoleNames, stale: state.status === 'error' });
     }
 
     function renderBadge(record: RowRecord) {
-      const view = viewFor(record);
       const expanded = open?.record === record;
-      const key = `${version}|${record.email}|${expanded}|${view.label}`;
+      // What the badge shows follows from these alone (`version` counts every data or status change).
+      const key = `${version}|${record.memberId}|${record.who}|${expanded}`;
       if (key === record.renderedKey) return;
       record.renderedKey = key;
+      const view = viewFor(record);
       render(
         <AccessBadge
           {...view}
@@ -231,13 +257,13 @@ export const accessBadges: Feature<MembersContext> = {
         />,
         record.mount,
       );
-      if (!record.memberId) noteUnknown(record.email);
+      if (!record.memberId) noteUnknown(record.who);
     }
 
-    /** A row the data does not know yet (a fresh invite, say): read the org again, once per email. */
-    function noteUnknown(email: string) {
-      if (state.status !== 'ready' || askedFor.has(email.toLowerCase())) return;
-      askedFor.add(email.toLowerCase());
+    /** A row the data does not know yet (a fresh invite, say): read the org again, once per person shown. */
+    function noteUnknown(who: string) {
+      if (state.status !== 'ready' || askedFor.has(who.toLowerCase())) return;
+      askedFor.add(who.toLowerCase());
       clearTimeout(refreshTimer);
       refreshTimer = window.setTimeout(() => void orgData.refresh(), REFRESH_DEBOUNCE_MS);
     }
@@ -279,6 +305,29 @@ export const accessBadges: Feature<MembersContext> = {
       return true;
     }
 
+    /**
+     * Who a row's badge is for: a member, or (a neutral badge) an email the data does not know yet;
+     * null for no badge: no email and no name unique in the org, or no data yet to match a name.
+     */
+    function badgeFor(reading: RowReading): { memberId: string | null; who: string } | 'unreadable' | null {
+      if (!reading.anchor) return 'unreadable';
+      const shownEmail = reading.emails[reading.emails.length - 1];
+      if (!people) return shownEmail ? { memberId: null, who: shownEmail } : null;
+      const identity = identifyRow(reading, people);
+      switch (identity.kind) {
+        case 'member':
+          return { memberId: identity.memberId, who: shownEmail ?? reading.names[0] ?? identity.memberId };
+        case 'unknown-email':
+          return { memberId: null, who: identity.email };
+        case 'unreadable':
+          // A name the data does not know may be someone new: read the org again, once.
+          if (reading.names.length) noteUnknown(`name:${reading.names.join('|')}`);
+          return 'unreadable';
+        default:
+          return 'unreadable';
+      }
+    }
+
     function scan() {
       frame = 0;
       if (signal.aborted) return;
@@ -287,34 +336,42 @@ export const accessBadges: Feature<MembersContext> = {
         return;
       }
       const seen = new Set<RowRecord>();
-      for (const { table } of findUsersTables(root as Element)) {
-        for (const row of userRows(table)) {
-          const person = rowPerson(row, isOurs);
+      const area = findUsersArea(page.heading);
+      let rows = 0;
+      let unreadable = 0;
+      for (const list of area ? findUsersLists(area, isOurs) : []) {
+        for (const row of list.rows) {
+          rows++;
+          const reading = readRow(row, isOurs);
+          const badge = badgeFor(reading);
           let record = records.get(row);
-          if (!person) {
-            if (!warnedNoEmail) {
-              warnedNoEmail = true;
-              console.warn('[Admin Lens] access badges: landmark missing: an email in a user row (name over email)');
-            }
+          if (!badge || badge === 'unreadable' || !reading.anchor) {
+            if (badge === 'unreadable') unreadable++;
             if (record) forget(record);
             continue;
           }
           if (!record) {
             const { host, mount } = createHost(BADGE_TAG);
-            record = { row, email: person.email, host, mount, renderedKey: '', memberId: null };
+            record = { row, who: badge.who, host, mount, renderedKey: '', memberId: null };
             records.set(row, record);
             live.add(record);
           }
           seen.add(record);
-          if (record.host.parentElement !== person.cell) person.cell.append(record.host);
-          if (record.email !== person.email || !record.renderedKey) {
-            if (record.email !== person.email && open?.record === record) closeCard(false);
-            record.email = person.email;
-            renderBadge(record);
-          }
+          if (record.host.parentElement !== reading.anchor) reading.anchor.append(record.host);
+          const changed = record.who !== badge.who || record.memberId !== badge.memberId;
+          if (changed && open?.record === record) closeCard(false);
+          record.who = badge.who;
+          record.memberId = badge.memberId;
+          // Skipped inside when nothing it shows changed (same data version, person and state).
+          renderBadge(record);
         }
       }
       for (const record of live) if (!seen.has(record) || !record.row.isConnected) forget(record);
+      if (unreadable && !warnedUnreadable) {
+        warnedUnreadable = true;
+        console.warn('[Admin Lens] access badges: user rows with no email or unique name readable: no badge there');
+      }
+      rowCensus.set(people ? { rows, unreadable } : null);
     }
 
     // ---- data ---------------------------------------------------------------------------------
@@ -329,7 +386,7 @@ export const accessBadges: Feature<MembersContext> = {
         const source = preview?.access.snapshot ?? (report ? snapshot : null);
         if (source !== lookupsOf) {
           lookupsOf = source;
-          byEmail = source ? membersByEmail(source) : new Map();
+          people = source ? indexPeople(source.members) : null;
         }
         if (preview) {
           const { access, fromCache } = preview;
@@ -340,7 +397,9 @@ export const accessBadges: Feature<MembersContext> = {
         } else view = null;
       }
       version++;
-      for (const record of live) renderBadge(record);
+      // New data may tie rows to other people (or to someone at last): read the rows again.
+      if (dataChanged) scan();
+      else for (const record of live) renderBadge(record);
       renderCard();
     });
 
@@ -356,8 +415,9 @@ export const accessBadges: Feature<MembersContext> = {
         clearTimers();
         clearTimeout(refreshTimer);
         for (const record of [...live]) forget(record);
+        rowCensus.set(null);
         if (card) {
-          render(null, card.mount);
+          clearCard();
           card.host.remove();
         }
       },

@@ -11,7 +11,7 @@ import { SummaryPanel } from '@/components/SummaryPanel';
 import { accessReviewCsv, accessReviewFileName, accessReviewJson, accessReviewRows } from '@/utils/access/export';
 import { type OrgSummary, summarizeOrg } from '@/utils/access/org-summary';
 import type { AccessReport } from '@/utils/access/report';
-import { findMembersTabs, findTabPanel, type MembersTabs, selectedMembersTab } from '@/utils/amplitude/summary-anchor';
+import { findMembersTabs, selectedMembersTab, type SummaryPlacement, summaryPlacement } from '@/utils/amplitude/summary-anchor';
 import { downloadText } from '@/utils/download';
 import type { MembersContext } from './context';
 import { type OrgDataState, yieldToPage } from './org-data';
@@ -21,29 +21,14 @@ import { t } from '@/utils/i18n';
 /** Whether the panel is collapsed, remembered across reloads and visits. */
 export const summaryCollapsed = defineLocalItem<boolean>('summaryCollapsed', false);
 
-interface Placement {
-  anchor: Element;
-  append: 'first' | 'last' | 'after';
-  note: string | null;
-}
-
-function placement(heading: HTMLElement, tabs: MembersTabs | null): Placement {
-  const panel = tabs ? findTabPanel(tabs) : null;
-  if (panel) return { anchor: panel, append: 'first', note: null };
-  if (tabs) return { anchor: tabs.tablist, append: 'after', note: t('sumNoteUnderTabs') };
-  // At the end of the heading's section, so nothing else placed after the heading (the chip) moves.
-  return {
-    anchor: heading.parentElement ?? heading,
-    append: heading.parentElement ? 'last' : 'after',
-    note: t('sumNoteEndOfSection'),
-  };
-}
-
-function place(anchor: Element, host: Element, append: Placement['append']): void {
+function place(anchor: Element, host: Element, append: SummaryPlacement['append']): void {
   if (append === 'first') anchor.prepend(host);
   else if (append === 'last') anchor.append(host);
   else anchor.after(host);
 }
+
+const FALLBACK_NOTE = { 'under-tabs': 'sumNoteUnderTabs', 'end-of-section': 'sumNoteEndOfSection' } as const;
+const noteFor = (where: SummaryPlacement): string | null => (where.fallback ? t(FALLBACK_NOTE[where.fallback]) : null);
 
 export const accessSummary: Feature<MembersContext> = {
   id: 'access-summary',
@@ -51,7 +36,7 @@ export const accessSummary: Feature<MembersContext> = {
     let collapsed = await summaryCollapsed.getValue();
     if (signal.aborted) return;
     let tabs = findMembersTabs(page.heading);
-    let where = placement(page.heading, tabs);
+    let where = summaryPlacement(page.heading, tabs);
     let state: OrgDataState = orgData.get();
     let summaryOf: { report: AccessReport; summary: OrgSummary } | null = null;
     let container: HTMLElement | null = null;
@@ -92,7 +77,7 @@ export const accessSummary: Feature<MembersContext> = {
           error={state.error}
           summary={summary()}
           collapsed={collapsed}
-          landmarkNote={where.note}
+          landmarkNote={noteFor(where)}
           onToggleCollapsed={() => {
             collapsed = !collapsed;
             draw();
@@ -152,7 +137,7 @@ export const accessSummary: Feature<MembersContext> = {
       scheduled = 0;
       if (!ui.shadowHost.isConnected) {
         tabs = findMembersTabs(page.heading);
-        where = placement(page.heading, tabs);
+        where = summaryPlacement(page.heading, tabs);
         place(where.anchor, ui.shadowHost, where.append);
       }
       draw();
@@ -162,8 +147,7 @@ export const accessSummary: Feature<MembersContext> = {
     };
     const observer = new MutationObserver(schedule);
     if (tabs) observer.observe(tabs.tablist, { attributes: true, subtree: true, attributeFilter: ['aria-selected'] });
-    const parent = where.anchor.parentElement;
-    if (parent) observer.observe(parent, { childList: true });
+    if (where.watch) observer.observe(where.watch, { childList: true });
 
     signal.addEventListener(
       'abort',

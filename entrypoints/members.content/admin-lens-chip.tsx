@@ -5,6 +5,7 @@ import { StatusChip } from '@/components/StatusChip';
 import type { MembersContext } from './context';
 import type { OrgDataState } from './org-data';
 import { watchMissingLandmarks, type MissingLandmark } from './landmark-watch';
+import { rowCensus, type RowCensus } from './row-census';
 import { t, tCount } from '@/utils/i18n';
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -38,6 +39,7 @@ export const adminLensChip: Feature<MembersContext> = {
       onMount(container) {
         let state = orgData.get();
         let missing: MissingLandmark[] = [];
+        let census: RowCensus | null = null;
         const draw = () =>
           render(
             <StatusChip
@@ -48,6 +50,7 @@ export const adminLensChip: Feature<MembersContext> = {
                   ? t('chipMissingLandmarks', { landmarks: missing.map((landmark) => t('chipMissingLandmark', { landmark: landmark.name, features: landmark.features.join(', ') })).join('; ') })
                   : null
               }
+              rowsNote={census?.unreadable ? tCount('chipRowsUnreadable', census.unreadable) : null}
             />,
             container,
           );
@@ -57,10 +60,23 @@ export const adminLensChip: Feature<MembersContext> = {
         });
         // What a feature needs and cannot find is said here, where the admin looks (and in the popup).
         watchMissingLandmarks(document, document.body, signal, (next) => {
-          missing = next;
+          // Unreadable rows are told with their count (the badges' census), not as a landmark.
+          missing = next.filter((landmark) => landmark.id !== 'users-row-identity');
           draw();
         });
-        signal.addEventListener('abort', unsubscribe, { once: true });
+        // Rows with no email and no unique name get no badge: said here, where the admin looks.
+        const offCensus = rowCensus.subscribe((next) => {
+          census = next;
+          draw();
+        });
+        signal.addEventListener(
+          'abort',
+          () => {
+            unsubscribe();
+            offCensus();
+          },
+          { once: true },
+        );
         return container;
       },
       onRemove(container) {

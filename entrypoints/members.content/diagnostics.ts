@@ -11,6 +11,7 @@ import { probeLandmarks } from '@/utils/amplitude/landmarks';
 import { parseSettingsLocation } from '@/utils/amplitude/page';
 import { TabRequest, type DiagnosticsAnswer } from '@/utils/diagnostics/protocol';
 import type { OrgData } from './org-data';
+import { rowCensus } from './row-census';
 
 export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgData | null): void {
   // Answers through sendResponse (and `return true`), not a returned promise: the content script
@@ -30,6 +31,10 @@ export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgDat
     const state = visit()?.get();
     const snapshot = state?.snapshot;
     const pending = snapshot?.members.filter((member) => member.status === 'pending').length ?? 0;
+    const landmarks = probeLandmarks(document);
+    // With the org's data, the badges know better than the page alone whether rows can be told apart.
+    const census = rowCensus.get();
+    if (census?.rows) landmarks['users-row-identity'] = census.unreadable ? 'missing' : 'found';
     const answer: DiagnosticsAnswer = {
       isMembersPage: !!state,
       orgUrl: parseSettingsLocation(location.href)?.orgUrl ?? null,
@@ -44,7 +49,8 @@ export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgDat
             error: state.error,
           }
         : null,
-      landmarks: probeLandmarks(document),
+      landmarks,
+      rows: census ? { total: census.rows, unreadable: census.unreadable } : null,
       queries: lastQueries,
     };
     sendResponse(answer);

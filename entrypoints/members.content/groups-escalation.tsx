@@ -10,7 +10,7 @@ import type { Feature } from '@/utils/features/registry';
 import { GroupEscalationNote } from '@/components/GroupEscalationNote';
 import { escalationsByGroup, type GroupEscalation } from '@/utils/access/org-summary';
 import type { AccessReport } from '@/utils/access/report';
-import { findGroupsTable, findMembersTabs, findTabPanel, groupRows } from '@/utils/amplitude/summary-anchor';
+import { findGroupsRoot, findGroupsTable, groupRows } from '@/utils/amplitude/summary-anchor';
 import type { MembersContext } from './context';
 import type { OrgDataState } from './org-data';
 import './access-summary.css';
@@ -30,8 +30,7 @@ interface RowNote {
 export const groupsEscalation: Feature<MembersContext> = {
   id: 'groups-escalation',
   async init({ ctx, page, orgData }, signal) {
-    const tabs = findMembersTabs(page.heading);
-    const root = (tabs && findTabPanel(tabs)) ?? page.heading.parentElement;
+    const root = findGroupsRoot(page.heading);
     if (!root) return false;
 
     let state: OrgDataState = orgData.get();

@@ -40,6 +40,24 @@ describe('console client', () => {
     expect(JSON.parse(String(init.body))).toMatchObject({ operationName: 'Projects', variables: {} });
   });
 
+  it('a page addressed by its numeric id reads from the org-id route with x-org from the first request', async () => {
+    const fetch = vi.fn(async () => json(200, { data: { projects: [] } }));
+    const client = createConsoleClient({ origin: 'https://app.eu.amplitude.com', orgUrl: 'org/412345', fetch });
+    await client.query('OrgSettings', {}, z.unknown());
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('https://app.eu.amplitude.com/t/graphql/org/412345?q=OrgSettings');
+    expect((init.headers as Record<string, string>)['x-org']).toBe('412345');
+  });
+
+  it('a page addressed by its org URL sends no x-org before the id is learnt, and escapes the slug', async () => {
+    const fetch = vi.fn(async () => json(200, { data: {} }));
+    const client = createConsoleClient({ origin: 'https://analytics.amplitude.com', orgUrl: 'acme co', fetch });
+    await client.query('OrgSettings', {}, z.unknown());
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('https://analytics.amplitude.com/t/graphql/org-url/acme%20co?q=OrgSettings');
+    expect((init.headers as Record<string, string>)['x-org']).toBeUndefined();
+  });
+
   it('retries server and network errors with doubling backoff, then succeeds', async () => {
     const { client, fetch, sleep } = clientWith([json(503, {}), new TypeError('Failed to fetch'), json(200, { data: { projects: [] } })]);
     await expect(client.query('Projects', {}, Data)).resolves.toEqual({ projects: [] });

@@ -6,9 +6,11 @@
 import { z } from 'zod/mini';
 import { ConsoleError, type ConsoleErrorKind } from './console-errors';
 import { endpointUrl, OPERATIONS, type OperationName } from './endpoint';
+import { orgIdOfKey } from './page';
 
 export interface ConsoleClientOptions {
   origin: string;
+  /** The org as the page's address names it: a URL slug, or `org/<id>` (then `x-org` is sent from the start). */
   orgUrl: string;
   fetch?: typeof fetch;
   /** Attempts for server/network failures, including the first (default 3). */
@@ -63,7 +65,7 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
   const attempts = Math.max(1, options.attempts ?? 3);
   const backoffMs = options.backoffMs ?? 400;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  let orgId: number | null = null;
+  let orgId: number | null = orgIdOfKey(options.orgUrl);
   let everSucceeded = false;
   const log: QueryRecord[] = [];
 

@@ -4,9 +4,16 @@
  * the session cookie and an `x-org: <orgId>` header. NOT public: every operation name, variable
  * and field below. They are our assumption (mirrored by the console double) and the one place to
  * correct when the real console is seen.
+ *
+ * A page reached by its numeric address (`/analytics/org/<orgId>/...`) knows no org URL: its reads
+ * go to `/t/graphql/org/<orgId>?q=<OperationName>` [guess: the id-addressed twin of the org-url
+ * route], with `x-org: <orgId>` from the first request on.
  */
+import { orgIdOfKey } from './page';
 
 export const GRAPHQL_PATH = '/t/graphql/org-url/';
+/** [guess] The endpoint of an org addressed by its numeric id. */
+export const GRAPHQL_ORG_ID_PATH = '/t/graphql/org/';
 
 /** [guess] Page size for paged reads; the double allows up to 100. */
 export const PAGE_SIZE = 100;
@@ -24,6 +31,9 @@ export const OPERATIONS = {
 
 export type OperationName = keyof typeof OPERATIONS;
 
+/** Where an operation goes, for an org key from the page's address (a URL slug, or `org/<id>`). */
 export function endpointUrl(origin: string, orgUrl: string, operation: OperationName): string {
-  return `${origin}${GRAPHQL_PATH}${encodeURIComponent(orgUrl)}?q=${operation}`;
+  const orgId = orgIdOfKey(orgUrl);
+  const org = orgId === null ? `${GRAPHQL_PATH}${encodeURIComponent(orgUrl)}` : `${GRAPHQL_ORG_ID_PATH}${orgId}`;
+  return `${origin}${org}?q=${operation}`;
 }

@@ -93,6 +93,27 @@ describe('landmark probes', () => {
     expect(probeLandmarks(document)['members-heading']).toBe('not-on-screen');
   });
 
+  it('finds a Users list without a name by its structure (grid or plain divs), and checks that each row shows someone', () => {
+    membersPage({ tableName: 'People' });
+    const panel = document.querySelector('[role="tabpanel"]')!;
+    panel.querySelector('table')!.remove();
+    panel.insertAdjacentHTML(
+      'beforeend',
+      `<div><div><div><input type="checkbox" aria-label="Select all users on this page"></div><div>User</div></div>
+        <div><div><div><input type="checkbox" aria-label="Select Priya"></div><div><div title="priya@example.com">Priya</div></div></div>
+        <div><div><input type="checkbox" aria-label="Select Maya"></div><div>Maya Okafor</div></div></div></div>`,
+    );
+    expect(probeLandmarks(document)).toMatchObject({ 'users-table': 'found', 'users-row-identity': 'found' });
+    // A row that shows nobody at all (only its controls).
+    panel.querySelector('[aria-label="Select Maya"]')!.closest('div')!.nextElementSibling!.replaceChildren(el('button', {}, '⋯'));
+    expect(probeLandmarks(document)).toMatchObject({ 'users-table': 'found', 'users-row-identity': 'missing' });
+  });
+
+  it('the rows\' identity is not on screen while the Users list has no rows', () => {
+    membersPage();
+    expect(probeLandmarks(document)['users-row-identity']).toBe('not-on-screen');
+  });
+
   it('describes every probed landmark, once', () => {
     expect(LANDMARKS.map((landmark) => landmark.id).sort()).toEqual(Object.keys(LANDMARK_PROBES).sort());
   });

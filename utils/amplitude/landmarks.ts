@@ -13,7 +13,7 @@ import { findInviteWizard, findWizardForward, findWizardStep } from './invite-wi
 import { findMembersHeading, parseSettingsLocation } from './page';
 import { findRemoveDialogs, readRemoveDialog, removeDialogParts } from './remove-dialog';
 import { findGroupsTable, findMembersTabs, findTabPanel, selectedMembersTab } from './summary-anchor';
-import { findUsersRoot, findUsersTables } from './users-table';
+import { findUsersArea, findUsersLists, readRow, type UsersList } from './users-table';
 
 type Probe = (doc: Document) => boolean;
 
@@ -34,6 +34,19 @@ const onTab = (doc: Document, tab: 'users' | 'groups'): boolean => {
   if (!heading(doc)) return false;
   const found = tabs(doc);
   return found ? selectedMembersTab(found) === tab : tab === 'users';
+};
+/** Our own nodes (custom elements `admin-lens-…`) are never part of the page's landmarks. */
+const isOurs = (element: Element) => element.localName.startsWith('admin-lens-');
+/** The Users lists, found once per run of the probes (three probes ask). */
+let listsOfRun: { run: number; lists: UsersList[] } | null = null;
+let run = 0;
+const usersLists = (doc: Document): UsersList[] => {
+  if (listsOfRun?.run !== run) {
+    const h = heading(doc);
+    const area = h && findUsersArea(h, doc);
+    listsOfRun = { run, lists: area ? findUsersLists(area, isOurs) : [] };
+  }
+  return listsOfRun.lists;
 };
 const removeDialog = (doc: Document) => findRemoveDialogs(doc)[0];
 const dialogPart = (part: 'list' | 'confirm' | 'transferCheckbox'): Probe => (doc) => {
@@ -66,13 +79,17 @@ export const LANDMARK_PROBES = {
     },
     expected: withHeading,
   },
-  'users-table': {
+  'users-table': { found: (doc) => usersLists(doc).length > 0, expected: (doc) => onTab(doc, 'users') },
+  /**
+   * Without the org's data: every row shows an email or some text to match a name against. The
+   * content script refines it with the data (rows whose name is not unique either): diagnostics.ts.
+   */
+  'users-row-identity': {
     found: (doc) => {
-      const h = heading(doc);
-      const root = h && findUsersRoot(h, doc);
-      return !!root && findUsersTables(root).length > 0;
+      const rows = usersLists(doc).flatMap((list) => list.rows);
+      return rows.length > 0 && rows.every((row) => !!readRow(row, isOurs).anchor);
     },
-    expected: (doc) => onTab(doc, 'users'),
+    expected: (doc) => usersLists(doc).some((list) => list.rows.length > 0),
   },
   'invite-button': { found: (doc) => !!findInviteButton(doc), expected: (doc) => onTab(doc, 'users') },
   'groups-table': { found: (doc) => onTab(doc, 'groups') && !!findGroupsTable(doc), expected: (doc) => onTab(doc, 'groups') },
@@ -92,6 +109,7 @@ export type LandmarkStatus = 'found' | 'missing' | 'not-on-screen';
 
 /** Runs every probe; a probe that throws counts as missing. Cheap: a few querySelectorAll calls. */
 export function probeLandmarks(doc: Document): Record<LandmarkId, LandmarkStatus> {
+  run++;
   const out = {} as Record<LandmarkId, LandmarkStatus>;
   for (const [id, probe] of Object.entries(LANDMARK_PROBES) as [LandmarkId, LandmarkProbe][]) {
     let status: LandmarkStatus = 'missing';
@@ -102,6 +120,7 @@ export function probeLandmarks(doc: Document): Record<LandmarkId, LandmarkStatus
     }
     out[id] = status;
   }
+  listsOfRun = null; // no page nodes kept between runs
   return out;
 }
 
@@ -136,6 +155,7 @@ export const LANDMARKS: readonly LandmarkInfo[] = [
   { id: 'members-tabs', name: 'Users and Groups tabs', features: ['access-summary', 'groups-escalation'] },
   { id: 'tab-panel', name: 'Tab panel', features: ['access-summary', 'groups-escalation'] },
   { id: 'users-table', name: 'Users table', features: ['access-badges'], condition: 'on the Users tab' },
+  { id: 'users-row-identity', name: 'Email or unique name in each user row', features: ['access-badges'], condition: 'while the Users table lists people' },
   { id: 'invite-button', name: 'Invite New Users button', features: ['bulk-invite-panel'], condition: 'on the Users tab' },
   { id: 'groups-table', name: 'Groups table', features: ['groups-escalation'], condition: 'on the Groups tab' },
   { id: 'remove-dialog', name: '"Remove Members?" dialog', features: ['removal-guard'], condition: 'while the "Remove Members?" dialog is open' },

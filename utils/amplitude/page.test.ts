@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { detectMembersPage, findMembersHeading, parseSettingsLocation } from './page';
+import { detectMembersPage, findMembersHeading, orgIdOfKey, parseSettingsLocation } from './page';
 
 describe('parseSettingsLocation', () => {
   it.each([
-    ['https://app.amplitude.com/analytics/demo-org/settings/members', { orgUrl: 'demo-org', settingsPath: 'members' }],
-    ['https://app.eu.amplitude.com/analytics/acme/settings/members?tab=groups', { orgUrl: 'acme', settingsPath: 'members' }],
-    ['https://app.amplitude.com/analytics/org/123456/settings/projects/', { orgUrl: 'org/123456', settingsPath: 'projects' }],
-    ['https://app.amplitude.com/analytics/acme/settings', { orgUrl: 'acme', settingsPath: '' }],
+    ['https://app.amplitude.com/analytics/demo-org/settings/members', { form: 'org-url', orgUrl: 'demo-org', orgId: null, settingsPath: 'members' }],
+    ['https://app.eu.amplitude.com/analytics/acme/settings/members?tab=groups', { form: 'org-url', orgUrl: 'acme', orgId: null, settingsPath: 'members' }],
+    ['https://app.amplitude.com/analytics/acme/settings', { form: 'org-url', orgUrl: 'acme', orgId: null, settingsPath: '' }],
+    ['https://app.amplitude.com/analytics/acme%20co/settings/members#top', { form: 'org-url', orgUrl: 'acme co', orgId: null, settingsPath: 'members' }],
+    // The numeric form keeps the key `org/<id>` it always had (the cache is stored under it).
+    ['https://app.amplitude.com/analytics/org/412345/settings/members', { form: 'org-id', orgUrl: 'org/412345', orgId: 412345, settingsPath: 'members' }],
+    ['https://app.eu.amplitude.com/analytics/org/123456/settings/projects/', { form: 'org-id', orgUrl: 'org/123456', orgId: 123456, settingsPath: 'projects' }],
+    ['https://analytics.amplitude.com/demo-org/settings/members', { form: 'legacy', orgUrl: 'demo-org', orgId: null, settingsPath: 'members' }],
+    ['https://analytics.amplitude.com/demo-org/settings/members/?view=pending', { form: 'legacy', orgUrl: 'demo-org', orgId: null, settingsPath: 'members' }],
+    // [guess] the legacy host serving the app's paths
+    ['https://analytics.amplitude.com/analytics/demo-org/settings/members', { form: 'org-url', orgUrl: 'demo-org', orgId: null, settingsPath: 'members' }],
   ])('reads %s', (href, expected) => {
     expect(parseSettingsLocation(href)).toEqual(expected);
   });
@@ -15,9 +22,29 @@ describe('parseSettingsLocation', () => {
     'https://app.amplitude.com/analytics/acme/chart/abc',
     'https://app.amplitude.com/settings/members',
     'https://app.amplitude.com/analytics/org/settings/members',
+    'https://app.amplitude.com/analytics/org/12ab/settings/members',
+    'https://app.amplitude.com/analytics/org/0/settings/members',
+    'https://app.amplitude.com/analytics/acme/team/settings/members',
+    // the legacy form is an address of the legacy host only
+    'https://app.amplitude.com/demo-org/settings/members',
+    'https://app.eu.amplitude.com/demo-org/settings/members',
+    'https://analytics.amplitude.com/settings/members',
+    'https://analytics.amplitude.com/org/settings/members',
+    'https://analytics.amplitude.com/demo-org/chart/settings',
+    'https://analytics.amplitude.com/demo-org/settingsx',
+    'https://app.amplitude.com/analytics/%E0%A4%A/settings/members',
     'not a url',
   ])('rejects %s', (href) => {
     expect(parseSettingsLocation(href)).toBeNull();
+  });
+});
+
+describe('orgIdOfKey', () => {
+  it('reads the id of the numeric form only', () => {
+    expect(orgIdOfKey('org/412345')).toBe(412345);
+    expect(orgIdOfKey('demo-org')).toBeNull();
+    expect(orgIdOfKey('org/412345/x')).toBeNull();
+    expect(orgIdOfKey('my-org/1')).toBeNull();
   });
 });
 
@@ -32,6 +59,17 @@ describe('findMembersHeading', () => {
     document.body.append(other, heading);
     expect(findMembersHeading()).toBe(heading);
   });
+
+  it.each(['Team members & groups', 'TEAM MEMBERS & GROUPS', 'Team  Members &\nGroups'])(
+    'takes "%s" in any casing as the heading',
+    (text) => {
+      document.body.replaceChildren();
+      const heading = document.createElement('h1');
+      heading.textContent = text;
+      document.body.append(heading);
+      expect(findMembersHeading()).toBe(heading);
+    },
+  );
 
   it('does not take text that merely contains the heading', () => {
     document.body.replaceChildren();

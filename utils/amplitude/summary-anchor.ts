@@ -1,6 +1,7 @@
 /**
  * Where the summary panel and the Groups-tab notes go. Amplitude knowledge: every locator here
- * finds by ARIA role, accessible name or visible text, with its evidence.
+ * finds by ARIA role, accessible name or visible text, with its evidence. Labels are compared by
+ * meaning (names.ts): "Users", "users" and "USERS" are the same tab, "Group name" the same column.
  *
  * - The page has two tabs, Users and Groups [shot]. That they are an ARIA `tablist` with `tab`s
  *   and a `tabpanel` is our assumption [guess].
@@ -8,8 +9,8 @@
  *   MEMBERS column with a count [shot];
  *   that the table is named "Groups" and the name is a button or link inside the cell is [guess].
  */
-
-const text = (element: Element | null | undefined): string => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+import { accessibleName, nameStartsWith, sameName, textOf as text } from './names';
+import { findMembersSection } from './page';
 
 /** [shot] Tab labels. */
 export const USERS_TAB_TEXT = 'Users';
@@ -35,8 +36,8 @@ export function findMembersTabs(heading: HTMLElement, root: ParentNode = documen
   for (const tablist of root.querySelectorAll<HTMLElement>('[role="tablist"]')) {
     if (!(heading.compareDocumentPosition(tablist) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
     const tabs = [...tablist.querySelectorAll<HTMLElement>('[role="tab"]')];
-    const usersTab = tabs.find((tab) => text(tab) === USERS_TAB_TEXT);
-    if (usersTab) return { tablist, usersTab, groupsTab: tabs.find((tab) => text(tab) === GROUPS_TAB_TEXT) ?? null };
+    const usersTab = tabs.find((tab) => sameName(accessibleName(tab), USERS_TAB_TEXT));
+    if (usersTab) return { tablist, usersTab, groupsTab: tabs.find((tab) => sameName(accessibleName(tab), GROUPS_TAB_TEXT)) ?? null };
   }
   return null;
 }
@@ -68,23 +69,23 @@ export function findTabPanel(tabs: MembersTabs, root: Document | ShadowRoot = do
 
 /** [guess] The Groups table: a table named "Groups", else a table with a GROUP NAME column header. */
 export function findGroupsTable(root: ParentNode): HTMLTableElement | null {
-  const tables = [...root.querySelectorAll<HTMLTableElement>('table, [role="table"]')];
+  const tables = [...root.querySelectorAll<HTMLTableElement>('table, [role="table"], [role="grid"]')];
   return (
-    tables.find((table) => table.getAttribute('aria-label') === GROUPS_TABLE_NAME) ??
+    tables.find((table) => sameName(accessibleName(table), GROUPS_TABLE_NAME)) ??
     tables.find((table) => groupNameColumn(table) >= 0) ??
     null
   );
 }
 
 function columnIndex(table: HTMLTableElement, matches: (header: string) => boolean): number {
-  const headerRow = table.querySelector('thead tr, [role="row"]');
+  const headerRow = table.querySelector('thead tr, tr:has(> th), [role="row"]:has(> [role="columnheader"])') ?? table.querySelector('tr, [role="row"]');
   if (!headerRow) return -1;
   return [...headerRow.children].findIndex((cell) => matches(text(cell)));
 }
 
 /** [shot] The index of the GROUP NAME column (its header's visible text), or -1. */
 export function groupNameColumn(table: HTMLTableElement): number {
-  return columnIndex(table, (header) => header.startsWith(GROUP_NAME_HEADER_TEXT));
+  return columnIndex(table, (header) => nameStartsWith(header, GROUP_NAME_HEADER_TEXT));
 }
 
 export interface GroupRow {
@@ -101,9 +102,10 @@ export interface GroupRow {
 export function groupRows(table: HTMLTableElement): GroupRow[] {
   const column = groupNameColumn(table);
   if (column < 0) return [];
-  const membersColumn = columnIndex(table, (header) => header === MEMBERS_HEADER_TEXT);
+  const membersColumn = columnIndex(table, (header) => sameName(header, MEMBERS_HEADER_TEXT));
   const rows: GroupRow[] = [];
-  for (const row of table.querySelectorAll<HTMLElement>('tbody tr')) {
+  for (const row of table.querySelectorAll<HTMLElement>('tbody tr, [role="row"]')) {
+    if (row.closest('thead') || row.querySelector(':scope > th, :scope > [role="columnheader"]')) continue;
     const cells = [...row.children];
     if (cells.length <= column) continue;
     const nameCell = cells[column] as HTMLElement;
@@ -112,4 +114,39 @@ export function groupRows(table: HTMLTableElement): GroupRow[] {
     if (name) rows.push({ row, noteCell: membersCell ?? nameCell, name });
   }
   return rows;
+}
+
+/** Where the summary panel goes, and how far that is from where it belongs. */
+export interface SummaryPlacement {
+  anchor: Element;
+  /** First child of `anchor`, its last child, or right after it. */
+  append: 'first' | 'last' | 'after';
+  /** The landmark that was missing: the panel sits under the tabs, or at the end of the page's section. */
+  fallback: 'under-tabs' | 'end-of-section' | null;
+  /**
+   * [guess] The element whose children change when the console re-renders the place: the panel is
+   * replaced within its parent on a tab switch, so that parent is watched.
+   */
+  watch: Element | null;
+}
+
+/**
+ * [guess] The summary panel's place: first in the Users tab panel; without a panel, right after the
+ * tabs; without tabs, at the end of the heading's section (so nothing placed after the heading, such
+ * as the chip, moves).
+ */
+export function summaryPlacement(heading: HTMLElement, tabs: MembersTabs | null): SummaryPlacement {
+  const panel = tabs ? findTabPanel(tabs) : null;
+  if (panel) return { anchor: panel, append: 'first', fallback: null, watch: panel.parentElement };
+  if (tabs) return { anchor: tabs.tablist, append: 'after', fallback: 'under-tabs', watch: tabs.tablist.parentElement };
+  const section = findMembersSection(heading);
+  return section
+    ? { anchor: section, append: 'last', fallback: 'end-of-section', watch: section.parentElement }
+    : { anchor: heading, append: 'after', fallback: 'end-of-section', watch: null };
+}
+
+/** [guess] What the Groups-tab notes watch: the tab panel, else the page's section. */
+export function findGroupsRoot(heading: HTMLElement): Element | null {
+  const tabs = findMembersTabs(heading);
+  return (tabs && findTabPanel(tabs)) ?? findMembersSection(heading);
 }

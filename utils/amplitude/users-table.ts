@@ -1,120 +1,251 @@
 /**
- * The Users table of Members & Groups: where it lives, its rows, and each row's email. Everything
- * here is Amplitude knowledge; found by ARIA role, accessible name and visible text, never by class.
+ * The Users list of Members & Groups: where it lives, its rows, and what each row shows of its
+ * person. Everything here is Amplitude knowledge; found by structure, ARIA role, accessible name and
+ * visible text, never by class. Which member a row is: row-identity.ts.
  *
  * Evidence (console-reference.md, section 2):
  * - tabs "Users" and "Groups" [shot]; that they follow the ARIA tabs pattern (tab -> aria-controls ->
- *   tabpanel) [guess]
- * - a row per user with "name on the first line and email on the second" [doc, shot]
+ *   tabpanel) [guess]; compared by meaning (summary-anchor.ts)
+ * - a row per user with "name on the first line and email on the second" [doc, shot]; how exactly the
+ *   email is shown (its own line, a `title`, "Name · email", a `mailto:` link) is not known, so
+ *   every one of them is read [guess]
+ * - rows are selectable [doc]: each row holds a checkbox, the header a "select all" one [guess]
  * - views "Joined Users" / "Pending Users" [doc]; that each is a table named "Joined users" /
- *   "Pending users" [guess]
+ *   "Pending users" [guess]. The name is only a hint: the list is found by its structure, a
+ *   `<table>`, an ARIA grid or plain divs, whose rows hold a checkbox and a person.
  * - a pending invitee's name may be their email, shown once [guess]
- * - each row starts with a checkbox "Select <name>" [doc: rows are selectable; name: guess]
  */
+import { collapse, accessibleName, CHECKBOX_SELECTOR, DIALOG_SELECTOR, nameStartsWith, sameName } from './names';
+import { emailsIn, mailtoAddress, withoutEmails } from './emails';
+import { findMembersSection } from './page';
+import { findMembersTabs, findTabPanel, selectedMembersTab } from './summary-anchor';
 
-/** [guess] Accessible names of the Users table in its two views. */
-export const USERS_TABLE_NAMES = ['Joined users', 'Pending users'] as const;
 export type UsersView = 'joined' | 'pending';
+/** [guess] Accessible names of the Users table in its two views: a hint, never required. */
+export const USERS_TABLE_NAMES: Record<UsersView, string> = { joined: 'Joined users', pending: 'Pending users' };
+/** [doc] The two views' names, as their controls show them. */
+export const USERS_VIEW_NAMES: Record<UsersView, string> = { joined: 'Joined Users', pending: 'Pending Users' };
+/** [guess] The header's checkbox: "Select all users on this page". It is not a person. */
+export const SELECT_ALL_TEXT = 'Select all';
 
-/** [shot] The tab whose panel holds the Users table. */
-export const USERS_TAB_TEXT = 'Users';
+/** Leaves out nodes we inserted ourselves (badges, notes): never evidence of a person. */
+export type Skip = (element: Element) => boolean;
+const keepAll: Skip = () => false;
 
-/** A plain email address, as shown in a row. Deliberately simple: we match it against the snapshot. */
-const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
+const ROW = 'tr, [role="row"]';
+const LIST = 'table, [role="table"], [role="grid"], [role="treegrid"]';
+const CELL = 'td, th, [role="gridcell"], [role="cell"], [role="rowheader"]';
+const HEADER_CELL = 'th:not([scope="row"]), [role="columnheader"]';
+/** Controls: their text is not the person's name, nor where the badge goes. */
+const CONTROL =
+  'button, [role="button"], select, input, textarea, [role="combobox"], [role="listbox"], [role="option"], [role="menu"], [role="menuitem"], [role="checkbox"], [role="switch"]';
+/** [guess] How a view control says it is the one shown. */
+const SELECTED_CONTROL = '[aria-pressed="true"], [aria-selected="true"], [aria-checked="true"], [aria-current="true"], [aria-current="page"], input[type="radio"]:checked';
 
-const text = (element: Element): string => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-function accessibleName(element: Element): string {
-  const label = element.getAttribute('aria-label');
-  if (label) return label.trim();
-  const labelledBy = element.getAttribute('aria-labelledby');
-  if (labelledBy) {
-    return labelledBy
-      .split(/\s+/)
-      .map((id) => element.ownerDocument.getElementById(id))
-      .filter((node): node is HTMLElement => node !== null)
-      .map(text)
-      .join(' ');
-  }
-  const caption = element.querySelector(':scope > caption');
-  return caption ? text(caption) : '';
+/**
+ * The narrowest stable element that contains the Users list across paging, search and view
+ * changes: the parent of the tab panels (the list itself is replaced when views switch).
+ * [guess] tab "Users" -> tabpanel; else the tabs' parent; else the heading's section.
+ */
+export function findUsersRoot(heading: HTMLElement, doc: Document = heading.ownerDocument): Element | null {
+  const tabs = findMembersTabs(heading, doc);
+  const panel = tabs && findTabPanel(tabs, doc);
+  return panel?.parentElement ?? tabs?.tablist.parentElement ?? findMembersSection(heading);
 }
 
 /**
- * The narrowest stable element that contains the Users table across paging, search and view
- * changes: the parent of the tab panels (the table itself is replaced when views switch).
- * [guess] tab "Users" -> aria-controls -> tabpanel; falls back to the parent of any tabpanel
- * next to the tab list, then to the heading's section.
+ * Where the Users list is shown now: the Users tab's panel; null while another tab is shown;
+ * without tabs, the heading's section.
  */
-export function findUsersRoot(heading: Element, doc: Document = heading.ownerDocument): Element | null {
-  for (const tab of doc.querySelectorAll('[role="tab"]')) {
-    if (text(tab) !== USERS_TAB_TEXT) continue;
-    const panelId = tab.getAttribute('aria-controls');
-    const panel = panelId ? doc.getElementById(panelId) : null;
-    if (panel?.parentElement) return panel.parentElement;
-    const tablist = tab.closest('[role="tablist"]');
-    if (tablist?.parentElement) return tablist.parentElement;
-  }
-  return heading.parentElement;
+export function findUsersArea(heading: HTMLElement, doc: Document = heading.ownerDocument): Element | null {
+  const tabs = findMembersTabs(heading, doc);
+  if (!tabs) return findMembersSection(heading);
+  if (selectedMembersTab(tabs) === 'groups') return null;
+  return findTabPanel(tabs, doc) ?? tabs.tablist.parentElement;
 }
 
-/** The Users tables present under `root` ("Joined users" and/or "Pending users"). */
-export function findUsersTables(root: ParentNode): { table: Element; view: UsersView }[] {
-  const found: { table: Element; view: UsersView }[] = [];
-  for (const table of root.querySelectorAll('table, [role="table"], [role="grid"]')) {
-    const name = accessibleName(table);
-    if (name === 'Joined users') found.push({ table, view: 'joined' });
-    else if (name === 'Pending users') found.push({ table, view: 'pending' });
-  }
-  return found;
+export interface UsersList {
+  /** The table, grid, or the element holding the rows. */
+  element: Element;
+  /** The rows that stand for a person, in order (no header, no empty-state row). */
+  rows: Element[];
 }
 
-/**
- * The rows that stand for a user: rows with a selection checkbox [doc/guess], which leaves out the
- * header row ("Select all users on this page" sits in a header cell) and the empty-state row.
- */
-export function userRows(table: Element): Element[] {
-  const rows: Element[] = [];
-  for (const row of table.querySelectorAll('tr, [role="row"]')) {
-    if (row.closest('thead') || row.querySelector('th, [role="columnheader"]')) continue;
-    if (!row.querySelector('input[type="checkbox"], [role="checkbox"]')) continue;
-    rows.push(row);
-  }
-  return rows;
+/** The header's checkbox: in a header cell or row, or named "Select all ..." [guess]. */
+function isSelectAll(box: Element): boolean {
+  return !!box.closest(`thead, ${HEADER_CELL}`) || nameStartsWith(accessibleName(box), SELECT_ALL_TEXT);
 }
 
-/** The leaf elements (no element children) of a node, in document order, skipping our own hosts. */
-function leaves(root: Element, skip: (element: Element) => boolean): Element[] {
-  const out: Element[] = [];
-  const walk = (element: Element) => {
-    if (skip(element)) return;
-    if (element.children.length === 0) out.push(element);
-    else for (const child of element.children) walk(child);
+function isHeaderRow(row: Element): boolean {
+  return !!row.closest('thead') || !!row.querySelector(`:scope > ${HEADER_CELL}`);
+}
+
+/** Text or an email in `element`, apart from the checkbox and its label: the element shows a person. */
+function showsPerson(element: Element, box: Element, skip: Skip): boolean {
+  const label = box.closest('label');
+  const walk = (node: Element): boolean => {
+    if (node === box || node === label || skip(node)) return false;
+    if (node.getAttribute('title') && emailsIn(node.getAttribute('title')).length) return true;
+    if (mailtoAddress(node.getAttribute('href'))) return true;
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE ? !!child.nodeValue?.trim() : child instanceof Element && walk(child)) return true;
+    }
+    return false;
   };
-  walk(root);
-  return out;
-}
-
-export interface RowPerson {
-  /** The email as shown, trimmed (compare case-insensitively). */
-  email: string;
-  /** The cell holding name and email: where a badge belongs. */
-  cell: Element;
-  /** The element showing the email. */
-  emailElement: Element;
+  return walk(element);
 }
 
 /**
- * The email shown in a row and its cell. [doc] name over email; [guess] the first cell whose text
- * includes an email-looking leaf; the last such leaf is the email (the name comes first, and a
- * pending invitee's name may itself be their email). `skip` leaves out nodes we inserted.
+ * The row of a selection checkbox: its table or grid row; in plain divs, the nearest ancestor that
+ * shows a person and holds no other checkbox (the list around the rows holds them all).
  */
-export function rowPerson(row: Element, skip: (element: Element) => boolean = () => false): RowPerson | null {
-  for (const cell of row.querySelectorAll('td, [role="cell"], [role="gridcell"]')) {
-    if (cell.querySelector('input[type="checkbox"], [role="checkbox"]')) continue;
-    let match: Element | null = null;
-    for (const leaf of leaves(cell, skip)) if (EMAIL.test(text(leaf))) match = leaf;
-    if (match) return { email: text(match), cell, emailElement: match };
+function rowOf(box: Element, area: Element, skip: Skip): Element | null {
+  const row = box.closest(ROW);
+  if (row && area.contains(row)) return isHeaderRow(row) ? null : row;
+  for (let at = box.parentElement; at && at !== area; at = at.parentElement) {
+    if (at.querySelectorAll(CHECKBOX_SELECTOR).length > 1) return null;
+    if (showsPerson(at, box, skip)) return at;
   }
   return null;
+}
+
+/** [guess] The list is named for a view: "Joined users" or "Pending users" (any casing). */
+function namedView(list: Element): UsersView | null {
+  const named = list.hasAttribute('aria-label') || list.hasAttribute('aria-labelledby') || !!list.querySelector(':scope > caption');
+  const name = named ? accessibleName(list) : '';
+  return sameName(name, USERS_TABLE_NAMES.joined) ? 'joined' : sameName(name, USERS_TABLE_NAMES.pending) ? 'pending' : null;
+}
+
+export interface UsersViewEvidence {
+  view: UsersView | null;
+  /** What told it: the list's name, the selected view control [guess], the address [guess]; null: nothing. */
+  from: 'name' | 'control' | 'address' | null;
+}
+
+/**
+ * Which view a list shows, Joined or Pending: its name if it has one, else the selected view
+ * control's text [guess], else `?view=` in the address [guess], else unknown. Nothing the extension
+ * shows depends on it: a row is tied to its person the same way in both views (row-identity.ts),
+ * which is why the content script does not compute it; it is here so that the evidence for it,
+ * should a feature need it, is in one place.
+ */
+export function usersView(list: Element, area: Element, href: string): UsersViewEvidence {
+  const named = namedView(list);
+  if (named) return { view: named, from: 'name' };
+  for (const control of area.querySelectorAll(SELECTED_CONTROL)) {
+    if (list.contains(control)) continue;
+    const label = accessibleName(control);
+    for (const view of ['joined', 'pending'] as const) if (sameName(label, USERS_VIEW_NAMES[view])) return { view, from: 'control' };
+  }
+  let param: string | null = null;
+  try {
+    param = new URL(href).searchParams.get('view');
+  } catch {
+    // no address, no evidence
+  }
+  return param === 'pending' || param === 'joined' ? { view: param, from: 'address' } : { view: null, from: null };
+}
+
+/**
+ * The Users lists in `area` (findUsersArea): tables, grids or plain divs whose rows hold a
+ * checkbox and show a person; also a table or grid named "Joined users"/"Pending users", or with a
+ * "select all" header, while it has no rows. Checkboxes in dialogs and in our own nodes are not rows.
+ */
+export function findUsersLists(area: Element, skip: Skip = keepAll): UsersList[] {
+  const rowsByList = new Map<Element, Element[]>();
+  const add = (list: Element, row?: Element) => {
+    const rows = rowsByList.get(list) ?? [];
+    if (row && !rows.includes(row)) rows.push(row);
+    rowsByList.set(list, rows);
+  };
+  for (const box of area.querySelectorAll(CHECKBOX_SELECTOR)) {
+    if (box.closest(DIALOG_SELECTOR) || ancestorSkipped(box, area, skip)) continue;
+    if (isSelectAll(box)) {
+      const list = box.closest(LIST);
+      if (list && area.contains(list)) add(list);
+      continue;
+    }
+    const row = rowOf(box, area, skip);
+    if (!row) continue;
+    const list = row.closest(LIST);
+    add(list && area.contains(list) ? list : (row.parentElement ?? row), row);
+  }
+  for (const list of area.querySelectorAll(LIST)) {
+    if (!rowsByList.has(list) && namedView(list)) add(list);
+  }
+  return [...rowsByList]
+    .sort(([a], [b]) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+    .map(([element, rows]) => ({ element, rows }));
+}
+
+function ancestorSkipped(element: Element, stop: Element, skip: Skip): boolean {
+  for (let at: Element | null = element; at && at !== stop; at = at.parentElement) if (skip(at)) return true;
+  return false;
+}
+
+/** What a row shows of its person, before anyone is matched against the org's data. */
+export interface RowReading {
+  /** Every distinct email in the row (text, `title`, `aria-label`, `mailto:`), lower-cased, in order. */
+  emails: string[];
+  /** Every text the row shows outside its controls, and each without its emails ("Name · email" gives "Name" too). */
+  texts: string[];
+  /** The texts of `anchor` without their emails: the name candidates. */
+  names: string[];
+  /** Where a badge goes: the cell (or, in plain divs, the element) holding the name; null when none. */
+  anchor: Element | null;
+}
+
+/** The cell holding `element`: its table/grid cell, else (plain divs) the row's child it sits in. */
+function cellOf(element: Element, row: Element): Element | null {
+  const cell = element.closest(CELL);
+  if (cell && row.contains(cell) && cell !== row) return cell;
+  let at: Element | null = element;
+  while (at && at.parentElement !== row) at = at.parentElement;
+  return at;
+}
+
+/**
+ * Reads a row: its emails wherever they are, its texts, and where the name is. The name's place:
+ * the cell showing an email as text, else the one with an email in a `title` or `mailto:` link,
+ * else the first cell showing text outside a control. `skip` leaves out nodes we inserted.
+ */
+export function readRow(row: Element, skip: Skip = keepAll): RowReading {
+  const emails: string[] = [];
+  const shown: { text: string; element: Element }[] = [];
+  let emailText: Element | null = null;
+  let emailAttribute: Element | null = null;
+  const note = (found: readonly string[]) => {
+    for (const email of found) if (!emails.includes(email)) emails.push(email);
+    return found.length > 0;
+  };
+  const walk = (element: Element, inControl: boolean, hidden: boolean) => {
+    if (skip(element)) return;
+    // A label around a checkbox ("Select") names the control, not the person.
+    const control = inControl || element.matches(CONTROL) || (element.localName === 'label' && !!element.querySelector(CHECKBOX_SELECTOR));
+    const quiet = hidden || element.getAttribute('aria-hidden') === 'true';
+    note(emailsIn(element.getAttribute('aria-label')));
+    const mailto = mailtoAddress(element.getAttribute('href'));
+    const inTitle = note(emailsIn(element.getAttribute('title')));
+    if ((note(mailto ? [mailto] : []) || inTitle) && !control) emailAttribute ??= element;
+    // The element's own text comes before its children's: document order, so "first" means first shown.
+    let own = '';
+    for (const child of element.childNodes) if (child.nodeType === Node.TEXT_NODE) own += ` ${child.nodeValue ?? ''}`;
+    own = collapse(own);
+    if (own) {
+      if (note(emailsIn(own)) && !control) emailText ??= element;
+      if (!control && !quiet) shown.push({ text: own, element });
+    }
+    for (const child of element.children) walk(child, control, quiet);
+  };
+  walk(row, false, false);
+  const place = emailText ?? emailAttribute ?? shown[0]?.element ?? null;
+  const anchor = place && place !== row ? cellOf(place, row) : place;
+  const texts: string[] = [];
+  const names: string[] = [];
+  for (const { text, element } of shown) {
+    const bare = withoutEmails(text);
+    for (const value of bare && bare !== text ? [text, bare] : [text]) if (!texts.includes(value)) texts.push(value);
+    if (bare && anchor?.contains(element) && !names.includes(bare)) names.push(bare);
+  }
+  return { emails, texts, names, anchor };
 }

@@ -28,6 +28,7 @@ export const DiagnosticsAnswerSchema = z.object({
     }),
   ),
   landmarks: z.record(z.string(), z.enum(['found', 'missing', 'not-on-screen'])),
+  rows: z.optional(z.nullable(z.object({ total: Count, unreadable: Count }))),
   queries: z.record(z.string(), Query),
 });
 

@@ -34,6 +34,11 @@ export interface DiagnosticsAnswer {
     error: string | null;
   } | null;
   landmarks: Record<LandmarkId, LandmarkStatus>;
+  /**
+   * The Users rows on screen and how many of them show no email and no name unique in the org (no
+   * badge there), as the access badges last counted them with the org's data; null without.
+   */
+  rows?: { total: number; unreadable: number } | null;
   /** Last outcome of each data query run in this page (at: epoch ms); absent = not run. */
   queries: Partial<Record<OperationName, QueryRecord & { at: number }>>;
 }

@@ -15,6 +15,7 @@ function answer(overrides: Partial<DiagnosticsAnswer> = {}): DiagnosticsAnswer {
       'members-tabs': 'found',
       'tab-panel': 'found',
       'users-table': 'found',
+      'users-row-identity': 'found',
       'invite-button': 'missing',
       'groups-table': 'not-on-screen',
       'remove-dialog': 'not-on-screen',
@@ -53,6 +54,19 @@ describe('diagnostics rows', () => {
     });
     expect(rows.find((row) => row.name === 'Groups table')?.detail).toBe('Not on screen now: shown only on the Groups tab.');
     expect(rows.find((row) => row.name === 'Users table')).toMatchObject({ status: 'found', detail: 'Used by: Access badges.' });
+  });
+
+  it('says how many user rows show no email or unique name, out of how many', () => {
+    const missing = answer({ landmarks: { ...answer().landmarks, 'users-row-identity': 'missing' }, rows: { total: 30, unreadable: 2 } });
+    expect(landmarkRows(missing).find((row) => row.name === 'Email or unique name in each user row')).toEqual({
+      name: 'Email or unique name in each user row',
+      status: 'missing',
+      detail: '2 of 30 rows: no email or unique name readable, no badge there. Affects: Access badges.',
+    });
+    // Without the badges' count (no data yet), the plain wording.
+    const plain = answer({ landmarks: { ...answer().landmarks, 'users-row-identity': 'missing' } });
+    expect(landmarkRows(plain).find((row) => row.name === 'Email or unique name in each user row')?.detail).toBe('Not found. Affects: Access badges.');
+    expect(parseDiagnosticsAnswer(JSON.parse(JSON.stringify(missing)))?.rows).toEqual({ total: 30, unreadable: 2 });
   });
 
   it('lists every data query: ok, failed with its kind and reason, or not run', () => {

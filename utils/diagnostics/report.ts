@@ -25,11 +25,14 @@ export function landmarkRows(answer: DiagnosticsAnswer): DiagnosticRow<LandmarkS
   return LANDMARKS.map((landmark) => {
     const status = answer.landmarks[landmark.id] ?? 'missing';
     const features = landmark.features.map((id) => FEATURE_NAMES[id] ?? id).join(', ');
+    const rows = landmark.id === 'users-row-identity' ? answer.rows : null;
     const detail =
       status === 'not-on-screen'
         ? t('diagLandmarkNotOnScreen', { condition: landmark.condition ?? t('diagLandmarkSomeStates') })
         : status === 'missing'
-          ? t('diagLandmarkMissing', { features })
+          ? rows?.unreadable
+            ? tCount('diagRowsUnreadable', rows.unreadable, { total: rows.total, features })
+            : t('diagLandmarkMissing', { features })
           : t('diagLandmarkUsedBy', { features });
     return { name: landmark.name, status, detail };
   });

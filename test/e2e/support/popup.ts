@@ -1,22 +1,36 @@
 /**
- * The popup for an Amplitude tab. Playwright cannot click the toolbar button, so the popup opens in
- * a tab of its own, where "the active tab" would be the popup itself: the popup takes the tab to
- * check as `?tab=<id>` (entrypoints/popup/Diagnostics.tsx). The id comes from chrome.tabs.query by
- * URL, which the extension's host permission for Amplitude allows.
+ * The popup's diagnostics for an Amplitude tab. The popup is an extension page: Playwright cannot
+ * click the toolbar button, so a test opens popup.html in a tab of its own, where "the active tab"
+ * would be the popup itself; the popup takes the tab to check as `?tab=<id>`
+ * (entrypoints/popup/Diagnostics.tsx). The id comes from chrome.tabs.query by URL, which the
+ * extension's host permission for Amplitude allows.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect } from '../fixtures';
 
-/** Opens the popup for the Amplitude tab (the only one open). */
-export async function openPopupFor(context: BrowserContext, extensionId: string): Promise<Page> {
+/** Opens the popup for the one open tab on an Amplitude host (US by default). */
+export async function openPopupFor(context: BrowserContext, extensionId: string, hostPattern = 'https://app.amplitude.com/*'): Promise<Page> {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  const tabId = await popup.evaluate(async () => {
+  const tabId = await popup.evaluate(async (url) => {
     const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome.tabs;
-    const [tab] = await tabs.query({ url: 'https://app.amplitude.com/*' });
+    const [tab] = await tabs.query({ url });
     return tab?.id ?? null;
-  });
+  }, hostPattern);
   expect(tabId).not.toBeNull();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   return popup;
+}
+
+export const landmarks = (popup: Page): Locator => popup.getByRole('list', { name: 'Landmarks' });
+export const queries = (popup: Page): Locator => popup.getByRole('list', { name: 'Data queries' });
+/** The row whose name is exactly `name` (its status word comes first, its detail after). */
+export const row = (list: Locator, name: string): Locator => list.getByRole('listitem').filter({ has: list.page().getByText(name, { exact: true }) });
+
+/** Asks the tab again until the org data has been read (the popup shows what is, not what will be). */
+export async function untilReady(popup: Page): Promise<void> {
+  await expect(async () => {
+    await popup.getByRole('button', { name: 'Check again' }).click();
+    await expect(popup.getByText(/Data: Ready/)).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
 }

@@ -1,0 +1,45 @@
+/**
+ * The breakdown card is its own file (entrypoints/access-card.ts), loaded by the content script on
+ * the first hover or focus of a badge: the card, the per-project view and what each role may do
+ * (with Amplitude's permission list) would otherwise add ~5 KB gzip to every visit of the page
+ * (content-script budget: 50 KB). The file is ours, packaged and web-accessible to the Amplitude
+ * hosts only; importing it runs it, and it leaves its functions on the isolated world's global.
+ */
+import { browser } from 'wxt/browser';
+import type { BreakdownCardProps } from '@/components/BreakdownCard';
+import type { Finding } from '@/utils/access/finding';
+import type { MemberAccess } from '@/utils/access/report';
+import type { CustomRoleNames } from '@/utils/access/roles';
+import type { AccessView } from './access-badges-model';
+
+export const ACCESS_CARD_FILE = '/access-card.js';
+export const ACCESS_CARD_GLOBAL = '__adminLensAccessCard';
+
+/** What the card is drawn from: the member's access and findings, plus the card's own settings. */
+export type AccessCardInput = Omit<BreakdownCardProps, 'name' | 'email' | 'pending' | 'summary' | 'projects' | 'findings' | 'capabilities'> & {
+  view: Pick<AccessView, 'projects'>;
+  access: MemberAccess;
+  findings: readonly Finding[];
+  names?: CustomRoleNames;
+};
+
+export interface AccessCardFile {
+  /** Renders the card (with the file's own Preact) into `host`; a new `titleId` is a new card. */
+  render(host: HTMLElement, input: AccessCardInput): void;
+  unmount(host: HTMLElement): void;
+}
+
+let loading: Promise<AccessCardFile> | null = null;
+
+export function loadAccessCard(): Promise<AccessCardFile> {
+  loading ??= (async () => {
+    await import(/* @vite-ignore */ browser.runtime.getURL(ACCESS_CARD_FILE as '/access-card.js'));
+    const file = (globalThis as Record<string, unknown>)[ACCESS_CARD_GLOBAL] as AccessCardFile | undefined;
+    if (!file) throw new Error(`${ACCESS_CARD_FILE} did not load`);
+    return file;
+  })().catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}

@@ -10,7 +10,7 @@
  * Everything it shows is prepared while the extension is alive (texts) or built from plain DOM.
  */
 import { browser } from 'wxt/browser';
-import { closestRemoveDialog, findRemoveDialogs, isConfirmAction, mayHoldDialog, removeDialogParts } from '@/utils/amplitude/remove-dialog';
+import { closestRemoveDialog, dialogPortalRoot, findRemoveDialogs, isConfirmAction, mayHoldDialog, removeDialogParts } from '@/utils/amplitude/remove-dialog';
 import { t } from '@/utils/i18n';
 import { showPlainNotice } from './plain-notice';
 
@@ -92,9 +92,9 @@ export function installRemovalFallback(doc: Document = document): RemovalFallbac
   // Say it as soon as a removal dialog opens, not only when Remove is pressed.
   const observer = new MutationObserver((mutations) => {
     if (!inCharge() || !mutations.some((mutation) => [...mutation.addedNodes].some(mayHoldDialog))) return;
-    for (const dialog of findRemoveDialogs(doc.body)) showNotice(dialog);
+    for (const dialog of findRemoveDialogs(doc)) showNotice(dialog);
   });
-  observer.observe(doc.body, { childList: true });
+  observer.observe(dialogPortalRoot(doc), { childList: true });
 
   return {
     setArmed(next) {

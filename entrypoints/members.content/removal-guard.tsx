@@ -25,6 +25,7 @@ import { RemovalCheck } from '@/components/RemovalCheck';
 import {
   becomesClick,
   closestRemoveDialog,
+  dialogPortalRoot,
   findRemoveDialogs,
   isConfirmAction,
   isPressable,
@@ -39,6 +40,7 @@ import { sendRequest } from '@/utils/messaging';
 import type { MembersContext } from './context';
 import type { OrgData } from './org-data';
 import { showPlainNotice } from './plain-notice';
+import { DIALOG_SELECTOR, nameIncludes } from '@/utils/amplitude/names';
 import './removal-guard.css';
 import { t } from '@/utils/i18n';
 
@@ -343,7 +345,40 @@ export const removalGuard: Feature<MembersContext> = {
       if (assessment.verdict === 'safe') void passSafely(guard, assessment);
     };
 
+    /** An error of ours while a removal may be confirmed holds the confirm: never fail open. */
     const onConfirmEvent = (event: Event) => {
+      try {
+        judgeConfirm(event);
+      } catch (error) {
+        console.error('[Admin Lens] removal guard', error);
+        const dialog = event.target instanceof Element ? event.target.closest<HTMLElement>(DIALOG_SELECTOR) : null;
+        // Only a dialog that may be a removal: other dialogs of the console go on as if we were not here.
+        if (!dialog || allowing || isOurs(event.target) || !nameIncludes(dialog.textContent, 'remove')) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        showPlainNotice({
+          container: dialog,
+          mark: 'removal-guard-notice',
+          label: t('rgLabel'),
+          message: t('rgRenderFailed', { error: reasonOf(error) }),
+          actions: [{ label: t('rgRemoveUnguarded'), kind: 'danger', onPress: () => pressAnyway(dialog, event.target) }],
+        });
+      }
+    };
+
+    /** After an error: the pressed button, pressed once without the guard, as the admin asked. */
+    const pressAnyway = (dialog: HTMLElement, target: EventTarget | null) => {
+      const button = target instanceof Element ? target.closest<HTMLElement>('button, [role="button"]') : null;
+      if (!button || !dialog.contains(button)) return;
+      allowing = true;
+      try {
+        button.click();
+      } finally {
+        allowing = false;
+      }
+    };
+
+    const judgeConfirm = (event: Event) => {
       if (allowing || isOurs(event.target)) return;
       const dialog = closestRemoveDialog(event.target);
       if (!dialog || !isConfirmAction(event, dialog)) return;
@@ -423,12 +458,12 @@ export const removalGuard: Feature<MembersContext> = {
       );
     };
 
-    // Dialogs are portaled to the end of <body> [guess]: watch its children, react only to dialogs.
+    // Dialogs appear where dialogPortalRoot says: watch its children, react only to dialogs.
     let scanScheduled = false;
     const scan = () => {
       scanScheduled = false;
       if (signal.aborted) return;
-      for (const dialog of findRemoveDialogs(document.body)) guardFor(dialog);
+      for (const dialog of findRemoveDialogs(document)) guardFor(dialog);
       for (const guard of [...guards.values()]) {
         if (!guard.dialog.isConnected) void finish(guard).catch((error: unknown) => console.error('[Admin Lens] removal outcome', error));
       }
@@ -445,16 +480,23 @@ export const removalGuard: Feature<MembersContext> = {
       scanScheduled = true;
       requestAnimationFrame(scan);
     });
-    observer.observe(document.body, { childList: true });
+    observer.observe(dialogPortalRoot(document), { childList: true });
     // In case the console closes a dialog deeper than <body>'s children: check now and then while one is guarded.
     const poll = ctx.setInterval(() => {
       if (guards.size > 0 && !scanScheduled && [...guards.keys()].some((dialog) => !dialog.isConnected)) scan();
     }, 1000);
 
+    // A dialog opens on a click or a key press: look for one wherever the console renders it.
+    const afterInput = () => {
+      if (scanScheduled) return;
+      scanScheduled = true;
+      requestAnimationFrame(scan);
+    };
     const unsubscribe = orgData.subscribe(() => onMaybeChanged());
     const view = document.defaultView ?? window;
     for (const type of CONFIRM_EVENTS) view.addEventListener(type, onConfirmEvent, { capture: true, signal });
     for (const type of REFRESH_EVENTS) view.addEventListener(type, onMaybeChanged, { capture: true, passive: true, signal });
+    for (const type of ['click', 'keyup'] as const) view.addEventListener(type, afterInput, { capture: true, passive: true, signal });
     scan();
 
     signal.addEventListener(

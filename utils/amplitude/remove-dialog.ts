@@ -30,6 +30,7 @@ import {
   normaliseName,
   sameName,
 } from './names';
+import { emailsIn, looksLikeEmail, mailtoAddress, withoutEmails } from './emails';
 
 export { accessibleName } from './names';
 
@@ -50,13 +51,7 @@ export const CANCEL_BUTTON_LABEL = 'Cancel';
 /** A dialog title that speaks of removing members or users: "Remove Members?", "remove 2 users", "Remove member". */
 const REMOVE_TITLE = /^remove( \S+)? (members?|users?)\b/;
 
-/** An email address inside a text (a line may be "Name · email"). */
-const EMAIL_IN_TEXT = /[^\s@<>()[\]{},;:"'·|]+@[^\s@<>()[\]{},;:"'·|]+\.[^\s@<>()[\]{},;:"'·|.]+/g;
-const EMAIL_ONLY = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function looksLikeEmail(value: string): boolean {
-  return EMAIL_ONLY.test(value.trim());
-}
+export { looksLikeEmail } from './emails';
 
 /** The dialog's title speaks of removing members or users. */
 export function isRemoveTitle(title: string): boolean {
@@ -77,6 +72,16 @@ export function closestRemoveDialog(target: EventTarget | null): HTMLElement | n
     if (isRemoveTitle(dialogTitle(dialog))) return dialog;
   }
   return null;
+}
+
+/**
+ * Where removal dialogs are watched for: [guess] portaled to the end of <body>, as React modal
+ * libraries do, so <body>'s children are observed. A dialog rendered deeper is still found: the
+ * guard also scans the whole document after every click or key press (a dialog opens on one),
+ * and judges any confirm inside a removal dialog when it is pressed.
+ */
+export function dialogPortalRoot(doc: Document): HTMLElement {
+  return doc.body;
 }
 
 /** A node is (or holds) a dialog: used to react only to dialog insertions and removals. */
@@ -170,15 +175,6 @@ function textPieces(element: Element): string[] {
   return pieces;
 }
 
-function emailsIn(value: string | null | undefined): string[] {
-  return (value ?? '').match(EMAIL_IN_TEXT)?.map((email) => email.toLowerCase()) ?? [];
-}
-
-/** Strips emails and the separators around them: "Grace Liu · grace@x.example" gives "Grace Liu". */
-function withoutEmails(piece: string): string {
-  return collapse(piece.replace(EMAIL_IN_TEXT, ' ').replace(/[\s·|•—–\-,;:<>()[\]]+$/g, '').replace(/^[\s·|•—–\-,;:<>()[\]]+/g, ''));
-}
-
 /** Reads one entry of the list: the name shown and every email it carries. */
 export function readListedPerson(item: Element): ListedPerson {
   const emails: string[] = [];
@@ -190,13 +186,13 @@ export function readListedPerson(item: Element): ListedPerson {
   for (const element of [item, ...item.querySelectorAll('*')]) {
     add(emailsIn(element.getAttribute('title')));
     add(emailsIn(element.getAttribute('aria-label')));
-    const href = element.getAttribute('href');
-    if (href?.toLowerCase().startsWith('mailto:')) add(emailsIn(decodeURIComponent(href.slice('mailto:'.length))));
+    const mailto = mailtoAddress(element.getAttribute('href'));
+    if (mailto) add([mailto]);
   }
   // The name is the first line, without an email beside it ("Name · email"); a line that is only an
   // email stays as it is (a pending invitee's name is their email, shown once).
   const first = pieces[0] ?? '';
-  const name = withoutEmails(first) || first;
+  const name = collapse(withoutEmails(first)) || first;
   return { name, emails };
 }
 

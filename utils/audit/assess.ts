@@ -8,6 +8,7 @@ import type { AccessReport } from '../access/report';
 import { describeAccessSummary } from '../access/summary';
 import type { AuditContent, AuditPerson } from './entry';
 import { t, tCount } from '@/utils/i18n';
+import { looksLikeEmail } from '@/utils/amplitude/emails';
 
 export const RECIPIENT_ACTIVE_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -69,7 +70,6 @@ export function describeContent(content: AuditContent): string {
   });
 }
 
-const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
 const sameText = (a: string, b: string) => a.normalize('NFC').trim().toLowerCase() === b.normalize('NFC').trim().toLowerCase();
 
 type Identified = { member: Member; problem: null } | { member: null; problem: string };

@@ -9,6 +9,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openMembers } from './console-helpers';
+import { landmarks, openPopupFor, row as popupRow } from './support/popup';
 import type { MarkupVariant } from '../console/shared/markup';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -134,16 +135,8 @@ test.describe('markup variant names-only (the dialog shows no emails)', () => {
   test('the popup reports the open removal dialog found but its people unreadable: MISSING, not "not on screen"', async ({ page, context, extensionId }) => {
     await openWithData(page);
     await openRemoveFromRow(page, 'Chloe Martin');
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    const tabId = await popup.evaluate(async () => {
-      const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome.tabs;
-      const [tab] = await tabs.query({ url: 'https://app.amplitude.com/*' });
-      return tab?.id ?? null;
-    });
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-    const landmarks = popup.getByRole('list', { name: 'Landmarks' });
-    const row = (name: string) => landmarks.getByRole('listitem').filter({ has: popup.getByText(name, { exact: true }) });
+    const popup = await openPopupFor(context, extensionId);
+    const row = (name: string) => popupRow(landmarks(popup), name);
     await expect(row('"Remove Members?" dialog')).toContainText(/^found/);
     await expect(row('An email for each person in the removal dialog')).toContainText(/^MISSING/);
     await expect(row('Button "Remove" in the dialog')).toContainText(/^found/);

@@ -9,7 +9,7 @@ function api(double: ConsoleDouble, operation: string, variables: unknown = {}) 
   return double.handle({
     method: 'POST',
     url: `https://app.amplitude.com/t/graphql/org-url/demo-org?q=${operation}`,
-    headers: { cookie: `amp_session=${double.sessionCookie().value}`, 'x-org': '412345' },
+    headers: { cookie: `amp_session=${double.sessionCookie().value}`, 'x-org': '412345', origin: 'https://app.amplitude.com' },
     body: JSON.stringify({ operationName: operation, variables, query: '' }),
   });
 }

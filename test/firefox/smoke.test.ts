@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { MEMBERS_URL, startHarness, type Harness } from './support/harness';
+import { HOSTNAME, MEMBERS_URL, startHarness, type Harness } from './support/harness';
 import { byRole, waitForText } from './support/queries';
 import { waitFor } from './support/wait';
 
@@ -56,14 +56,23 @@ function refusedRequests(): string[] {
     .map((request) => `${request.operation} → ${request.status}`);
 }
 
-test('the chip and the badges show the org, read through the data endpoint', { timeout: 45_000 }, async () => {
+test('the chip and the badges show the org, read through the Origin check of the data endpoint', { timeout: 45_000 }, async () => {
   const page = await openMembersWithData();
   const maya = await byRole(page, 'button', /^Access for Maya Okafor:/);
   await waitForText(maya, "Maya Okafor's badge", /^Admin/);
   const priya = await byRole(page, 'button', /^Access for Priya Natarajan:/);
   await waitForText(priya, "Priya Natarajan's badge", /^Manager in \d of 8 projects/);
-  // Every data request (the page's and the extension's) was answered; none was refused.
+  // Every data request (the page's and the extension's) was answered; none was refused...
   assert.deepEqual(refusedRequests(), []);
+  // ...by a double that does check the Origin: the same read from another origin (the extension's
+  // own, as its background would send it) is refused.
+  const foreign = await running().double.handle({
+    method: 'POST',
+    url: `https://${HOSTNAME}/t/graphql/org-url/demo-org?q=OrgData`,
+    headers: { origin: `moz-extension://${running().firefox.extensionId}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ operationName: 'OrgData', variables: { product: 'analytics' }, query: 'query OrgData { org { orgId } }' }),
+  });
+  assert.equal(foreign.status, 403, 'the double refuses a read from a foreign Origin');
 });
 
 test('the removal guard holds a content owner removed without transfer', { timeout: 45_000 }, async () => {

@@ -3,7 +3,7 @@
  * puppeteer-core over WebDriver BiDi. Playwright cannot drive a stock Firefox, and Firefox's BiDi
  * cannot read request bodies, so nothing is intercepted: `network.dns.localDomains` sends the real
  * hostnames to 127.0.0.1 and `network.socket.forcePort` their port 443 to the free port where
- * https-front.ts answers with the console double. The page's address and origin stay exactly
+ * https-double.ts answers with the console double. The page's address and origin stay exactly
  * https://app.amplitude.com (a visible port would be another origin, which the manifest does not
  * match), and no run needs root or clashes with another over port 443.
  */
@@ -54,9 +54,9 @@ export async function launchFirefox(options: { hostnames: readonly string[]; htt
     extraPrefsFirefox: {
       // Resolve the real Amplitude hostnames to this machine...
       'network.dns.localDomains': options.hostnames.join(','),
-      // ...on 127.0.0.1, where the front listens (localhost could also mean ::1)...
+      // ...on 127.0.0.1, where the double listens (localhost could also mean ::1)...
       'network.dns.disableIPv6': true,
-      // ...and connect to the front's port whenever a URL says 443 (a testing pref of Firefox's
+      // ...and connect to the double's port whenever a URL says 443 (a testing pref of Firefox's
       // socket layer: "from=to" pairs). Every other host stays unreachable here anyway.
       'network.socket.forcePort': `443=${options.httpsPort}`,
     },

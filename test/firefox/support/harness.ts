@@ -1,15 +1,14 @@
 /**
  * Everything the Firefox smoke test runs against, started together and always stopped together:
- * the console double (its own HTTP server on a free port), HTTPS for the real hostname in front of
- * it (another free port), and Firefox with the built extension, sent there for app.amplitude.com.
+ * the console double over HTTPS on a free port, and Firefox with the built extension, sent there
+ * for https://app.amplitude.com.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startConsoleServer, type ConsoleServer } from '../../console/cli';
-import { DEFAULT_DIST_DIR, type ConsoleDouble } from '../../console/server/double';
+import { createConsoleDouble, DEFAULT_DIST_DIR, type ConsoleDouble } from '../../console/server/double';
 import { selfSignedCertificate } from './certificate';
 import { launchFirefox, type FirefoxWithExtension } from './firefox';
-import { startHttpsFront, type HttpsFront } from './https-front';
+import { serveDoubleOverHttps } from './https-double';
 
 export const HOSTNAME = 'app.amplitude.com';
 export const MEMBERS_URL = `https://${HOSTNAME}/analytics/demo-org/settings/members`;
@@ -32,13 +31,12 @@ export async function startHarness(): Promise<Harness> {
     stops.length = 0;
   };
   try {
-    const server: ConsoleServer = await startConsoleServer({ port: 0, seed: 'demo' });
+    const double = createConsoleDouble({ seed: 'demo' });
+    const server = await serveDoubleOverHttps(double, selfSignedCertificate(HOSTNAME));
     stops.push(() => server.close());
-    const front: HttpsFront = await startHttpsFront({ certificate: selfSignedCertificate(HOSTNAME), targetPort: server.port });
-    stops.push(() => front.close());
-    const firefox = await launchFirefox({ hostnames: [HOSTNAME], httpsPort: front.port });
+    const firefox = await launchFirefox({ hostnames: [HOSTNAME], httpsPort: server.port });
     stops.push(() => firefox.close());
-    return { double: server.double, firefox, stop };
+    return { double, firefox, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -103,6 +103,8 @@ test('a two-row bulk invite through the "Bulk invite from CSV" panel completes',
   await waitForText(panel, 'the bulk-invite panel', /Finished\.(?!:)/, { timeoutMs: 45_000 });
   await waitForText(panel, 'the bulk-invite panel', /Invited 2 of 2/);
 
+  // Both rows share their settings: one submission of the console's wizard.
+  assert.equal(mutationsOf('InviteUsers').length, 1);
   const invited = mutationsOf('InviteUsers').flatMap((mutation) => (mutation.variables as { invites: { email: string }[] }).invites.map((invite) => invite.email));
   assert.deepEqual([...invited].sort(), emails);
   for (const email of emails) {

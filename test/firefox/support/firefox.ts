@@ -57,16 +57,17 @@ export async function launchFirefox(options: { hostnames: readonly string[]; htt
       // ...on 127.0.0.1, where the double listens (localhost could also mean ::1)...
       'network.dns.disableIPv6': true,
       // ...and connect to the double's port whenever a URL says 443 (a testing pref of Firefox's
-      // socket layer: "from=to" pairs). Every other host stays unreachable here anyway.
+      // socket layer: "from=to" pairs). It applies to every host; others resolve to their own
+      // addresses, where that port is closed, so Firefox's background traffic fails early: fine.
       'network.socket.forcePort': `443=${options.httpsPort}`,
     },
   });
   const close = async (): Promise<void> => {
-    const process = browser.process();
+    const child = browser.process();
     // A browser that does not close within 10 s is killed: the run must end either way.
     const closed = browser.close().then(() => true, () => false);
     const inTime = await Promise.race([closed, new Promise<false>((resolve) => setTimeout(() => resolve(false), 10_000).unref())]);
-    if (!inTime && process && process.exitCode === null) process.kill('SIGKILL');
+    if (!inTime && child && child.exitCode === null) child.kill('SIGKILL');
   };
   try {
     const extensionId = await browser.installExtension(FIREFOX_EXTENSION_DIR);

@@ -42,7 +42,8 @@ export function ShapeRecording({ tabId }: { tabId: number }) {
     take(await askTab(tabId, { type: 'record-shapes' }));
   };
 
-  const text = state?.phase === 'done' && state.until !== null
+  // Shown (and copyable) as it grows: the admin may copy before the 60 s are up.
+  const text = state && state.until !== null && (state.phase === 'done' || state.operations.length > 0)
     ? shapeReportText({ operations: state.operations, version: browser.runtime.getManifest().version, until: new Date(state.until).toISOString() })
     : '';
   const copy = () => {

@@ -26,18 +26,20 @@ export function armShapeRecorder(win: Window & typeof globalThis = window): void
   let timer: ReturnType<typeof setTimeout> | undefined;
   const recording = () => Date.now() < recordingUntil;
 
-  const send = (operation: string, bodyText: string | null, answer: unknown, asOf: string) => {
-    let body: unknown = null;
+  /** Sends the shape of one call; `callNonce` is the recording's nonce when the call was made. */
+  const send = (operation: string, bodyText: string | null, answer: unknown, callNonce: string) => {
+    let body: { query?: unknown; variables?: unknown } = {};
     try {
-      body = bodyText && bodyText.length < MAX_TEXT ? JSON.parse(bodyText) : null;
+      const parsed: unknown = bodyText && bodyText.length < MAX_TEXT ? JSON.parse(bodyText) : null;
+      if (parsed && typeof parsed === 'object') body = parsed;
     } catch {
       // Not JSON: no variables to describe.
     }
-    const query = body && typeof body === 'object' && typeof (body as { query?: unknown }).query === 'string' ? ((body as { query: string }).query) : null;
+    const query = typeof body.query === 'string' ? body.query : null;
     const message: ShapeMessage = {
-      nonce: asOf,
+      nonce: callNonce,
       operation,
-      variables: variablesShape(body && typeof body === 'object' ? (body as { variables?: unknown }).variables : null, query),
+      variables: variablesShape(body.variables, query),
       response: responseShape(answer, query),
       queryText: query !== null,
     };
@@ -63,14 +65,14 @@ export function armShapeRecorder(win: Window & typeof globalThis = window): void
       // The page's own arguments, exactly as given.
       const result = originalFetch.apply(this, arguments as unknown as Parameters<typeof fetch>);
       if (operation && bodyText) {
-        const asOf = nonce;
+        const callNonce = nonce;
         const op = operation;
         const body = bodyText;
         // Copied as soon as it answers: this callback is queued before any of the page's, so the
         // copy is taken before the page reads the answer (reading it first would use it up).
         // Promise.all handles both at once: a failed call must not show as an unhandled rejection.
         Promise.all([body, result.then((response) => response.clone())])
-          .then(async ([text, copy]) => send(op, text, parse(await copy.text()), asOf))
+          .then(async ([text, copy]) => send(op, text, parse(await copy.text()), callNonce))
           .catch(() => undefined);
       }
       return result;
@@ -90,12 +92,12 @@ export function armShapeRecorder(win: Window & typeof globalThis = window): void
       const url = urls.get(this);
       const operation = url && recording() ? graphqlOperationOf(url, win.location.origin) : null;
       if (operation) {
-        const asOf = nonce;
+        const callNonce = nonce;
         const bodyText = typeof body === 'string' ? body : null;
         this.addEventListener('load', () => {
           try {
             const answer = this.responseType === 'json' ? this.response : this.responseType === '' || this.responseType === 'text' ? parse(this.responseText) : null;
-            send(operation, bodyText, answer, asOf);
+            send(operation, bodyText, answer, callNonce);
           } catch {
             // Never lets a failure of ours reach the page.
           }

@@ -17,6 +17,8 @@ export interface ReportRow {
 export interface ReportSection {
   title: string;
   rows: ReportRow[];
+  /** A sentence under the list (what an empty list means, what is not in it). */
+  note?: string;
 }
 
 export interface DiagnosticsReportProps {
@@ -48,6 +50,7 @@ export function DiagnosticsReport({ sections, onCopy }: DiagnosticsReportProps) 
               </li>
             ))}
           </ul>
+          {section.note && <p class="al-diag__note">{section.note}</p>}
         </div>
       ))}
       <button type="button" class="al-diag__copy" onClick={copy}>

@@ -9,11 +9,18 @@ import { z } from 'zod/mini';
 import { lastQueries } from '@/utils/amplitude/console-client';
 import { probeLandmarks } from '@/utils/amplitude/landmarks';
 import { parseSettingsLocation } from '@/utils/amplitude/page';
+import { watchPageOperations } from '@/utils/diagnostics/page-operations';
 import { TabRequest, type DiagnosticsAnswer } from '@/utils/diagnostics/protocol';
+import type { ShapeRecording } from '@/utils/diagnostics/shape-recording';
+import { loadShapeRecording } from '@/utils/diagnostics/shape-recording-file';
 import type { OrgData } from './org-data';
 import { rowCensus } from './row-census';
 
 export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgData | null): void {
+  // From the start of the visit: what the page itself calls (names and counts only).
+  const pageOperations = watchPageOperations(location.origin);
+  // Loaded only once the admin starts a recording from the popup.
+  let shapes: Promise<ShapeRecording> | null = null;
   // Answers through sendResponse (and `return true`), not a returned promise: the content script
   // uses the browser's native API, where only sendResponse answers in every browser.
   const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (answer: unknown) => void) => {
@@ -26,6 +33,22 @@ export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgDat
       if (opener?.getAttribute('aria-expanded') === 'false') opener.click();
       opener?.focus();
       sendResponse(!!opener);
+      return true;
+    }
+    if (request.data.type === 'record-shapes' || request.data.type === 'shapes') {
+      const start = request.data.type === 'record-shapes';
+      if (start) shapes ??= loadShapeRecording();
+      if (!shapes) sendResponse({ phase: 'idle', until: null, operations: [] });
+      shapes?.then(
+        (recording) => {
+          if (start) recording.start();
+          sendResponse(recording.answer());
+        },
+        () => {
+          shapes = null;
+          sendResponse(null);
+        },
+      );
       return true;
     }
     const state = visit()?.get();
@@ -52,10 +75,15 @@ export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgDat
       landmarks,
       rows: census ? { total: census.rows, unreadable: census.unreadable } : null,
       queries: lastQueries,
+      pageOperations: pageOperations.counts(),
     };
     sendResponse(answer);
     return true;
   };
   browser.runtime.onMessage.addListener(listener);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(listener);
+    pageOperations.stop();
+    void shapes?.then((recording) => recording.stop(), () => undefined);
+  });
 }

@@ -8,6 +8,7 @@ import type { AccessReport } from '@/utils/access/report';
 import { type AccessPreview, type AccessReportOptions, computeAccessReportInSlices, createAccessPreview } from '@/utils/access/engine';
 import type { OrgSnapshot } from '@/utils/access/model';
 import { createConsoleClient } from '@/utils/amplitude/console-client';
+import { fetchNotingOwn } from '@/utils/amplitude/own-requests';
 import type { MembersPage } from '@/utils/amplitude/page';
 import { readOrgSnapshot } from '@/utils/amplitude/read-org';
 import { sendRequest } from '@/utils/messaging';
@@ -130,7 +131,7 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, findingOpt
   async function read(startedAt: number): Promise<void> {
     set({ status: state.snapshot ? 'refreshing' : 'loading' });
     try {
-      const client = createConsoleClient({ origin: location.origin, orgUrl: page.location.orgUrl, signal });
+      const client = createConsoleClient({ origin: location.origin, orgUrl: page.location.orgUrl, signal, fetch: fetchNotingOwn });
       const snapshot = await readOrgSnapshot(client);
       await show(snapshot, false, startedAt);
       set({ status: 'ready', error: null });

@@ -1,6 +1,7 @@
 /**
  * The popup's view of the current tab: is it Members & Groups, the data status, links to the audit
- * log and the bulk-invite panel, and the diagnostics (landmarks and data queries) with "Copy report".
+ * log and the bulk-invite panel, and the diagnostics (landmarks, data queries, what this console
+ * uses) with "Copy report", then the opt-in recording of data shapes (ShapeRecording.tsx).
  *
  * The current tab: the active tab of the popup's window. Tests open popup.html in a tab of its own
  * (Playwright cannot click the toolbar button), where the active tab is the popup itself; they pass
@@ -10,10 +11,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DiagnosticsReport, type ReportSection } from '@/components/DiagnosticsReport';
 import { parseDiagnosticsAnswer } from '@/utils/diagnostics/answer-schema';
-import type { DiagnosticsAnswer, TabRequest } from '@/utils/diagnostics/protocol';
+import type { DiagnosticsAnswer } from '@/utils/diagnostics/protocol';
 import './diagnostics.css';
 import { t } from '@/utils/i18n';
+import { consoleUseRows, consoleUsesNote } from '@/utils/diagnostics/console-uses';
 import { dataSummary, landmarkRows, localTime, pageSummary, queryRows, reportText, statusLabel } from '@/utils/diagnostics/report';
+import { ShapeRecording } from './ShapeRecording';
+import { askTab as ask } from './tab-request';
 
 type View =
   | { phase: 'checking' }
@@ -29,10 +33,6 @@ async function targetTab(): Promise<number | null> {
   const own = await browser.tabs.getCurrent();
   return active?.id !== undefined && active.id !== own?.id ? active.id : null;
 }
-
-const ask = (tabId: number, request: TabRequest): Promise<unknown> =>
-  // No content script there (not an Amplitude page): "Receiving end does not exist".
-  browser.tabs.sendMessage(tabId, request).catch(() => null);
 
 export function Diagnostics() {
   const [view, setView] = useState<View>({ phase: 'checking' });
@@ -77,6 +77,11 @@ export function Diagnostics() {
           title: t('diagQueriesTitle'),
           rows: queryRows(answer, localTime).map((row) => ({ ...row, status: statusLabel(row.status), problem: row.status === 'failed' })),
         },
+        {
+          title: t('diagUsesTitle'),
+          rows: consoleUseRows(answer).map((row) => ({ ...row, status: statusLabel(row.status), problem: row.status === 'ours-failed' })),
+          note: consoleUsesNote(answer),
+        },
       ]
     : [];
 
@@ -108,6 +113,7 @@ export function Diagnostics() {
           onCopy={() => navigator.clipboard.writeText(reportText({ answer, version, userAgent: navigator.userAgent, now: new Date().toISOString() }))}
         />
       )}
+      {answer && <ShapeRecording tabId={tabId} />}
       <p>
         <button type="button" class="al-link" onClick={() => void check()}>
           {t('diagCheckAgain')}

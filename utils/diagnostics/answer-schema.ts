@@ -3,6 +3,7 @@
  * trusts no message unchecked). Popup only: not bundled into the content script.
  */
 import { z } from 'zod/mini';
+import { GRAPHQL_NAME } from '@/utils/amplitude/graphql-ops';
 import type { DiagnosticsAnswer } from './protocol';
 
 const Count = z.int().check(z.nonnegative());
@@ -30,6 +31,8 @@ export const DiagnosticsAnswerSchema = z.object({
   landmarks: z.record(z.string(), z.enum(['found', 'missing', 'not-on-screen'])),
   rows: z.optional(z.nullable(z.object({ total: Count, unreadable: Count }))),
   queries: z.record(z.string(), Query),
+  // Names the page used (GraphQL names only) and how often.
+  pageOperations: z.optional(z.record(z.string().check(z.regex(GRAPHQL_NAME)), Count)),
 });
 
 export function parseDiagnosticsAnswer(raw: unknown): DiagnosticsAnswer | null {

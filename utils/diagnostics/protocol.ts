@@ -8,8 +8,12 @@ import type { QueryRecord } from '@/utils/amplitude/console-client';
 import type { OperationName } from '@/utils/amplitude/endpoint';
 import type { LandmarkId, LandmarkStatus } from '@/utils/amplitude/landmarks';
 
-/** 'diagnostics' reads the page; 'open-bulk-invite' opens our bulk-invite panel there. */
-export const TabRequest = z.strictObject({ type: z.enum(['diagnostics', 'open-bulk-invite']) });
+/**
+ * 'diagnostics' reads the page; 'open-bulk-invite' opens our bulk-invite panel there;
+ * 'record-shapes' starts a 60 s recording of data shapes and 'shapes' asks how it stands
+ * (answered with a ShapesAnswer, shape-schema.ts).
+ */
+export const TabRequest = z.strictObject({ type: z.enum(['diagnostics', 'open-bulk-invite', 'record-shapes', 'shapes']) });
 export type TabRequest = z.infer<typeof TabRequest>;
 
 export interface DataCounts {
@@ -41,4 +45,9 @@ export interface DiagnosticsAnswer {
   rows?: { total: number; unreadable: number } | null;
   /** Last outcome of each data query run in this page (at: epoch ms); absent = not run. */
   queries: Partial<Record<OperationName, QueryRecord & { at: number }>>;
+  /**
+   * The GraphQL operations the page itself called during this visit and how often (from resource
+   * timing, page-operations.ts); absent from content scripts older than this field.
+   */
+  pageOperations?: Record<string, number>;
 }

@@ -6,6 +6,7 @@
 import { OPERATIONS, type OperationName } from '@/utils/amplitude/endpoint';
 import { FEATURE_NAMES, LANDMARKS, type LandmarkStatus } from '@/utils/amplitude/landmarks';
 import { t, tCount, type MessageKey } from '@/utils/i18n';
+import { consoleUseRows, consoleUsesNote, type ConsoleUseStatus } from './console-uses';
 import type { DiagnosticsAnswer } from './protocol';
 
 export type QueryStatus = 'ok' | 'failed' | 'not-run';
@@ -79,13 +80,18 @@ export function dataSummary(answer: DiagnosticsAnswer | null, time: TimeFormat =
   return data.counts ? t('diagDataCounts', { head, ...data.counts }) : t('diagDataNoCounts', { head });
 }
 
-const LABEL: Record<LandmarkStatus | QueryStatus, MessageKey> = {
+type Status = LandmarkStatus | QueryStatus | ConsoleUseStatus;
+
+const LABEL: Record<Status, MessageKey> = {
   found: 'diagLabelFound',
   missing: 'diagLabelMissing',
   'not-on-screen': 'diagLabelNotOnScreen',
   ok: 'diagLabelOk',
   failed: 'diagLabelFailed',
   'not-run': 'diagLabelNotRun',
+  ours: 'diagLabelOurs',
+  'ours-failed': 'diagLabelOursFailed',
+  unknown: 'diagLabelUnknown',
 };
 
 export interface ReportInput {
@@ -105,7 +111,7 @@ export function reportText({ answer, version, userAgent, now }: ReportInput): st
     t('diagReportBrowser', { agent: userAgent }),
     t('diagReportPage', { summary: pageSummary(answer) }),
   ];
-  const row = (status: LandmarkStatus | QueryStatus, name: string, detail: string) => t('diagReportRow', { status: statusLabel(status), name, detail });
+  const row = (status: Status, name: string, detail: string) => t('diagReportRow', { status: statusLabel(status), name, detail });
   if (answer) {
     lines.push(t('diagReportData', { summary: dataSummary(answer) }));
     if (answer.data?.error) lines.push(t('diagReportDataError', { error: maskEmails(answer.data.error) }));
@@ -113,8 +119,11 @@ export function reportText({ answer, version, userAgent, now }: ReportInput): st
     for (const { status, name, detail } of landmarkRows(answer)) lines.push(row(status, name, detail));
     lines.push('', t('diagReportQueries'));
     for (const { status, name, detail } of queryRows(answer)) lines.push(row(status, name, detail));
+    lines.push('', t('diagReportUses'));
+    for (const { status, name, detail } of consoleUseRows(answer)) lines.push(row(status, name, detail));
+    lines.push(consoleUsesNote(answer));
   }
   return `${lines.join('\n')}\n`;
 }
 
-export const statusLabel = (status: LandmarkStatus | QueryStatus): string => t(LABEL[status]);
+export const statusLabel = (status: Status): string => t(LABEL[status]);

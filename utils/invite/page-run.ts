@@ -6,6 +6,7 @@
 import type { OrgSnapshot } from '../access/model';
 import { roleLabel } from '../access/roles';
 import { createConsoleClient } from '../amplitude/console-client';
+import { fetchNotingOwn } from '../amplitude/own-requests';
 import { sendThroughWizard, type WizardBatch } from '../amplitude/invite-wizard';
 import { pendingInvites } from '../amplitude/pending-invites';
 import { sendRequest } from '../messaging';
@@ -44,7 +45,7 @@ export function newPageJob(input: { orgUrl: string; headers: string[]; rows: rea
 }
 
 export function pageRunner(job: InviteJob, options: { snapshot: () => OrgSnapshot; origin: string; onChange: (job: InviteJob) => void }): InviteRunner {
-  const client = createConsoleClient({ origin: options.origin, orgUrl: job.orgUrl });
+  const client = createConsoleClient({ origin: options.origin, orgUrl: job.orgUrl, fetch: fetchNotingOwn });
   const pending = pendingInvites(client);
   // This page's claim on the job: the background refuses saves from a second tab running it too.
   const runnerId = crypto.randomUUID();

@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { computeAccessReport } from '../../utils/access/engine';
-import type { OrgSnapshot } from '../../utils/access/model';
+import { ALL_READ, type OrgSnapshot } from '../../utils/access/model';
 import { escalationsByGroup, summarizeOrg } from '../../utils/access/org-summary';
 import type { AccessReport } from '../../utils/access/report';
 import type { ConsoleDouble } from '../console/server/double';
@@ -24,7 +24,8 @@ function snapshotOf(consoleDouble: ConsoleDouble): OrgSnapshot {
   return {
     org: { id: state.org.id, url: state.org.url, name: state.org.name, projectLevelPermissions: state.org.projectLevelPermissions, rbac: state.org.rbac },
     viewerId: state.signedInMemberId,
-    projects: state.projects.map(({ id, name, description }) => ({ id, name, description })),
+    viewerMay: { invite: true, remove: true },
+    projects: state.projects.map(({ id, name }) => ({ id, name })),
     teams: state.teams,
     teamSpaces: state.teamSpaces,
     members: state.members.map((member) => ({
@@ -33,13 +34,13 @@ function snapshotOf(consoleDouble: ConsoleDouble): OrgSnapshot {
       name: member.name,
       status: member.status,
       orgRole: member.orgRole,
-      teamId: member.teamId,
+      team: state.teams.find((team) => team.id === member.teamId)?.name ?? null,
       projectRoles: member.projectRoles,
       groupIds: state.groups.filter((group) => group.memberIds.includes(member.id)).map((group) => group.id),
       invitedAt: member.invitedAt,
       joinedAt: member.joinedAt,
       lastActiveAt: member.lastActiveAt,
-      content: member.content,
+      content: null,
     })),
     groups: state.groups.map(({ id, name, description, projectRoles, defaultProjectId, teamSpaceIds, memberIds }) => ({
       id,
@@ -50,6 +51,7 @@ function snapshotOf(consoleDouble: ConsoleDouble): OrgSnapshot {
       teamSpaceIds,
       memberIds,
     })),
+    pieces: ALL_READ,
     readAt: new Date().toISOString(),
   };
 }

@@ -9,11 +9,12 @@ import { createConsoleDouble } from '../../test/console/server/double';
 import { createConsoleClient } from './console-client';
 import { readOrgSnapshot } from './read-org';
 
-/** A fetch that answers from the double in-process, carrying its session cookie. */
+/** A fetch that answers from the double in-process, carrying its session cookie and the page's Origin. */
 function fetchFrom(double: ReturnType<typeof createConsoleDouble>): typeof fetch {
   const cookie = double.sessionCookie();
   return async (input, init) => {
-    const headers = { ...(init?.headers as Record<string, string>), cookie: `${cookie.name}=${cookie.value}` };
+    // A browser adds the page's Origin to every POST; the double refuses a POST without it.
+    const headers = { origin: new URL(String(input)).origin, ...(init?.headers as Record<string, string>), cookie: `${cookie.name}=${cookie.value}` };
     const answer = await double.handle({ method: init?.method ?? 'GET', url: String(input), headers, body: (init?.body as string) ?? null });
     const body = typeof answer.body === "string" ? answer.body : new TextDecoder().decode(answer.body);
     return new Response(body, { status: answer.status, headers: answer.headers });

@@ -95,6 +95,14 @@ export class Backend {
    */
   execute(operation: string, variables: unknown, options: { actorId?: string } = {}): OperationOutcome {
     if (!isOperationName(operation)) return { kind: 'errors', errors: [error('BAD_USER_INPUT', `Unknown operation "${operation}".`, { field: 'operationName' })] };
+    // The unknownOperations fault: this console has no such field, whoever asks and however.
+    const unknown = this.faultKnobs.unknownOperationError(operation);
+    if (unknown) {
+      if (HANDLERS[operation].kind === 'mutation') {
+        this.logs.refused({ at: this.store.state.now, operation, actorId: options.actorId ?? this.store.state.signedInMemberId, variables: variables ?? {}, reason: 'fault', errors: [unknown] });
+      }
+      return { kind: 'errors', errors: [unknown] };
+    }
     const actorId = options.actorId ?? this.store.state.signedInMemberId;
     const actor = this.store.member(actorId);
     if (!actor || actor.status !== 'joined') return { kind: 'errors', errors: [error('UNAUTHENTICATED', 'Not signed in')] };

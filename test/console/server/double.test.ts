@@ -22,8 +22,16 @@ const bodyText = (response: DoubleResponse) => (typeof response.body === 'string
 const bodyJson = (response: DoubleResponse) => JSON.parse(bodyText(response));
 const cookieValue = (response: DoubleResponse) => /amp_session=([^;]+)/.exec(response.headers['set-cookie'] ?? '')?.[1] ?? null;
 
-function api(double: ConsoleDouble, operation: string, variables: unknown = {}, options: { cookie?: string | null; xOrg?: string | null; orgUrl?: string; orgId?: string; q?: string; origin?: string } = {}) {
+/** A call as the page makes it: its origin in the address and in the Origin header (unless `originHeader` says otherwise). */
+function api(
+  double: ConsoleDouble,
+  operation: string,
+  variables: unknown = {},
+  options: { cookie?: string | null; xOrg?: string | null; orgUrl?: string; orgId?: string; q?: string; origin?: string; originHeader?: string | null } = {},
+) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const originHeader = options.originHeader === undefined ? (options.origin ?? APP) : options.originHeader;
+  if (originHeader !== null) headers.Origin = originHeader;
   const cookie = options.cookie === undefined ? double.sessionCookie().value : options.cookie;
   if (cookie !== null) headers.Cookie = `other=1; amp_session=${cookie}`;
   const xOrg = options.xOrg === undefined ? String(double.backend.org().id) : options.xOrg;
@@ -71,8 +79,11 @@ describe('data endpoint', () => {
     expect(wrongOrg.status).toBe(403);
     expect(bodyJson(wrongOrg).errors[0].message).toMatch(/x-org 1 does not match/);
     expect((await api(double, 'Projects', {}, { xOrg: null })).status).toBe(403);
-    // the org id is learned from OrgSettings, so it may come without x-org
+    // the org id is learned from OrgData (and, for older clients, OrgSettings), so they may come without x-org
+    expect((await api(double, 'OrgData', { product: 'analytics' }, { xOrg: null })).status).toBe(200);
     expect((await api(double, 'OrgSettings', {}, { xOrg: null })).status).toBe(200);
+    expect((await api(double, 'Users', {}, { xOrg: null })).status).toBe(403);
+    expect((await api(double, 'OrgData', {}, { xOrg: '1' })).status).toBe(403);
 
     const wrongUrl = await api(double, 'Projects', {}, { orgUrl: 'other-org' });
     expect(wrongUrl.status).toBe(404);
@@ -88,8 +99,37 @@ describe('data endpoint', () => {
 
     const get = await double.handle({ method: 'GET', url: `${APP}/t/graphql/org-url/demo-org?q=Projects`, headers: {}, body: null });
     expect(get.status).toBe(405);
-    const broken = await double.handle({ method: 'POST', url: `${APP}/t/graphql/org-url/demo-org?q=Projects`, headers: { cookie: `amp_session=${double.sessionCookie().value}`, 'x-org': '412345' }, body: '{nope' });
+    const broken = await double.handle({ method: 'POST', url: `${APP}/t/graphql/org-url/demo-org?q=Projects`, headers: { cookie: `amp_session=${double.sessionCookie().value}`, 'x-org': '412345', origin: APP }, body: '{nope' });
     expect(broken.status).toBe(400);
+  });
+
+  it('refuses a POST with a foreign or missing Origin (403), before anything else', async () => {
+    const double = createConsoleDouble();
+    const refusedBody = { errors: [{ message: 'Origin not allowed', extensions: { code: 'FORBIDDEN' } }] };
+    for (const originHeader of ['chrome-extension://abcdefghijklmnop', 'moz-extension://1234', 'https://evil.example', 'https://app.eu.amplitude.com', 'http://app.amplitude.com', 'null', null]) {
+      const response = await api(double, 'Users', {}, { originHeader });
+      expect(response.status, String(originHeader)).toBe(403);
+      expect(bodyJson(response)).toEqual(refusedBody);
+    }
+    // before the session, the org, x-org and the body are looked at
+    expect(bodyJson(await api(double, 'Nope', {}, { originHeader: 'https://evil.example', cookie: null, xOrg: '1', orgUrl: 'other' }))).toEqual(refusedBody);
+    double.backend.setFaults({ serverErrorRate: 1 });
+    expect((await api(double, 'Users', {}, { originHeader: null })).status).toBe(403);
+    double.backend.clearFaults();
+    // the page's own origin passes, on every host and on both paths
+    expect((await api(double, 'Users', {}, { originHeader: APP })).status).toBe(200);
+    expect((await api(double, 'Users', {}, { origin: 'https://app.eu.amplitude.com' })).status).toBe(200);
+    expect((await api(double, 'Users', {}, { origin: 'http://localhost:4173' })).status).toBe(200);
+    expect((await api(double, 'Users', {}, { orgId: '412345' })).status).toBe(200);
+    expect((await api(double, 'Users', {}, { orgId: '412345', originHeader: 'https://evil.example' })).status).toBe(403);
+    // nothing was done for the refused calls, and they are logged with their status
+    expect(double.backend.requestLog().filter((entry) => entry.status === 403)).toHaveLength(10);
+  });
+
+  it('leaves in-process calls alone (no Origin there)', () => {
+    const double = createConsoleDouble();
+    expect(double.backend.call('Users', {}).users).toHaveLength(30);
+    expect(double.backend.execute('OrgData', {}).kind).toBe('data');
   });
 
   it('answers with the org named by its id, with the same checks, and 404 for another id', async () => {

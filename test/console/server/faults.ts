@@ -1,9 +1,10 @@
 /**
  * Fault knobs for tests: make the next accepted mutation fail, refuse chosen invite emails, answer
- * a share of API calls with 503, expire every session. Set through the control API or in-process.
+ * a share of API calls with 503, expire every session, make operations unknown to this console.
+ * Set through the control API or in-process.
  */
 import { z } from 'zod';
-import { ERROR_CODES } from '../shared/operations';
+import { ERROR_CODES, OPERATIONS, type OperationName } from '../shared/operations';
 import { stream, type Random } from './random';
 import { error, type DoubleError } from './refusal';
 import { normalizeEmail } from './store';
@@ -17,6 +18,11 @@ export const FaultSettings = z.object({
   serverErrorRate: z.number().min(0).max(1).optional(),
   /** Every session token issued so far becomes invalid; the next page load issues a fresh one. */
   sessionExpired: z.boolean().optional(),
+  /**
+   * Operations this console does not have: each answers like a GraphQL server without it (200,
+   * "Cannot query field ..."), so clients can be tested piece by piece. Replaces the list set before.
+   */
+  unknownOperations: z.array(z.enum(Object.keys(OPERATIONS) as [OperationName, ...OperationName[]])).optional(),
 });
 export type FaultSettings = z.infer<typeof FaultSettings>;
 
@@ -26,6 +32,8 @@ export interface ActiveFaults {
   failEmails: { emails: string[]; code: DoubleError['extensions']['code']; message: string } | null;
   serverErrorRate: number;
   sessionExpired: boolean;
+  /** Operations answered as unknown, in the order given. */
+  unknownOperations: OperationName[];
 }
 
 export class Faults {
@@ -37,7 +45,7 @@ export class Faults {
   }
 
   static none(): ActiveFaults {
-    return { mutationsUntilFailure: null, failEmails: null, serverErrorRate: 0, sessionExpired: false };
+    return { mutationsUntilFailure: null, failEmails: null, serverErrorRate: 0, sessionExpired: false, unknownOperations: [] };
   }
 
   /** Merges the given knobs into the active ones; knobs not mentioned keep their value. */
@@ -52,6 +60,7 @@ export class Faults {
       this.random = stream(this.orgId, 'server-errors');
     }
     if (settings.sessionExpired !== undefined) this.active.sessionExpired = settings.sessionExpired;
+    if (settings.unknownOperations !== undefined) this.active.unknownOperations = [...new Set(settings.unknownOperations)];
   }
 
   clear(): void {
@@ -77,6 +86,16 @@ export class Faults {
     const failEmails = this.active.failEmails;
     if (!failEmails || !failEmails.emails.includes(normalizeEmail(email))) return null;
     return error(failEmails.code, failEmails.message, { email: normalizeEmail(email), field });
+  }
+
+  /**
+   * The error of a GraphQL server that does not have the operation, or null when it is known:
+   * it names the operation's first root field on its root type, as a validation error.
+   */
+  unknownOperationError(operation: OperationName): DoubleError | null {
+    if (!this.active.unknownOperations.includes(operation)) return null;
+    const { kind, rootField } = OPERATIONS[operation];
+    return error('GRAPHQL_VALIDATION_FAILED', `Cannot query field "${rootField}" on type "${kind === 'mutation' ? 'Mutation' : 'Query'}".`);
   }
 
   /** Draws for the 503 fault; draws nothing while the rate is 0. */

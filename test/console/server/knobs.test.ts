@@ -9,7 +9,7 @@ function api(double: ConsoleDouble, operation: string, variables: unknown = {}) 
   return double.handle({
     method: 'POST',
     url: `https://app.amplitude.com/t/graphql/org-url/demo-org?q=${operation}`,
-    headers: { cookie: `amp_session=${double.sessionCookie().value}`, 'x-org': '412345' },
+    headers: { cookie: `amp_session=${double.sessionCookie().value}`, 'x-org': '412345', origin: 'https://app.amplitude.com' },
     body: JSON.stringify({ operationName: operation, variables, query: '' }),
   });
 }
@@ -109,8 +109,74 @@ describe('faults', () => {
     const double = createConsoleDouble();
     double.backend.setFaults({ serverErrorRate: 1, failNthMutation: 1, failEmails: { emails: [`a@${D}`], code: 'FORBIDDEN', message: 'no' } });
     const response = await double.handle({ method: 'POST', url: 'http://localhost:4173/__double/faults/clear', headers: {}, body: null });
-    expect(JSON.parse(String(response.body)).faults).toEqual({ mutationsUntilFailure: null, failEmails: null, serverErrorRate: 0, sessionExpired: false });
+    expect(JSON.parse(String(response.body)).faults).toEqual({ mutationsUntilFailure: null, failEmails: null, serverErrorRate: 0, sessionExpired: false, unknownOperations: [] });
     expect((await invite(double, 'a')).status).toBe(200);
     expect(double.backend.mutations()).toHaveLength(1);
+  });
+});
+
+describe('unknownOperations fault', () => {
+  const control = (double: ConsoleDouble, route: string, body?: unknown) =>
+    double.handle({ method: 'POST', url: `http://localhost:4173/__double/${route}`, headers: {}, body: body === undefined ? null : JSON.stringify(body) });
+  const bodyOf = async (response: Promise<{ body: string | Uint8Array }>) => JSON.parse(String((await response).body));
+
+  it('answers 200 with the "Cannot query field" error of a server without the operation', async () => {
+    const double = createConsoleDouble();
+    const set = await bodyOf(control(double, 'faults', { unknownOperations: ['GlobalSearch', 'OrgMembers'] }));
+    expect(set.faults.unknownOperations).toEqual(['GlobalSearch', 'OrgMembers']);
+    const search = await api(double, 'GlobalSearch', { searchContentTypes: ['CHART'] });
+    expect(search.status).toBe(200);
+    expect(JSON.parse(String(search.body))).toEqual({
+      errors: [{ message: 'Cannot query field "unisearchContentSearch" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+    });
+    expect(JSON.parse(String((await api(double, 'OrgMembers', { status: 'joined' })).body)).errors[0].message).toBe('Cannot query field "members" on type "Query".');
+    // every other operation still answers
+    expect(JSON.parse(String((await api(double, 'Users')).body)).data.users).toHaveLength(30);
+    expect(JSON.parse(String((await api(double, 'Projects')).body)).data.projects).toHaveLength(8);
+  });
+
+  it('works in-process, names each operation by its root field, and leaves a mutation undone', () => {
+    const double = createConsoleDouble();
+    double.backend.setFaults({ unknownOperations: ['Users', 'OrgData', 'RemoveMembers'] });
+    const messageOf = (operation: string, variables: unknown) => {
+      const outcome = double.backend.execute(operation, variables);
+      if (outcome.kind !== 'errors') throw new Error(`${operation} answered ${outcome.kind}`);
+      return outcome.errors.map((e) => `${e.extensions.code}: ${e.message}`);
+    };
+    expect(messageOf('Users', {})).toEqual(['GRAPHQL_VALIDATION_FAILED: Cannot query field "users" on type "Query".']);
+    expect(messageOf('OrgData', { product: 'analytics' })).toEqual(['GRAPHQL_VALIDATION_FAILED: Cannot query field "apps" on type "Query".']);
+    expect(messageOf('RemoveMembers', { memberIds: ['u-19'], transferToMemberId: null })).toEqual(['GRAPHQL_VALIDATION_FAILED: Cannot query field "removeMembers" on type "Mutation".']);
+    expect(double.backend.state().members.some((m) => m.id === 'u-19')).toBe(true);
+    expect(double.backend.mutations()).toEqual([]);
+    expect(double.backend.refusals()).toMatchObject([{ operation: 'RemoveMembers', reason: 'fault' }]);
+    // even invalid variables: the server does not know the field at all
+    expect(messageOf('Users', { nonsense: 1 })).toHaveLength(1);
+  });
+
+  it('merges with the other faults, replaces its own list, and goes with clear and reset', async () => {
+    const double = createConsoleDouble();
+    double.backend.setFaults({ unknownOperations: ['GlobalSearch'] });
+    double.backend.setFaults({ failNthMutation: 2 });
+    expect(double.backend.faults()).toMatchObject({ unknownOperations: ['GlobalSearch'], mutationsUntilFailure: 2 });
+    double.backend.setFaults({ unknownOperations: ['TeamSpaces', 'TeamSpaces'] });
+    expect(double.backend.faults().unknownOperations).toEqual(['TeamSpaces']);
+    expect((await api(double, 'GlobalSearch', { searchContentTypes: ['CHART'] })).status).toBe(200);
+    expect(JSON.parse(String((await api(double, 'GlobalSearch', { searchContentTypes: ['CHART'] })).body)).data).toBeDefined();
+    await control(double, 'faults/clear');
+    expect(double.backend.faults().unknownOperations).toEqual([]);
+    double.backend.setFaults({ unknownOperations: ['Users'] });
+    double.backend.reset();
+    expect(double.backend.faults().unknownOperations).toEqual([]);
+    expect(double.backend.execute('Users', {}).kind).toBe('data');
+  });
+
+  it('refuses names that are not operations, and keeps the faults as they were', async () => {
+    const double = createConsoleDouble();
+    double.backend.setFaults({ unknownOperations: ['Users'] });
+    const response = await control(double, 'faults', { unknownOperations: ['Userz'] });
+    expect(response.status).toBe(400);
+    expect(String(response.body)).toContain('unknownOperations.0');
+    expect(double.backend.faults().unknownOperations).toEqual(['Users']);
+    expect(() => double.backend.setFaults({ unknownOperations: ['Nope' as 'Users'] })).toThrow();
   });
 });

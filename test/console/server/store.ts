@@ -36,6 +36,11 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
 export class OrgStore {
   readonly state: OrgState;
   readonly nowMs: number;
+  /**
+   * [guess] When the org was created: the seed has no field for it, so the earliest invitation of
+   * the loaded seed stands in. Fixed at load, so removals do not move it.
+   */
+  readonly createdAtMs: number;
   private readonly membersById = new Map<string, StoredMember>();
   private readonly membersByEmail = new Map<string, StoredMember>();
   private groupIdsByMember: Map<string, string[]> | null = null;
@@ -49,6 +54,7 @@ export class OrgStore {
       unassignedContent: { ...NO_CONTENT },
     };
     this.nowMs = Date.parse(seed.now);
+    this.createdAtMs = Math.min(this.nowMs, ...seed.members.map((member) => Date.parse(member.invitedAt)));
     for (const member of this.state.members) this.index(member);
     // New ids continue after the highest numbered seed id, so `u-<n>` never collides.
     const numbers = this.state.members.map((member) => Number(/^u-(\d+)$/.exec(member.id)?.[1] ?? 0));
@@ -81,6 +87,10 @@ export class OrgStore {
 
   hasTeam(id: string): boolean {
     return this.state.teams.some((team) => team.id === id);
+  }
+
+  teamName(id: string | null): string | null {
+    return id === null ? null : (this.state.teams.find((team) => team.id === id)?.name ?? null);
   }
 
   hasTeamSpace(id: string): boolean {

@@ -1,5 +1,6 @@
 /**
- * [guess] The GraphQL text sent with each operation. The backend looks operations up by name and
+ * The GraphQL text sent with each operation: [code] as public code sends it (console-reference.md,
+ * section 7), [guess] ours. The backend looks operations up by name and
  * does not parse these (shared/operations.ts); they are here so the requests look like the real
  * console's on the wire, and so the fields the page reads are written down in one place.
  */
@@ -10,6 +11,28 @@ const GROUP_FIELDS = `id name description type projectRoles { projectId role } d
 const PAGE_INFO = `pageInfo { endCursor hasNextPage } totalCount`;
 
 export const QUERY_TEXT: Record<OperationName, string> = {
+  // [code] The reference shows OrgData's selections but not where $product goes; on apps is our reading.
+  OrgData: `query OrgData($product: String) {
+  apps(product: $product) { id name }
+  currentUser { loginId email fullName orgRole }
+  org { orgId name url plan createdAt }
+  orgHasAppWithData
+  orgCount
+  planInfo { plan planType }
+}`,
+  Users: `query Users {
+  users { id alias avatarVersion blurb createdAt defaultAllProjectRole defaultAppId email firstName fullName hasAvatar hasOutstandingInvite isConnectedToSlack lastName loginId name orgRole orgTeam title pronouns }
+}`,
+  TeamSpaces: `query TeamSpaces($fetchItemCountInSpaces: Boolean!) {
+  teamSpaces(fetchItemCountInSpaces: $fetchItemCountInSpaces) { id spaceId orgId type name description isArchived isDeleted itemCount createdBy createdAt permissionLevel public }
+}`,
+  RbacBatchCheckPermissions: `query RbacBatchCheckPermissions($input: BatchCheckPermissionsInput!) {
+  rbacBatchCheckPermissions(input: $input) { results { action allowed } }
+}`,
+  GlobalSearch: `query GlobalSearch($query: String, $limit: Int, $owners: [String!], $searchContentTypes: [String!]!) {
+  unisearchContentSearch(query: $query, limit: $limit, owners: $owners, searchContentTypes: $searchContentTypes) { results { entity { entityId name type owners appIds lastModifiedAt lastViewedAt isArchived } } totalHits }
+}`,
+  // [guess]
   OrgSettings: `query OrgSettings {
   org { id url name plan projectLevelPermissions rbac }
   viewer { id email name orgRole }

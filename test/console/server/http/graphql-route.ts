@@ -1,9 +1,12 @@
 /**
- * The data endpoint, shaped like the real transport (console-reference.md, section 7 [doc]):
- * `POST /t/graphql/org-url/<orgUrl>?q=<Operation>` with `{operationName, variables, query}`, the
- * session cookie and `x-org: <orgId>`. The `query` text is not parsed: operations are looked up
- * by name [guess: names and shapes, see shared/operations.ts]. The org may also be named by its
- * id, `POST /t/graphql/org/<orgId>?q=<Operation>` [guess], with the same checks.
+ * The data endpoint, shaped like the real transport (console-reference.md, section 7 [code]):
+ * `POST /t/graphql/org-url/<orgUrl>?q=<Operation>` or `POST /t/graphql/org/<orgId>?q=<Operation>`
+ * with `{operationName, variables, query}`, the session cookie and `x-org: <orgId>`. The `query`
+ * text is not parsed: operations are looked up by name (shared/operations.ts, [code] and [guess]).
+ *
+ * Like the real console's CSRF check [code], a POST must carry the page's own `Origin`: a request
+ * made from anywhere else (an extension's service worker, another site, a script without the
+ * header) is refused before anything else is looked at.
  */
 import { GRAPHQL_ORG_ID_PATH_PREFIX, GRAPHQL_PATH_PREFIX } from '../../shared/operations';
 import { isOperationName, type Backend } from '../backend';
@@ -33,9 +36,23 @@ function wrongOrg(pathname: string, org: { id: number; url: string }): string | 
   return named === org.url ? null : `No organization at org-url "${named}" (this double serves "${org.url}").`;
 }
 
+/**
+ * The operations a client may send without `x-org`, because it learns the id from them [guess]:
+ * `OrgData` [code: it carries org.orgId], and `OrgSettings` for clients written before it.
+ */
+const ORG_ID_SOURCES: ReadonlySet<string> = new Set(['OrgData', 'OrgSettings']);
+
+/**
+ * The page's origin: the scheme and host the request was addressed to (the Host header; under
+ * Playwright's routing, the real Amplitude address). Browsers send exactly this serialisation.
+ */
+const pageOrigin = (url: URL): string => url.origin;
+
 /** The answer before latency: checks in the order a gateway would make them. */
 function answer(backend: Backend, request: DoubleRequest, url: URL, operationHint: string): { status: number; body: unknown } {
   if (request.method !== 'POST') return failure(405, 'BAD_USER_INPUT', `Use POST for ${GRAPHQL_PATH_PREFIX}<orgUrl>?q=<Operation>, not ${request.method}.`);
+  // The CSRF check [code]: browsers always send Origin on a POST, so a missing one is refused too.
+  if (request.headers.origin !== pageOrigin(url)) return failure(403, 'FORBIDDEN', 'Origin not allowed');
   // An overloaded server fails before it looks at who you are.
   if (backend.shouldFailRequest()) return failure(503, 'INTERNAL', 'Service unavailable (injected: serverErrorRate).');
 
@@ -46,8 +63,7 @@ function answer(backend: Backend, request: DoubleRequest, url: URL, operationHin
   const notThisOrg = wrongOrg(url.pathname, org);
   if (notThisOrg !== null) return failure(404, 'BAD_USER_INPUT', notThisOrg);
   const xOrg = request.headers['x-org'];
-  // [guess] The client learns the org id from OrgSettings, so only that query may come without x-org.
-  if (xOrg === undefined && operationHint !== 'OrgSettings') return failure(403, 'FORBIDDEN', `Missing x-org header (expected ${org.id}).`);
+  if (xOrg === undefined && !ORG_ID_SOURCES.has(operationHint)) return failure(403, 'FORBIDDEN', `Missing x-org header (expected ${org.id}).`);
   if (xOrg !== undefined && xOrg.trim() !== String(org.id)) return failure(403, 'FORBIDDEN', `x-org ${xOrg} does not match this organization (${org.id}).`);
 
   let body: unknown;

@@ -1,5 +1,7 @@
 /** Every operation of the contract, by name, with its handler. */
 import type { OperationName } from '../../shared/operations';
+import { orgData, rbacBatchCheckPermissions, teamSpaces, users } from './code-reads';
+import { globalSearch } from './global-search';
 import { inviteUsers } from './invite-users';
 import { memberCounts, orgMembers, orgSettings, permissionGroups, projects, teamsAndSpaces } from './queries';
 import { removeMembers } from './remove-members';
@@ -10,6 +12,13 @@ import { updateMemberRole } from './update-member-role';
 type Registry = { [Op in OperationName]: { kind: 'query'; run: QueryHandler<Op> } | { kind: 'mutation'; plan: MutationHandler<Op> } };
 
 export const HANDLERS: Registry = {
+  // [code] console-reference.md, section 7
+  OrgData: { kind: 'query', run: orgData },
+  Users: { kind: 'query', run: users },
+  TeamSpaces: { kind: 'query', run: teamSpaces },
+  RbacBatchCheckPermissions: { kind: 'query', run: rbacBatchCheckPermissions },
+  GlobalSearch: { kind: 'query', run: globalSearch },
+  // [guess] ours
   OrgSettings: { kind: 'query', run: orgSettings },
   Projects: { kind: 'query', run: projects },
   TeamsAndSpaces: { kind: 'query', run: teamsAndSpaces },

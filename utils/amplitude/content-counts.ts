@@ -20,9 +20,9 @@ const search = (client: ConsoleClient, loginId: string, types: readonly ContentT
   // [guess] An empty text matches everything; the owners filter does the choosing.
   client.query('GlobalSearch', { query: '', limit, owners: [loginId], searchContentTypes: [...types] }, GlobalSearchData);
 
-export async function countContent(client: ConsoleClient, loginId: string): Promise<ContentCounts> {
+export async function countContent(client: ConsoleClient, loginId: string, limit = SEARCH_LIMIT): Promise<ContentCounts> {
   const counts: ContentCounts = { charts: 0, dashboards: 0, cohorts: 0, notebooks: 0 };
-  const all = (await search(client, loginId, CONTENT_TYPES, SEARCH_LIMIT)).unisearchContentSearch;
+  const all = (await search(client, loginId, CONTENT_TYPES, limit)).unisearchContentSearch;
   const types = all.results.map((result) => result.entity.type.toUpperCase());
   if (all.results.length === all.totalHits && types.every((type) => type in FIELD)) {
     for (const type of types) counts[FIELD[type as ContentType]] += 1;

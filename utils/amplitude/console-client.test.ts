@@ -34,7 +34,7 @@ describe('console client', () => {
     client.setOrgId(42);
     await expect(client.query('TeamSpaces', {}, Data)).resolves.toEqual({ projects: [{ id: 'p1', name: 'Web' }] });
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('https://app.amplitude.com/t/graphql/org-url/acme?q=Projects');
+    expect(url).toBe('https://app.amplitude.com/t/graphql/org-url/acme?q=TeamSpaces');
     expect(init.credentials).toBe('include');
     expect((init.headers as Record<string, string>)['x-org']).toBe('42');
     expect(JSON.parse(String(init.body))).toMatchObject({ operationName: 'TeamSpaces', variables: {} });
@@ -70,7 +70,7 @@ describe('console client', () => {
     const { client, fetch } = clientWith([json(500, {}), json(502, {}), json(503, {}), json(200, { data: { projects: [] } })]);
     const error = await failure(client.query('TeamSpaces', {}, Data));
     expect(error.kind).toBe('server');
-    expect(error.message).toContain('Projects: HTTP 503');
+    expect(error.message).toContain('TeamSpaces: HTTP 503');
     expect(fetch).toHaveBeenCalledTimes(3);
   });
 

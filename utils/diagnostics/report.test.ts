@@ -72,13 +72,17 @@ describe('diagnostics rows', () => {
   it('lists every data query: ok, failed with its kind and reason, or not run', () => {
     const rows = queryRows(answer());
     expect(rows.map((row) => [row.name, row.status])).toEqual([
+      ['OrgData', 'not-run'],
+      ['Users', 'not-run'],
+      ['TeamSpaces', 'not-run'],
+      ['RbacBatchCheckPermissions', 'not-run'],
+      ['GlobalSearch', 'not-run'],
       ['OrgSettings', 'ok'],
-      ['Projects', 'not-run'],
       ['TeamsAndSpaces', 'not-run'],
       ['OrgMembers', 'failed'],
       ['PermissionGroups', 'not-run'],
     ]);
-    expect(rows[3]?.detail).toBe('Failed at 2025-03-01T10:00:00.000Z (3 attempts), server: OrgMembers: HTTP 503 for [email]. Amplitude had a server error.');
+    expect(rows[7]?.detail).toBe('Failed at 2025-03-01T10:00:00.000Z (3 attempts), server: OrgMembers: HTTP 503 for [email]. Amplitude had a server error.');
   });
 
   it('summarises the page and the data', () => {

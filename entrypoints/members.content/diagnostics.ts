@@ -12,6 +12,7 @@ import { parseSettingsLocation } from '@/utils/amplitude/page';
 import { TabRequest, type DiagnosticsAnswer } from '@/utils/diagnostics/protocol';
 import type { OrgData } from './org-data';
 import { rowCensus } from './row-census';
+import { unreadNote } from './unread-note';
 
 export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgData | null): void {
   // Answers through sendResponse (and `return true`), not a returned promise: the content script
@@ -44,9 +45,10 @@ export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgDat
             readAt: snapshot?.readAt ?? null,
             fromCache: state.fromCache,
             counts: snapshot
-              ? { members: snapshot.members.length - pending, pending, projects: snapshot.projects.length, groups: snapshot.groups.length }
+              ? { members: snapshot.members.length - pending, pending, projects: snapshot.projects.length, groups: snapshot.pieces.groups.read ? snapshot.groups.length : null }
               : null,
             error: state.error,
+            unread: snapshot ? unreadNote(snapshot) : null,
           }
         : null,
       landmarks,

@@ -21,7 +21,8 @@ export function demoSnapshot(overrides: { viewerId?: string; projectLevelPermiss
     // As if the console could not be asked: the inviter's rights follow from their role.
     viewerMay: { invite: null, remove: null },
     projects: seed.projects.map(({ id, name }) => ({ id, name })),
-    teams: seed.teams,
+    // Without the team list, read-org.ts knows the teams people are in, by name.
+    teams: pieces.teams.read ? seed.teams : [...new Set(seed.members.map((m) => seed.teams.find((team) => team.id === m.teamId)?.name).filter((name): name is string => !!name))].map((name) => ({ id: name, name })),
     teamSpaces: pieces.teamSpaces.read ? seed.teamSpaces : [],
     members: seed.members.map(({ invitedBy: _by, teamId, ...member }) => ({
       ...member,

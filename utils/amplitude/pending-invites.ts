@@ -21,7 +21,7 @@ export function pendingInvites(client: ConsoleClient): PendingInvites {
   let ready: Promise<void> | null = null;
   const ensureOrg = () =>
     (ready ??= client.query('OrgData', { product: 'analytics' }, OrgDataData).then(
-      (data) => client.setOrgId(data.org.orgId),
+      (data) => client.setOrgId(Number(data.org.orgId)),
       (error: unknown) => {
         ready = null;
         throw error;

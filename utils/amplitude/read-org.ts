@@ -81,7 +81,7 @@ type MemberNode = z.infer<typeof OrgMembersData>['members']['nodes'][number];
 function toMember(user: UserNode, extra: MemberNode | undefined): Member {
   const email = lower(user.email) || lower(user.loginId);
   return {
-    id: user.id,
+    id: String(user.id),
     email,
     name: (user.name ?? user.fullName ?? '').trim() || email,
     status: user.hasOutstandingInvite ? 'pending' : 'joined',
@@ -109,7 +109,8 @@ export interface ReadOptions {
 
 export async function readOrgSnapshot(client: ConsoleClient, { now = () => new Date(), signal }: ReadOptions = {}): Promise<OrgSnapshot> {
   const orgData = await client.query('OrgData', { product: 'analytics' }, OrgDataData);
-  client.setOrgId(orgData.org.orgId);
+  const orgId = Number(orgData.org.orgId);
+  client.setOrgId(orgId);
 
   const readMembers = (status: 'joined' | 'pending') =>
     readAllPages('OrgMembers', async (after) => (await client.query('OrgMembers', { status, search: '', first: PAGE_SIZE, after }, OrgMembersData)).members);
@@ -128,7 +129,7 @@ export async function readOrgSnapshot(client: ConsoleClient, { now = () => new D
 
   const memberRoles: Outcome<MemberNode[]> = !joined.ok ? joined : !pending.ok ? pending : { ok: true, value: [...joined.value, ...pending.value] };
   const extraById = new Map(memberRoles.ok ? memberRoles.value.map((node) => [node.id, node]) : []);
-  const members = users.users.map((user) => toMember(user, extraById.get(user.id)));
+  const members = users.users.map((user) => toMember(user, extraById.get(String(user.id))));
 
   // `currentUser` has no member id [code]: the signed-in member is the one with its login id or email.
   const signedIn = new Set([lower(orgData.currentUser.loginId), lower(orgData.currentUser.email)].filter(Boolean));
@@ -148,19 +149,19 @@ export async function readOrgSnapshot(client: ConsoleClient, { now = () => new D
 
   return {
     org: {
-      id: orgData.org.orgId,
+      id: orgId,
       url: orgData.org.url,
       name: orgData.org.name,
       projectLevelPermissions: settings.ok ? settings.value.org.projectLevelPermissions : null,
       rbac: settings.ok ? settings.value.org.rbac : null,
     },
-    viewerId: viewer?.id ?? null,
+    viewerId: viewer ? String(viewer.id) : null,
     viewerMay,
-    projects: orgData.apps.map((app) => ({ id: app.id, name: app.name })),
+    projects: orgData.apps.map((app) => ({ id: String(app.id), name: app.name })),
     // Without the team list, the teams someone is in (Users names them [code]) are still known to exist.
     teams: teams.ok ? teams.value.teams.map((team): Team => ({ id: team.id, name: team.name })) : teamsNamedIn(members),
     teamSpaces: spaces.ok
-      ? spaces.value.teamSpaces.filter((space) => !space.isArchived && !space.isDeleted).map((space): TeamSpace => ({ id: space.id, name: space.name }))
+      ? spaces.value.teamSpaces.filter((space) => !space.isArchived && !space.isDeleted).map((space): TeamSpace => ({ id: String(space.id), name: space.name }))
       : [],
     members,
     groups: groups.ok ? groups.value.map((group): Group => ({ ...group })) : [],

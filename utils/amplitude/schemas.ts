@@ -7,8 +7,8 @@
  */
 import { z } from 'zod/mini';
 
-/** [code] An id the public code sees as a number in some places and a string in others: kept as text. */
-const AnyId = z.pipe(z.union([z.string(), z.number()]), z.transform((id) => String(id)));
+/** [code] An id the public code sees as a number in some places and a string in others (read-org keeps it as text). */
+const AnyId = z.union([z.string(), z.number()]);
 /** [code] Unix seconds. */
 const UnixTime = z.number();
 
@@ -17,7 +17,7 @@ export const OrgDataData = z.object({
   apps: z.array(z.object({ id: AnyId, name: z.string() })),
   currentUser: z.object({ loginId: z.string(), email: z.nullable(z.string()), orgRole: z.nullable(z.number()) }),
   org: z.object({
-    orgId: z.pipe(z.union([z.number(), z.string()]), z.transform((id) => Number(id))),
+    orgId: AnyId,
     name: z.string(),
     url: z.string(),
     plan: z.nullish(z.string()),

@@ -25,7 +25,7 @@ test('on the demo seed every landmark is found and every data query is ok', asyn
   await expect(row(landmarks(popup), '"Remove Members?" dialog')).toContainText('not on screen now');
   await expect(landmarks(popup)).not.toContainText('MISSING');
 
-  for (const operation of ['OrgSettings', 'Projects', 'TeamsAndSpaces', 'OrgMembers', 'PermissionGroups']) {
+  for (const operation of ['OrgData', 'Users', 'TeamSpaces', 'RbacBatchCheckPermissions', 'OrgSettings', 'TeamsAndSpaces', 'OrgMembers', 'PermissionGroups']) {
     await expect(row(queries(popup), operation)).toContainText(/^ok/);
   }
 

@@ -92,11 +92,13 @@ export class Backend {
   /**
    * Runs one operation as a member (default: the signed-in member). Unknown names, invalid
    * variables and refused rules come back as `errors`; nothing throws for client mistakes.
+   * `asConsolePage`: the double's own page asks, which the unknownOperations fault spares
+   * (shared/page-client.ts).
    */
-  execute(operation: string, variables: unknown, options: { actorId?: string } = {}): OperationOutcome {
+  execute(operation: string, variables: unknown, options: { actorId?: string; asConsolePage?: boolean } = {}): OperationOutcome {
     if (!isOperationName(operation)) return { kind: 'errors', errors: [error('BAD_USER_INPUT', `Unknown operation "${operation}".`, { field: 'operationName' })] };
-    // The unknownOperations fault: this console has no such field, whoever asks and however.
-    const unknown = this.faultKnobs.unknownOperationError(operation);
+    // The unknownOperations fault: this console has no such field (for everyone but its own page).
+    const unknown = options.asConsolePage ? null : this.faultKnobs.unknownOperationError(operation);
     if (unknown) {
       if (HANDLERS[operation].kind === 'mutation') {
         this.logs.refused({ at: this.store.state.now, operation, actorId: options.actorId ?? this.store.state.signedInMemberId, variables: variables ?? {}, reason: 'fault', errors: [unknown] });

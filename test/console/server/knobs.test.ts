@@ -170,6 +170,22 @@ describe('unknownOperations fault', () => {
     expect(double.backend.execute('Users', {}).kind).toBe('data');
   });
 
+  it("spares the double's own page (it stands for the console, which has its operations)", async () => {
+    const double = createConsoleDouble();
+    double.backend.setFaults({ unknownOperations: ['OrgMembers', 'Users'] });
+    const asPage = (operation: string, variables: unknown, mark = '1') =>
+      double.handle({
+        method: 'POST',
+        url: `https://app.amplitude.com/t/graphql/org-url/demo-org?q=${operation}`,
+        headers: { cookie: `amp_session=${double.sessionCookie().value}`, 'x-org': '412345', origin: 'https://app.amplitude.com', 'x-console-double-page': mark },
+        body: JSON.stringify({ operationName: operation, variables, query: '' }),
+      });
+    expect(JSON.parse(String((await asPage('OrgMembers', { status: 'joined' })).body)).data.members.totalCount).toBe(24);
+    expect(JSON.parse(String((await asPage('Users', {})).body)).data.users).toHaveLength(30);
+    expect(JSON.parse(String((await asPage('Users', {}, '0')).body)).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.parse(String((await api(double, 'OrgMembers', { status: 'joined' })).body)).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('refuses names that are not operations, and keeps the faults as they were', async () => {
     const double = createConsoleDouble();
     double.backend.setFaults({ unknownOperations: ['Users'] });

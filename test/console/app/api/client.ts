@@ -5,12 +5,13 @@
  * shared/operations.ts].
  *
  * When the address has only the org url, the client starts without the id: the first call is
- * OrgSettings, which the backend answers without `x-org` [guess], and every later call carries the
- * id learned from it.
+ * OrgData [code], which the backend answers without `x-org` [guess], and every later call carries
+ * the id learned from it (`org.orgId`).
  */
 import type { Data, GraphqlError, OperationName, Variables } from '../../shared/operations';
 import { OperationRefused, ServerError, SessionExpiredError } from './errors';
 import { QUERY_TEXT } from './queries';
+import { CONSOLE_PAGE_HEADER, CONSOLE_PAGE_HEADER_VALUE } from '../../shared/page-client';
 import type { OrgRef } from '../routing';
 
 type SessionListener = () => void;
@@ -41,7 +42,8 @@ export class ApiClient {
   }
 
   async request<Op extends OperationName>(operationName: Op, variables: Variables<Op>): Promise<Data<Op>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    // The page's mark: the unknownOperations fault is for the extension's reads, not the console's own (shared/page-client.ts).
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', [CONSOLE_PAGE_HEADER]: CONSOLE_PAGE_HEADER_VALUE };
     if (this.orgId !== null) headers['x-org'] = String(this.orgId);
     const url = `${this.endpoint}?q=${operationName}`;
 

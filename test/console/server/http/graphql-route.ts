@@ -9,6 +9,7 @@
  * header) is refused before anything else is looked at.
  */
 import { GRAPHQL_ORG_ID_PATH_PREFIX, GRAPHQL_PATH_PREFIX } from '../../shared/operations';
+import { CONSOLE_PAGE_HEADER, CONSOLE_PAGE_HEADER_VALUE } from '../../shared/page-client';
 import { isOperationName, type Backend } from '../backend';
 import { readSessionToken } from './cookies';
 import { json, parseJsonBody, type DoubleRequest, type DoubleResponse } from './messages';
@@ -79,7 +80,8 @@ function answer(backend: Backend, request: DoubleRequest, url: URL, operationHin
   if (q !== operationName) return failure(400, 'BAD_USER_INPUT', `?q=${q ?? ''} does not match operationName "${operationName}".`);
   if (!isOperationName(operationName)) return failure(400, 'BAD_USER_INPUT', `Unknown operation "${operationName}".`);
 
-  const outcome = backend.execute(operationName, variables, { actorId: memberId });
+  const asConsolePage = request.headers[CONSOLE_PAGE_HEADER] === CONSOLE_PAGE_HEADER_VALUE;
+  const outcome = backend.execute(operationName, variables, { actorId: memberId, asConsolePage });
   if (outcome.kind === 'data') return { status: 200, body: { data: outcome.data } };
   if (outcome.kind === 'errors') return { status: 200, body: { errors: outcome.errors } };
   return failure(outcome.status, 'INTERNAL', outcome.message);

@@ -131,3 +131,20 @@ describe('maskEmails and the answer schema', () => {
     expect(parseDiagnosticsAnswer(undefined)).toBeNull();
   });
 });
+
+describe('data status when part of the org was not readable', () => {
+  it('says the groups count is unknown and names what was not read', () => {
+    const partial = answer({
+      data: {
+        status: 'ready',
+        readAt: '2025-03-01T09:59:00.000Z',
+        fromCache: false,
+        counts: { members: 24, pending: 6, projects: 8, groups: null },
+        error: null,
+        unread: 'Not readable on this console: permission groups.',
+      },
+    });
+    expect(dataSummary(partial)).toBe('Ready, as of 2025-03-01T09:59:00.000Z: 24 members, 6 pending, 8 projects, unknown groups. Not readable on this console: permission groups.');
+    expect(parseDiagnosticsAnswer(JSON.parse(JSON.stringify(partial)))?.data).toMatchObject({ counts: { groups: null }, unread: 'Not readable on this console: permission groups.' });
+  });
+});

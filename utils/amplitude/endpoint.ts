@@ -55,9 +55,9 @@ export const OPERATIONS = {
   GlobalSearch:
     'query GlobalSearch($query: String!, $limit: Int!, $owners: [String!], $searchContentTypes: [String!]!) { unisearchContentSearch(query: $query, limit: $limit, owners: $owners, searchContentTypes: $searchContentTypes) { results { entity { entityId name type owners appIds lastModifiedAt lastViewedAt isArchived } } totalHits } }',
   /** [guess] Project-level permissions and RBAC: not in any public code. */
-  OrgSettings: 'query OrgSettings { org { id url name plan projectLevelPermissions rbac } viewer { id email name orgRole } now }',
+  OrgSettings: 'query OrgSettings { org { projectLevelPermissions rbac } }',
   /** [guess] The list of teams (Users names a person's team, but not every team). */
-  TeamsAndSpaces: 'query TeamsAndSpaces { teams { id name } teamSpaces { id name } }',
+  TeamsAndSpaces: 'query TeamsAndSpaces { teams { id name } }',
   /** [guess] Per person: direct project roles, groups, joined and last active. Paged, one status at a time. */
   OrgMembers:
     'query OrgMembers($status: MemberStatus!, $search: String, $first: Int, $after: String) { members(status: $status, search: $search, first: $first, after: $after) { nodes { id email projectRoles { projectId role } groupIds joinedAt lastActiveAt } pageInfo { endCursor hasNextPage } totalCount } }',

@@ -38,6 +38,8 @@ export interface BreakdownCardProps {
   projects: readonly BreakdownProject[];
   findings: readonly BreakdownFinding[];
   capabilities: readonly string[];
+  /** Said instead of the projects when the person's project access could not be read here. */
+  unreadable?: string | null;
   /** e.g. "as of 10:42" */
   asOf: string;
   /** Shown when the picture may not be current (a refresh failed or is under way). */
@@ -157,7 +159,8 @@ export function BreakdownCard(props: BreakdownCardProps) {
 
       <section class="al-card__section" aria-label={t('cardPerProjectLabel')}>
         <h3 class="al-card__h3">{t('cardPerProject')}</h3>
-        {props.projects.length > FILTER_THRESHOLD ? (
+        {props.unreadable ? <p class="al-proj__lower al-proj__lower--blocked">{props.unreadable}</p> : null}
+        {props.unreadable ? null : props.projects.length > FILTER_THRESHOLD ? (
           <div class="al-card__filter">
             <input
               type="search"
@@ -175,7 +178,7 @@ export function BreakdownCard(props: BreakdownCardProps) {
           </div>
         ) : null}
         {/* Scrolls past 360px: focusable, so keyboard users can scroll it too (axe scrollable-region-focusable). */}
-        <ul class="al-card__projects" aria-label={t('cardPerProjectLabel')} tabIndex={0}>
+        {props.unreadable ? null : <ul class="al-card__projects" aria-label={t('cardPerProjectLabel')} tabIndex={0}>
           {shown.map((project) => (
             <li key={project.id} class={project.hasAccess ? 'al-proj' : 'al-proj al-proj--none'}>
               <div class="al-proj__head">
@@ -200,7 +203,7 @@ export function BreakdownCard(props: BreakdownCardProps) {
             </li>
           ))}
           {shown.length === 0 ? <li class="al-proj al-proj--none">{t('cardNoMatch', { filter: filter.trim() })}</li> : null}
-        </ul>
+        </ul>}
       </section>
 
       {props.capabilities.length > 0 ? (

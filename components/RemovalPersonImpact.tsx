@@ -8,7 +8,8 @@ export interface RemovalPersonImpactProps {
   email: string | null;
   /** e.g. "48 charts, 12 dashboards, 9 cohorts, 4 notebooks"; null when unknown. */
   content: string | null;
-  ownsContent: boolean;
+  /** Null when not counted (then `content` is null too). */
+  ownsContent: boolean | null;
   /** Their effective access, e.g. "Manager in 2 of 8 projects"; null when unknown. */
   access: string | null;
 }

@@ -23,6 +23,8 @@ export interface SummaryPanelProps {
   collapsed: boolean;
   /** Set when a landmark was missing and the panel sits somewhere else: says which. */
   landmarkNote: string | null;
+  /** Set when part of the org could not be read on this console: says what, and that its numbers are unknown. */
+  unreadNote?: string | null;
   onToggleCollapsed(): void;
   onRefresh(): void;
   onExport(format: 'csv' | 'json'): void;
@@ -43,6 +45,8 @@ function titleOf(key: SummaryListKey): string {
       return t('sumTitlePending');
     case 'stale-invites':
       return t('sumTitleStale');
+    case 'access-unknown':
+      return t('sumTitleAccessUnknown');
     default:
       return t('sumTitleRole', { role: roleLabel(key.slice('role:'.length) as Role) });
   }
@@ -99,6 +103,7 @@ export function SummaryPanel(props: SummaryPanelProps) {
         </div>
       ) : null}
       {props.landmarkNote ? <p class="al-sum__note">{props.landmarkNote}</p> : null}
+      {props.unreadNote && showNumbers ? <p class="al-sum__note">{props.unreadNote}</p> : null}
 
       <div id={BODY_ID} class="al-sum__body" hidden={props.collapsed}>
         {!showNumbers ? (
@@ -108,6 +113,7 @@ export function SummaryPanel(props: SummaryPanelProps) {
             <div class="al-sum__row" role="group" aria-label={t('sumByRoleLabel', { count: summary.joinedCount })}>
               <span class="al-sum__row-label">{t('sumByRole')}</span>
               {summary.byRole.map(({ role }) => count(`role:${role}`, ROLE_COUNT_LABEL[role], role === 'no_access' ? 'warning' : 'neutral'))}
+              {summary.accessUnknown.length > 0 ? count('access-unknown', t('sumTitleAccessUnknown')) : null}
             </div>
             {summary.adminWarning ? (
               <p class="al-sum__warning">
@@ -117,7 +123,11 @@ export function SummaryPanel(props: SummaryPanelProps) {
             ) : null}
             <div class="al-sum__row" role="group" aria-label={t('sumAttention')}>
               <span class="al-sum__row-label">{t('sumAttention')}</span>
-              {count('escalated', t('sumTitleEscalated'), 'warning')}
+              {summary.accessComplete ? (
+                count('escalated', t('sumTitleEscalated'), 'warning')
+              ) : (
+                <span class="al-sum__unknown">{t('sumUnknownFigure', { label: t('sumTitleEscalated') })}</span>
+              )}
               {count('pending', t('sumTitlePending'))}
               {count('stale-invites', t('sumTitleStale'), 'warning')}
             </div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBackgroundHandler } from './background-handler';
 import { openAdminLensDb } from './storage/db';
+import { ALL_READ } from './access/model';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
@@ -51,11 +52,13 @@ describe('snapshot cache', () => {
   const snapshot = {
     org: { id: 7, url: 'acme', name: 'Acme', projectLevelPermissions: true, rbac: false },
     viewerId: 'u1',
-    projects: [{ id: 'p1', name: 'Web', description: '' }],
+    viewerMay: { invite: true, remove: true },
+    projects: [{ id: 'p1', name: 'Web' }],
     teams: [],
     teamSpaces: [],
     members: [],
     groups: [],
+    pieces: ALL_READ,
     readAt: '2026-11-29T10:42:00.000Z',
   };
 
@@ -86,7 +89,7 @@ describe('snapshot cache versions', () => {
 describe('snapshot cache in memory', () => {
   it('answers the last snapshot put from memory, and a newer put replaces it', async () => {
     const own = createBackgroundHandler({ ownId: OWN_ID, ownOrigin: OWN_ORIGIN, version: '1.2.3', db: () => openAdminLensDb() });
-    const base = { org: { id: 7, url: 'acme', name: 'Acme', projectLevelPermissions: true, rbac: false }, viewerId: 'u1', projects: [], teams: [], teamSpaces: [], members: [], groups: [] };
+    const base = { org: { id: 7, url: 'acme', name: 'Acme', projectLevelPermissions: true, rbac: false }, viewerId: 'u1', viewerMay: { invite: true, remove: true }, pieces: ALL_READ, projects: [], teams: [], teamSpaces: [], members: [], groups: [] };
     const first = { ...base, readAt: '2026-11-29T10:42:00.000Z' };
     const second = { ...base, readAt: '2026-11-29T10:50:00.000Z' };
     await own({ type: 'snapshot-put', orgKey: 'mem|acme', snapshot: first }, contentScript);

@@ -6,7 +6,7 @@ import { DB_NAME, type AdminLensDb } from './storage/db';
 import { parseOrgSnapshot, type OrgSnapshot } from './access/model';
 
 /** Bump when OrgSnapshot changes shape: cached snapshots of other versions are re-checked. */
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+export const SNAPSHOT_SCHEMA_VERSION = 2;
 import { parseAuditEntry, type AuditRecord } from './audit/entry';
 import { retentionCutoff } from './audit/retention-cutoff';
 import { parseStoredJob } from './invite/job-schema';

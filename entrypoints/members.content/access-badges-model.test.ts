@@ -100,3 +100,25 @@ describe('card placement', () => {
     expect(spot.top + spot.maxHeight).toBeLessThanOrEqual(800);
   });
 });
+
+describe('badges and card when project access is not readable here', () => {
+  const report = computeAccessReport(
+    buildSnapshot({ unread: ['projectRoles', 'groups'], members: { ada: { orgRole: 'admin', name: 'Ada' }, uma: { name: 'Uma', roles: { p1: 'manager' } } } }),
+  );
+  const ada = report.members.get('ada')!;
+  const uma = report.members.get('uma')!;
+
+  it('an Admin stays "Admin"; anyone else shows the org role and that project access is unreadable, in a neutral badge', () => {
+    expect(memberBadge(ada, []).text).toBe('Admin');
+    expect(memberBadge(uma, [])).toMatchObject({ text: 'User · project access unreadable here', tone: 'neutral', hasBreakdown: true });
+  });
+
+  it('the card says so instead of listing projects, and claims no capabilities', () => {
+    const card = cardView(report, uma, []);
+    expect(card.projects).toEqual([]);
+    expect(card.capabilities).toEqual([]);
+    expect(card.unreadable).toContain('could not read this person');
+    expect(card.unreadable).toContain('User');
+    expect(cardView(report, ada, []).unreadable).toBeNull();
+  });
+});

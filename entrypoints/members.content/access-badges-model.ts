@@ -7,7 +7,7 @@ import type { OrgSnapshot, Project } from '@/utils/access/model';
 import { describeCapabilities } from '@/utils/access/permissions';
 import type { AccessReport, AccessSource, MemberAccess, ProjectAccess } from '@/utils/access/report';
 import { type CustomRoleNames, compareRoles, grantsAccess, type Role, roleLabel } from '@/utils/access/roles';
-import { describeAccessSummary } from '@/utils/access/summary';
+import { describeAccessSummary, describeOrgRole } from '@/utils/access/summary';
 import { t, tCount } from '@/utils/i18n';
 
 /**
@@ -62,8 +62,15 @@ export function unknownBadge(email: string, reading: boolean): BadgeView {
  * and the label says so.
  */
 export function memberBadge(access: MemberAccess, findings: readonly Finding[], options: { customNames?: CustomRoleNames; stale?: boolean } = {}): BadgeView {
-  const text = describeAccessSummary(access.summary, options.customNames);
-  const tone: BadgeTone = access.summary.isOrgAdmin ? 'admin' : grantsAccess(access.summary.highestRole) ? 'access' : 'none';
+  const text = describeAccessSummary(access.summary, options.customNames, access.member.orgRole);
+  // Unreadable access is neither "access" nor "none": neutral, the text says what is known.
+  const tone: BadgeTone = access.summary.isOrgAdmin
+    ? 'admin'
+    : !access.summary.accessKnown
+      ? 'neutral'
+      : grantsAccess(access.summary.highestRole)
+        ? 'access'
+        : 'none';
   const parts = [text];
   if (findings.length > 0) parts.push(tCount('badgeFindings', findings.length));
   if (options.stale) parts.push(t('badgeNotCurrent'));
@@ -157,10 +164,23 @@ export interface CardView {
   findings: CardFinding[];
   /** One sentence per effective role held, highest first: what that role may do. */
   capabilities: string[];
+  /** Set when the person's project access could not be read here: said instead of the projects. */
+  unreadable: string | null;
 }
 
 /** Everything the breakdown card shows about one member. */
 export function cardView(report: Pick<AccessReport, 'projects'>, access: MemberAccess, findings: readonly Finding[], names?: CustomRoleNames): CardView {
+  const base = {
+    name: displayName(access.member),
+    email: access.member.email,
+    pending: access.member.status === 'pending',
+    summary: describeAccessSummary(access.summary, names, access.member.orgRole),
+    findings: findings.map((finding) => ({ key: finding.key, warning: finding.severity === 'warning', explanation: finding.explanation, fix: finding.fix })),
+  };
+  if (!access.summary.accessKnown) {
+    // Part of the sources is no picture of the access: only the org role, read, is said.
+    return { ...base, projects: [], capabilities: [], unreadable: t('cardAccessUnreadable', { role: describeOrgRole(access.member.orgRole, names) }) };
+  }
   const projects = report.projects.map((project, index): CardProject => {
     const cell = access.perProject[index];
     if (!cell) return { id: project.id, name: project.name, role: roleLabel('no_access', names), hasAccess: false, sources: [], lowering: null, canLower: false };
@@ -177,15 +197,7 @@ export function cardView(report: Pick<AccessReport, 'projects'>, access: MemberA
   const held = new Set<Role>(access.perProject.map((cell) => cell.role).filter(grantsAccess));
   if (access.summary.isOrgAdmin) held.add('admin');
   const capabilities = [...held].sort((a, b) => compareRoles(b, a)).map((role) => describeCapabilities(role, { customNames: names }));
-  return {
-    name: displayName(access.member),
-    email: access.member.email,
-    pending: access.member.status === 'pending',
-    summary: describeAccessSummary(access.summary, names),
-    projects,
-    findings: findings.map((finding) => ({ key: finding.key, warning: finding.severity === 'warning', explanation: finding.explanation, fix: finding.fix })),
-    capabilities,
-  };
+  return { ...base, projects, capabilities, unreadable: null };
 }
 
 export interface Rect {

@@ -11,6 +11,7 @@ import { SummaryPanel } from '@/components/SummaryPanel';
 import { accessReviewCsv, accessReviewFileName, accessReviewJson, accessReviewRows } from '@/utils/access/export';
 import { type OrgSummary, summarizeOrg } from '@/utils/access/org-summary';
 import type { AccessReport } from '@/utils/access/report';
+import { unreadNote } from './unread-note';
 import { findMembersTabs, selectedMembersTab, type SummaryPlacement, summaryPlacement } from '@/utils/amplitude/summary-anchor';
 import { downloadText } from '@/utils/download';
 import type { MembersContext } from './context';
@@ -78,6 +79,7 @@ export const accessSummary: Feature<MembersContext> = {
           summary={summary()}
           collapsed={collapsed}
           landmarkNote={noteFor(where)}
+          unreadNote={state.snapshot ? unreadNote(state.snapshot) : null}
           onToggleCollapsed={() => {
             collapsed = !collapsed;
             draw();

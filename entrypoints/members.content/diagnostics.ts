@@ -15,6 +15,7 @@ import type { ShapeRecording } from '@/utils/diagnostics/shape-recording';
 import { loadShapeRecording } from '@/utils/diagnostics/shape-recording-file';
 import type { OrgData } from './org-data';
 import { rowCensus } from './row-census';
+import { unreadNote } from './unread-note';
 
 export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgData | null): void {
   // From the start of the visit: what the page itself calls (names and counts only).
@@ -67,9 +68,10 @@ export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgDat
             readAt: snapshot?.readAt ?? null,
             fromCache: state.fromCache,
             counts: snapshot
-              ? { members: snapshot.members.length - pending, pending, projects: snapshot.projects.length, groups: snapshot.groups.length }
+              ? { members: snapshot.members.length - pending, pending, projects: snapshot.projects.length, groups: snapshot.pieces.groups.read ? snapshot.groups.length : null }
               : null,
             error: state.error,
+            unread: snapshot ? unreadNote(snapshot) : null,
           }
         : null,
       landmarks,

@@ -6,9 +6,10 @@
  */
 import type { AccessReport } from '@/utils/access/report';
 import { type AccessPreview, type AccessReportOptions, computeAccessReportInSlices, createAccessPreview } from '@/utils/access/engine';
-import type { OrgSnapshot } from '@/utils/access/model';
+import type { ContentCounts, OrgSnapshot } from '@/utils/access/model';
 import { createConsoleClient } from '@/utils/amplitude/console-client';
 import { fetchNotingOwn } from '@/utils/amplitude/own-requests';
+import { countContent } from '@/utils/amplitude/content-counts';
 import type { MembersPage } from '@/utils/amplitude/page';
 import { readOrgSnapshot } from '@/utils/amplitude/read-org';
 import { sendRequest } from '@/utils/messaging';
@@ -44,6 +45,12 @@ export interface OrgData {
    * guard's way to judge on data no older than its dialog.
    */
   readSince(since: number): Promise<void>;
+  /**
+   * Counts what these people own (charts, dashboards, cohorts, notebooks), read now from the
+   * console's content search: the removal guard's evidence for the people in its dialog. Each
+   * person's count, or why it could not be made; never a guess.
+   */
+  countContent(people: readonly { id: string; email: string }[]): Promise<Map<string, { counts: ContentCounts } | { error: string }>>;
 }
 
 /** Work done between two pauses while computing a report, in ms (well under a 50 ms long task). */
@@ -132,7 +139,7 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, findingOpt
     set({ status: state.snapshot ? 'refreshing' : 'loading' });
     try {
       const client = createConsoleClient({ origin: location.origin, orgUrl: page.location.orgUrl, signal, fetch: fetchNotingOwn });
-      const snapshot = await readOrgSnapshot(client);
+      const snapshot = await readOrgSnapshot(client, { signal });
       await show(snapshot, false, startedAt);
       set({ status: 'ready', error: null });
       // Cloning a large snapshot into the message is a task's worth of work of its own.
@@ -174,6 +181,23 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, findingOpt
     return refresh();
   }
 
+  async function countContentOf(people: readonly { id: string; email: string }[]) {
+    const client = createConsoleClient({ origin: location.origin, orgUrl: page.location.orgUrl, signal, fetch: fetchNotingOwn });
+    const orgId = state.snapshot?.org.id;
+    if (orgId !== undefined) client.setOrgId(orgId);
+    const counted = new Map<string, { counts: ContentCounts } | { error: string }>();
+    await Promise.all(
+      people.map(async (person) => {
+        try {
+          counted.set(person.id, { counts: await countContent(client, person.email) });
+        } catch (error) {
+          counted.set(person.id, { error: error instanceof Error ? error.message : String(error) });
+        }
+      }),
+    );
+    return counted;
+  }
+
   void start();
   signal.addEventListener('abort', () => listeners.clear(), { once: true });
 
@@ -186,5 +210,6 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, findingOpt
     },
     refresh,
     readSince,
+    countContent: countContentOf,
   };
 }

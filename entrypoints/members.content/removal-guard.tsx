@@ -5,9 +5,10 @@
  *   every confirm path (click and the pointer events before it, Enter/Space on the button, Enter in
  *   the dialog, a form submission) is caught in the CAPTURE phase on the window, before React's
  *   listener on its root container. What is not allowed is stopped there.
- * - Fresh data only: when a dialog opens, the org is read again (people gain content, Admins
- *   change, and the cache may be old); until that read is in, the guard shows "checking" and holds
- *   the confirm, and lets it go by itself if the fresh data finds it safe.
+ * - Fresh data only: when a dialog opens, the org is read again (Admins change, and the cache may
+ *   be old), then what each person in the dialog owns is counted through the console's content
+ *   search; until both are in, the guard shows "checking" and holds the confirm, and lets it go by
+ *   itself if the fresh data finds it safe. A count that cannot be made is unknown, never "nothing".
  * - Safe removals (nothing owned, or a transfer to an active recipient; neither the only Admin nor
  *   oneself; every person identified) pass with no extra click: recorded in the audit log first,
  *   then the console's own confirm is pressed once. A failed record is said, never silent.
@@ -34,7 +35,7 @@ import {
   removeDialogParts,
   type RemoveDialogParts,
 } from '@/utils/amplitude/remove-dialog';
-import { assessRemoval, describeContent, type Assessment } from '@/utils/audit/assess';
+import { assessRemoval, type ContentRead, describeContent, type Assessment } from '@/utils/audit/assess';
 import { outcomeFrom, PENDING_OUTCOME, type AuditEntry } from '@/utils/audit/entry';
 import { sendRequest } from '@/utils/messaging';
 import type { MembersContext } from './context';
@@ -72,6 +73,10 @@ interface DialogGuard {
   openedAt: number;
   /** The fresh read for this dialog has ended (in success or failure). */
   checked: boolean;
+  /** What each person (by member id) owns, counted since the dialog opened, or why not. */
+  content: Map<string, ContentRead>;
+  /** Member ids being counted now. */
+  counting: Set<string>;
   ui: { remove: () => void } | null;
   container: HTMLElement | null;
   /** The panel could not be shown: the plain notice stands in for it. */
@@ -119,7 +124,34 @@ export const removalGuard: Feature<MembersContext> = {
 
     const assess = (guard: DialogGuard): Assessment => {
       guard.parts = removeDialogParts(guard.dialog);
-      return assessRemoval(readRemoveDialog(guard.parts), orgData.get(), Date.now(), { fresh: guard.checked });
+      const reading = readRemoveDialog(guard.parts);
+      const judge = (fresh: boolean) => assessRemoval(reading, orgData.get(), Date.now(), { fresh, content: guard.content });
+      const assessment = judge(guard.checked && guard.counting.size === 0);
+      if (!guard.checked) return assessment;
+      // Everyone identified is counted once, after the fresh read: until then nothing is judged.
+      const uncounted = assessment.people.filter(
+        (person): person is typeof person & { memberId: string; email: string } =>
+          person.memberId !== null && person.email !== null && !guard.content.has(person.memberId) && !guard.counting.has(person.memberId),
+      );
+      if (uncounted.length === 0) return assessment;
+      countFor(guard, uncounted.map((person) => ({ id: person.memberId, email: person.email })));
+      return judge(false);
+    };
+
+    const countFor = (guard: DialogGuard, people: { id: string; email: string }[]) => {
+      for (const person of people) guard.counting.add(person.id);
+      void orgData
+        .countContent(people)
+        .then((counted) => {
+          for (const [id, read] of counted) guard.content.set(id, read);
+        })
+        .catch((error: unknown) => {
+          for (const person of people) guard.content.set(person.id, { error: reasonOf(error) });
+        })
+        .finally(() => {
+          for (const person of people) guard.counting.delete(person.id);
+          if (!guard.closed && !signal.aborted) reassess(guard);
+        });
     };
 
     const panelFor = (guard: DialogGuard) => {
@@ -266,6 +298,8 @@ export const removalGuard: Feature<MembersContext> = {
         state: { assessment: null, stage: 'warn', acknowledged: false, armedFor: null, held: false, pending: false, error: null, waitingClick: null },
         openedAt: Date.now(),
         checked: false,
+        content: new Map(),
+        counting: new Set(),
         ui: null,
         container: null,
         renderFailed: false,

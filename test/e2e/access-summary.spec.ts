@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { computeAccessReport } from '../../utils/access/engine';
-import type { OrgSnapshot } from '../../utils/access/model';
+import { ALL_READ, type OrgSnapshot } from '../../utils/access/model';
 import { escalationsByGroup, summarizeOrg } from '../../utils/access/org-summary';
 import type { AccessReport } from '../../utils/access/report';
 import type { ConsoleDouble } from '../console/server/double';
@@ -24,7 +24,8 @@ function snapshotOf(consoleDouble: ConsoleDouble): OrgSnapshot {
   return {
     org: { id: state.org.id, url: state.org.url, name: state.org.name, projectLevelPermissions: state.org.projectLevelPermissions, rbac: state.org.rbac },
     viewerId: state.signedInMemberId,
-    projects: state.projects.map(({ id, name, description }) => ({ id, name, description })),
+    viewerMay: { invite: true, remove: true },
+    projects: state.projects.map(({ id, name }) => ({ id, name })),
     teams: state.teams,
     teamSpaces: state.teamSpaces,
     members: state.members.map((member) => ({
@@ -33,13 +34,13 @@ function snapshotOf(consoleDouble: ConsoleDouble): OrgSnapshot {
       name: member.name,
       status: member.status,
       orgRole: member.orgRole,
-      teamId: member.teamId,
+      team: state.teams.find((team) => team.id === member.teamId)?.name ?? null,
       projectRoles: member.projectRoles,
       groupIds: state.groups.filter((group) => group.memberIds.includes(member.id)).map((group) => group.id),
       invitedAt: member.invitedAt,
       joinedAt: member.joinedAt,
       lastActiveAt: member.lastActiveAt,
-      content: member.content,
+      content: null,
     })),
     groups: state.groups.map(({ id, name, description, projectRoles, defaultProjectId, teamSpaceIds, memberIds }) => ({
       id,
@@ -50,6 +51,7 @@ function snapshotOf(consoleDouble: ConsoleDouble): OrgSnapshot {
       teamSpaceIds,
       memberIds,
     })),
+    pieces: ALL_READ,
     readAt: new Date().toISOString(),
   };
 }
@@ -118,10 +120,11 @@ test('collapsing the panel is remembered across a reload', async ({ page }) => {
 test('a failed refresh replaces the numbers with a banner naming the error', async ({ context, page }) => {
   await page.goto(MEMBERS_URL);
   await expect(panel(page).getByRole('button', { name: /^Admin: 2$/ })).toBeVisible();
-  // From now on the extension's member reads (pages of 100) fail; the page's own do not.
-  await context.route(/\/t\/graphql\/org-url\/demo-org\?q=OrgMembers/, async (route) => {
-    const first = (JSON.parse(route.request().postData() ?? '{}') as { variables?: { first?: number } }).variables?.first;
-    if (first === 100) await route.fulfill({ status: 503, body: 'Service Unavailable' });
+  // From now on the extension's reads of the people fail (its query text is one line; the page's
+  // own is not); without the people nothing is current.
+  await context.route(/\/t\/graphql\/org-url\/demo-org\?q=Users/, async (route) => {
+    const query = (JSON.parse(route.request().postData() ?? '{}') as { query?: string }).query ?? '';
+    if (!query.includes('\n')) await route.fulfill({ status: 503, body: 'Service Unavailable' });
     else await route.fallback();
   });
   await panel(page).getByRole('button', { name: 'Refresh' }).click();

@@ -25,7 +25,7 @@ test('on the demo seed every landmark is found and every data query is ok', asyn
   await expect(row(landmarks(popup), '"Remove Members?" dialog')).toContainText('not on screen now');
   await expect(landmarks(popup)).not.toContainText('MISSING');
 
-  for (const operation of ['OrgSettings', 'Projects', 'TeamsAndSpaces', 'OrgMembers', 'PermissionGroups']) {
+  for (const operation of ['OrgData', 'Users', 'TeamSpaces', 'RbacBatchCheckPermissions', 'OrgSettings', 'TeamsAndSpaces', 'OrgMembers', 'PermissionGroups']) {
     await expect(row(queries(popup), operation)).toContainText(/^ok/);
   }
 
@@ -98,9 +98,9 @@ test('a failed data query shows with its reason, and the report copies without n
   await popup.bringToFront();
   await popup.getByRole('button', { name: 'Check again' }).click();
   await expect(popup.getByText(/Data: The last read failed/)).toBeVisible();
-  const failed = row(queries(popup), 'OrgSettings');
+  const failed = row(queries(popup), 'OrgData');
   await expect(failed).toContainText(/^FAILED/);
-  await expect(failed).toContainText('(3 attempts), server: OrgSettings: HTTP 503. Amplitude had a server error. Try again in a moment.');
+  await expect(failed).toContainText('(3 attempts), server: OrgData: HTTP 503. Amplitude had a server error. Try again in a moment.');
 
   // The real clipboard cannot be read back here (an extension page cannot be granted clipboard-read
   // in Playwright: "opaque origin"), so the test records what the button writes, then writes it.
@@ -115,7 +115,7 @@ test('a failed data query shows with its reason, and the report copies without n
   await popup.getByRole('button', { name: 'Copy report' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Report copied' })).toBeVisible();
   const report = await popup.evaluate(() => (globalThis as unknown as { copied: string }).copied);
-  expect(report).toContain('- FAILED: OrgSettings.');
+  expect(report).toContain('- FAILED: OrgData.');
   expect(report).toContain('- found: Invite New Users button.');
   expect(report).toMatch(/Data: The last read failed, as of .*: 24 members, 6 pending, 8 projects, 5 groups\./);
   expect(report).not.toMatch(/@|Maya|Okafor|demo-org/);

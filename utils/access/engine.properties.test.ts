@@ -123,7 +123,7 @@ function expectedSources(snapshot: OrgSnapshot, member: Member, projectId: strin
   const projectLevel = snapshot.org.projectLevelPermissions;
   const sources: AccessSource[] = [];
   if (member.orgRole === 'admin') sources.push({ kind: 'org', role: 'admin' });
-  else if (!projectLevel && member.orgRole !== 'user') sources.push({ kind: 'org', role: member.orgRole });
+  else if (!projectLevel && typeof member.orgRole === 'string' && member.orgRole !== 'user') sources.push({ kind: 'org', role: member.orgRole });
   if (projectLevel) {
     for (const grant of member.projectRoles) if (grant.projectId === projectId) sources.push({ kind: 'direct', role: grant.role });
   }
@@ -313,7 +313,7 @@ describe('engine properties over generated orgs (fast-check)', () => {
   });
 
   it('generated orgs are valid snapshots in both modes', () => {
-    const modes = new Set<boolean>();
+    const modes = new Set<boolean | null>();
     fc.assert(
       fc.property(orgArb(), (snapshot) => {
         modes.add(snapshot.org.projectLevelPermissions);

@@ -17,7 +17,7 @@ import { type CellCache, type CellNode, createCellCache, DIRECT_SOURCE, ORG_SOUR
 import type { Finding } from './finding';
 import { createFindingRules, type FindingOptions, type FindingRules } from './findings';
 import { indexGroupsByMember } from './group-index';
-import type { Group, Member, OrgSnapshot, Project } from './model';
+import { type Group, knownOrgRole, type Member, type OrgSnapshot, type Project, projectAccessReadable } from './model';
 import type { AccessReport, AccessSource, MemberAccess, ProjectAccess } from './report';
 import { emptyRoleCounts, summarizeMemberAccess } from './summary';
 
@@ -33,6 +33,8 @@ interface IndexedGrant {
 
 interface EngineContext {
   mode: AccessMode;
+  /** The pieces behind non-Admins' project access were read (model.ts, projectAccessReadable). */
+  readable: boolean;
   projectCount: number;
   projectPosition: ReadonlyMap<string, number>;
   grantsByGroup: ReadonlyMap<string, readonly IndexedGrant[]>;
@@ -137,12 +139,15 @@ function builderOf(preview: AccessPreview, snapshot: OrgSnapshot): Builder {
 }
 
 function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions): Builder {
-  const mode: AccessMode = snapshot.org.projectLevelPermissions ? 'project-level' : 'org-level';
+  // An unknown mode computes as project-level (the org role alone grants nothing) and every
+  // non-Admin's access is marked unknown (projectAccessReadable), so nothing rests on the choice.
+  const mode: AccessMode = snapshot.org.projectLevelPermissions === false ? 'org-level' : 'project-level';
   const projectPosition = new Map<string, number>();
   snapshot.projects.forEach((project, position) => projectPosition.set(project.id, position));
 
   const context: EngineContext = {
     mode,
+    readable: projectAccessReadable(snapshot),
     projectCount: snapshot.projects.length,
     projectPosition,
     grantsByGroup: indexGroupGrants(snapshot.groups, projectPosition),
@@ -224,9 +229,20 @@ function indexGroupGrants(groups: readonly Group[], projectPosition: ReadonlyMap
 
 /** The org role as a source: Admin in either mode; the role itself only in org-level mode. */
 function orgSourceOf(member: Member, mode: AccessMode): AccessSource | null {
-  if (member.orgRole === 'admin') return ORG_SOURCE.admin;
-  if (mode === 'project-level' || member.orgRole === 'user') return null;
-  return ORG_SOURCE[member.orgRole];
+  const role = knownOrgRole(member.orgRole);
+  if (role === 'admin') return ORG_SOURCE.admin;
+  if (mode === 'project-level' || role === 'user' || role === null) return null;
+  return ORG_SOURCE[role];
+}
+
+/**
+ * Whether this person's access follows from what was read: Admins always; others when the pieces
+ * behind project access were read and their org role is known (in project-level orgs a role code
+ * we do not know is no Admin, 4 being Admin [code], and grants nothing by itself).
+ */
+function accessKnownOf(member: Member, context: EngineContext): boolean {
+  if (member.orgRole === 'admin') return true;
+  return context.readable && (knownOrgRole(member.orgRole) !== null || context.mode === 'project-level');
 }
 
 function accessOfMember(member: Member, groups: readonly Group[], context: EngineContext): MemberAccess {
@@ -276,6 +292,11 @@ function accessOfMember(member: Member, groups: readonly Group[], context: Engin
     member,
     groupIds: groups.map((group) => group.id),
     perProject,
-    summary: summarizeMemberAccess(projectsByRole, { isOrgAdmin: member.orgRole === 'admin', hasDirectGrants, hasGroupGrants }),
+    summary: summarizeMemberAccess(projectsByRole, {
+      isOrgAdmin: member.orgRole === 'admin',
+      hasDirectGrants,
+      hasGroupGrants,
+      accessKnown: accessKnownOf(member, context),
+    }),
   };
 }

@@ -5,7 +5,8 @@
  * Rows: every member (joined and pending, in the report's order) × every project (in the org's
  * order), so the row count is always members × projects. Org Admins appear on every project as
  * Admin (source "Org: Admin"); people without access appear with effective role "No Access" and no
- * sources, so a reviewer sees the absence too.
+ * sources, so a reviewer sees the absence too. People whose project access the console did not let
+ * us read get effective role "Unknown" and only their org role as a source: never a guess.
  *
  * CSV follows RFC 4180: CRLF line ends, fields with a comma, quote, CR or LF in double quotes, inner
  * quotes doubled. Page data is untrusted: a cell starting with `=`, `+`, `-`, `@`, tab or carriage
@@ -13,6 +14,7 @@
  * CSV injection). JSON is data for programs and is written as is.
  */
 import type { Finding } from './finding';
+import type { MemberOrgRole } from './model';
 import type { AccessReport, AccessSource } from './report';
 import { type CustomRoleNames, roleLabel } from './roles';
 
@@ -53,7 +55,11 @@ export interface AccessReviewRow {
 
 const ORG_ROLE_LABEL: Record<string, string> = { viewer: 'Viewer', member: 'Member', manager: 'Manager', admin: 'Admin', user: 'User' };
 
-function orgRoleLabel(role: string, names?: CustomRoleNames): string {
+/** Unknown effective access, in the file's (English) words. */
+export const UNKNOWN_ACCESS = 'Unknown (not readable on this console)';
+
+function orgRoleLabel(role: MemberOrgRole, names?: CustomRoleNames): string {
+  if (typeof role !== 'string') return `role code ${role.code}`;
   return role === 'user' ? 'User' : (names?.[role] ?? ORG_ROLE_LABEL[role] ?? role);
 }
 
@@ -86,10 +92,11 @@ export function accessReviewRows(report: AccessReport, names?: CustomRoleNames):
     }
   }
   const rows: AccessReviewRow[] = [];
-  for (const { member, perProject } of report.members.values()) {
+  for (const { member, perProject, summary } of report.members.values()) {
     const memberFindings = findingsByMember.get(member.id) ?? [];
     report.projects.forEach((project, position) => {
-      const access = perProject[position];
+      // Part of the sources is no picture of the access: only the org role is said.
+      const access = summary.accessKnown ? perProject[position] : undefined;
       const sources = access?.sources ?? [];
       // The org role is a source only when it grants something ('user' grants nothing): list it anyway,
       // so "Org: User" shows how the person's org role reads.
@@ -103,7 +110,7 @@ export function accessReviewRows(report: AccessReport, names?: CustomRoleNames):
         orgRole: orgRoleLabel(member.orgRole, names),
         projectId: project.id,
         project: project.name,
-        effectiveRole: roleLabel(access?.role ?? 'no_access', names),
+        effectiveRole: summary.accessKnown ? roleLabel(access?.role ?? 'no_access', names) : UNKNOWN_ACCESS,
         sources: listed,
         deciding: (access?.deciding ?? []).map((source) => toSource(source, names)),
         findings: memberFindings

@@ -61,10 +61,13 @@ export function createFindingRules(snapshot: OrgSnapshot, picture: Pick<AccessPi
       const { member, summary } = access;
       const findings: Finding[] = [];
       // An org Admin is Admin on every project, whatever else applies: nothing to untangle there.
-      if (!summary.isOrgAdmin) findings.push(...cellFindings(access, cellContext));
-      if (summary.hasDirectGrants && summary.hasGroupGrants) findings.push(mixedManagement(access));
-      if (member.status === 'joined' && !summary.isOrgAdmin && summary.projectCount > 0 && summary.projectsWithAccess === 0) {
-        findings.push(noAccess(member));
+      // Access that could not be read is never judged: a finding from part of it would be a guess.
+      if (summary.accessKnown) {
+        if (!summary.isOrgAdmin) findings.push(...cellFindings(access, cellContext));
+        if (summary.hasDirectGrants && summary.hasGroupGrants) findings.push(mixedManagement(access));
+        if (member.status === 'joined' && !summary.isOrgAdmin && summary.projectCount > 0 && summary.projectsWithAccess === 0) {
+          findings.push(noAccess(member));
+        }
       }
       const inviteAgeMs = nowMs - timeOf(member.invitedAt);
       if (member.status === 'pending' && inviteAgeMs > staleAfterMs) findings.push(staleInvite(member, Math.floor(inviteAgeMs / DAY_MS)));

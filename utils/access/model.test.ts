@@ -24,7 +24,7 @@ describe('parseOrgSnapshot', () => {
     { name: 'Admin as a group role', mutate: (data: any) => (data.groups[0].projectRoles[0].role = 'admin'), path: 'groups[0].projectRoles[0].role' },
     { name: 'a missing org field', mutate: (data: any) => delete data.org.projectLevelPermissions, path: 'org.projectLevelPermissions' },
     { name: 'a date that is not ISO', mutate: (data: any) => (data.members[1].invitedAt = 'yesterday'), path: 'members[1].invitedAt' },
-    { name: 'a negative content count', mutate: (data: any) => (data.members[0].content.charts = -1), path: 'members[0].content.charts' },
+    { name: 'a negative content count', mutate: (data: any) => (data.members[0].content = { charts: -1, dashboards: 0, cohorts: 0, notebooks: 0 }), path: 'members[0].content.charts' },
     { name: 'an unknown status', mutate: (data: any) => (data.members[0].status = 'deactivated'), path: 'members[0].status' },
   ])('rejects $name and names the field', ({ mutate, path }) => {
     const data = structuredClone(valid);

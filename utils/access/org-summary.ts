@@ -15,11 +15,18 @@ export interface PersonRef {
   email: string;
 }
 
-export type SummaryListKey = `role:${Role}` | 'escalated' | 'no-access' | 'pending' | 'stale-invites';
+export type SummaryListKey = `role:${Role}` | 'escalated' | 'no-access' | 'pending' | 'stale-invites' | 'access-unknown';
 
 export interface OrgSummary {
-  /** Joined members by their highest effective role, highest role first (Admin … No Access). */
+  /** Joined members by their highest effective role, highest role first (Admin … No Access); only those whose access is known. */
   byRole: readonly { role: Role; people: readonly PersonRef[] }[];
+  /** Joined members whose project access could not be read on this console (in no role's count). */
+  accessUnknown: readonly PersonRef[];
+  /**
+   * False when someone's access could not be read: then who is escalated through a group or has no
+   * access at all cannot be told from the data, and those figures must be shown as unknown.
+   */
+  accessComplete: boolean;
   joinedCount: number;
   /** The sole-Admin or too-many-Admins finding, if any. */
   adminWarning: Finding | null;
@@ -46,18 +53,24 @@ function peopleWith(report: AccessReport, findings: readonly Finding[], code: Fi
 export function summarizeOrg(report: AccessReport): OrgSummary {
   const byRole = new Map<Role, PersonRef[]>(ROLES.map((role) => [role, []]));
   const pending: PersonRef[] = [];
+  const accessUnknown: PersonRef[] = [];
+  let accessComplete = true;
   let joinedCount = 0;
   for (const { member, summary } of report.members.values()) {
+    if (!summary.accessKnown) accessComplete = false;
     if (member.status === 'pending') {
       pending.push(ref(member));
       continue;
     }
     joinedCount += 1;
-    byRole.get(summary.highestRole)?.push(ref(member));
+    if (summary.accessKnown) byRole.get(summary.highestRole)?.push(ref(member));
+    else accessUnknown.push(ref(member));
   }
   const roles = [...ROLES].sort((a, b) => compareRoles(b, a));
   return {
     byRole: roles.map((role) => ({ role, people: byRole.get(role) ?? [] })),
+    accessUnknown,
+    accessComplete,
     joinedCount,
     adminWarning: report.findings.find((finding) => finding.code === 'sole-admin' || finding.code === 'too-many-admins') ?? null,
     escalated: peopleWith(report, report.findings, 'escalated-through-group'),
@@ -78,6 +91,8 @@ export function peopleFor(summary: OrgSummary, key: SummaryListKey): readonly Pe
       return summary.pending;
     case 'stale-invites':
       return summary.staleInvites;
+    case 'access-unknown':
+      return summary.accessUnknown;
     default: {
       const role = key.slice('role:'.length) as Role;
       return summary.byRole.find((entry) => entry.role === role)?.people ?? [];

@@ -59,6 +59,13 @@ export interface MemberAccessSummary {
   hasDirectGrants: boolean;
   /** Belongs to at least one group that grants a role on some project. */
   hasGroupGrants: boolean;
+  /**
+   * False when the org's data did not say enough to compute this person's project access (a piece
+   * not readable on this console, or an org role code we do not know): the per-project roles and
+   * counts are then only what is known (a lower bound) and must never be shown as their access.
+   * Org Admins are always known: Admin everywhere.
+   */
+  accessKnown: boolean;
 }
 
 export interface MemberAccess {

@@ -16,6 +16,7 @@ function summary(projectsByRole: Partial<Record<Role, number>>, isOrgAdmin = fal
     projectsByRole: counts,
     hasDirectGrants: false,
     hasGroupGrants: false,
+    accessKnown: true,
   };
 }
 

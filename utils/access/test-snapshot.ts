@@ -2,17 +2,20 @@
  * Test-only builders for org snapshots: terse specs in, valid `OrgSnapshot`s out.
  * Not imported by any shipped code.
  */
-import type { Group, Member, OrgSnapshot } from './model';
+import { ALL_READ, type ContentCounts, type Group, type Member, type MemberOrgRole, type OrgSnapshot, type Piece, type ViewerMay } from './model';
 import type { OrgRole, ProjectRole } from './roles';
 
 export interface MemberSpec {
-  orgRole?: OrgRole;
+  orgRole?: MemberOrgRole;
   status?: Member['status'];
   name?: string;
   /** Direct project roles, by project id. */
   roles?: Record<string, ProjectRole>;
   groupIds?: string[];
   invitedAt?: string;
+  /** Content counts; default none read (null). */
+  content?: ContentCounts | null;
+  lastActiveAt?: string | null;
 }
 
 export interface GroupSpec {
@@ -30,6 +33,11 @@ export interface SnapshotSpec {
   groups?: Record<string, GroupSpec>;
   readAt?: string;
   customRoleNames?: Record<string, string>;
+  /** Pieces not read on this console (with a reason naming them). */
+  unread?: Piece[];
+  viewerMay?: ViewerMay;
+  /** Null: the permission mode was not read. */
+  projectLevelUnknown?: boolean;
 }
 
 export const READ_AT = '2025-06-30T12:00:00.000Z';
@@ -44,13 +52,13 @@ export function buildMember(id: string, spec: MemberSpec, projectLevel: boolean)
     name: spec.name ?? `Person ${id}`,
     status,
     orgRole: spec.orgRole ?? (projectLevel ? 'user' : 'viewer'),
-    teamId: null,
+    team: null,
     projectRoles: grants(spec.roles),
     groupIds: spec.groupIds ?? [],
     invitedAt: spec.invitedAt ?? '2025-01-01T00:00:00.000Z',
     joinedAt: status === 'joined' ? '2025-01-02T00:00:00.000Z' : null,
-    lastActiveAt: status === 'joined' ? '2025-06-01T00:00:00.000Z' : null,
-    content: { charts: 0, dashboards: 0, cohorts: 0, notebooks: 0 },
+    lastActiveAt: spec.lastActiveAt !== undefined ? spec.lastActiveAt : status === 'joined' ? '2025-06-01T00:00:00.000Z' : null,
+    content: spec.content ?? null,
   };
 }
 
@@ -68,14 +76,24 @@ export function buildGroup(id: string, spec: GroupSpec): Group {
 
 export function buildSnapshot(spec: SnapshotSpec = {}): OrgSnapshot {
   const projectLevel = spec.projectLevel ?? true;
+  const pieces = { ...ALL_READ };
+  for (const piece of spec.unread ?? []) pieces[piece] = { read: false, reason: `${piece}: Cannot query field (test)` };
   return {
-    org: { id: 1, url: 'acme', name: 'Acme', projectLevelPermissions: projectLevel, rbac: false },
+    org: {
+      id: 1,
+      url: 'acme',
+      name: 'Acme',
+      projectLevelPermissions: spec.projectLevelUnknown ? null : projectLevel,
+      rbac: spec.projectLevelUnknown ? null : false,
+    },
     viewerId: Object.keys(spec.members ?? {})[0] ?? 'nobody',
-    projects: (spec.projects ?? ['p1', 'p2', 'p3']).map((id) => ({ id, name: `Project ${id}`, description: '' })),
+    viewerMay: spec.viewerMay ?? { invite: null, remove: null },
+    projects: (spec.projects ?? ['p1', 'p2', 'p3']).map((id) => ({ id, name: `Project ${id}` })),
     teams: [],
     teamSpaces: [],
     members: Object.entries(spec.members ?? {}).map(([id, member]) => buildMember(id, member, projectLevel)),
     groups: Object.entries(spec.groups ?? {}).map(([id, group]) => buildGroup(id, group)),
+    pieces,
     ...(spec.customRoleNames ? { customRoleNames: spec.customRoleNames } : {}),
     readAt: spec.readAt ?? READ_AT,
   };

@@ -32,12 +32,12 @@ describe('console client', () => {
   it('posts the operation to the endpoint with the session and x-org once known, and validates the answer', async () => {
     const { client, fetch } = clientWith([json(200, { data: { projects: [{ id: 'p1', name: 'Web' }] } })]);
     client.setOrgId(42);
-    await expect(client.query('Projects', {}, Data)).resolves.toEqual({ projects: [{ id: 'p1', name: 'Web' }] });
+    await expect(client.query('TeamSpaces', {}, Data)).resolves.toEqual({ projects: [{ id: 'p1', name: 'Web' }] });
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('https://app.amplitude.com/t/graphql/org-url/acme?q=Projects');
+    expect(url).toBe('https://app.amplitude.com/t/graphql/org-url/acme?q=TeamSpaces');
     expect(init.credentials).toBe('include');
     expect((init.headers as Record<string, string>)['x-org']).toBe('42');
-    expect(JSON.parse(String(init.body))).toMatchObject({ operationName: 'Projects', variables: {} });
+    expect(JSON.parse(String(init.body))).toMatchObject({ operationName: 'TeamSpaces', variables: {} });
   });
 
   it('a page addressed by its numeric id reads from the org-id route with x-org from the first request', async () => {
@@ -60,17 +60,17 @@ describe('console client', () => {
 
   it('retries server and network errors with doubling backoff, then succeeds', async () => {
     const { client, fetch, sleep } = clientWith([json(503, {}), new TypeError('Failed to fetch'), json(200, { data: { projects: [] } })]);
-    await expect(client.query('Projects', {}, Data)).resolves.toEqual({ projects: [] });
+    await expect(client.query('TeamSpaces', {}, Data)).resolves.toEqual({ projects: [] });
     expect(fetch).toHaveBeenCalledTimes(3);
     expect(sleep.mock.calls).toEqual([[100], [200]]);
-    expect(client.log).toEqual([{ operation: 'Projects', ok: true, attempts: 3 }]);
+    expect(client.log).toEqual([{ operation: 'TeamSpaces', ok: true, attempts: 3 }]);
   });
 
   it('gives up after the bounded attempts with a server error', async () => {
     const { client, fetch } = clientWith([json(500, {}), json(502, {}), json(503, {}), json(200, { data: { projects: [] } })]);
-    const error = await failure(client.query('Projects', {}, Data));
+    const error = await failure(client.query('TeamSpaces', {}, Data));
     expect(error.kind).toBe('server');
-    expect(error.message).toContain('Projects: HTTP 503');
+    expect(error.message).toContain('TeamSpaces: HTTP 503');
     expect(fetch).toHaveBeenCalledTimes(3);
   });
 
@@ -81,23 +81,23 @@ describe('console client', () => {
     ['a body that is not JSON', [new Response('<html>', { status: 200 })], 'unexpected-shape'],
   ])('does not retry %s', async (_label, responses, kind) => {
     const { client, fetch } = clientWith([...responses, json(200, { data: { projects: [] } })]);
-    expect((await failure(client.query('Projects', {}, Data))).kind).toBe(kind);
+    expect((await failure(client.query('TeamSpaces', {}, Data))).kind).toBe(kind);
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
   it('calls a 401 after a success an expired session', async () => {
     const { client } = clientWith([json(200, { data: { projects: [] } }), json(401, {})]);
-    await client.query('Projects', {}, Data);
-    const error = await failure(client.query('Projects', {}, Data));
+    await client.query('TeamSpaces', {}, Data);
+    const error = await failure(client.query('TeamSpaces', {}, Data));
     expect(error.kind).toBe('session-expired');
     expect(error.message).toContain('Reload the page');
   });
 
   it('names the operation and the field when the answer has an unknown shape', async () => {
     const { client } = clientWith([json(200, { data: { projects: [{ id: 'p1', name: 'Web' }, { id: 'p2', title: 'App' }] } })]);
-    const error = await failure(client.query('Projects', {}, Data));
+    const error = await failure(client.query('TeamSpaces', {}, Data));
     expect(error.kind).toBe('unexpected-shape');
-    expect(error.operation).toBe('Projects');
+    expect(error.operation).toBe('TeamSpaces');
     expect(error.message).toContain('projects[1].name');
   });
 });

@@ -1,7 +1,12 @@
 /**
  * A read-only client for the console's data endpoint, using the admin's own session (same-origin
- * fetch with cookies, from the content script). Every answer is validated; failures are typed
- * (ConsoleError); server and network failures are retried a bounded number of times with backoff.
+ * fetch with cookies). Every answer is validated; failures are typed (ConsoleError); server and
+ * network failures are retried a bounded number of times with backoff.
+ *
+ * Content script only, never the background: the console checks the `Origin` header against CSRF
+ * [code]. A content script's same-origin `fetch` carries the page's origin (Chromium, and Firefox
+ * 140 MV3); a service worker's carries the extension's and is refused (console-reference.md §7).
+ * `background-imports.test.ts` fails if the background ever imports this file.
  */
 import { z } from 'zod/mini';
 import { ConsoleError, type ConsoleErrorKind } from './console-errors';
@@ -38,7 +43,7 @@ export const lastQueries: Partial<Record<OperationName, QueryRecord & { at: numb
 
 export interface ConsoleClient {
   query<T>(operation: OperationName, variables: Record<string, unknown>, data: z.ZodMiniType<T>): Promise<T>;
-  /** Sent as `x-org` once known (learned from OrgSettings). */
+  /** Sent as `x-org` once known (from the page's address, else learned from `OrgData`; see endpoint.ts). */
   setOrgId(id: number): void;
   /** What was asked and how it went, for diagnostics. */
   readonly log: readonly QueryRecord[];

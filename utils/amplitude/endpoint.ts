@@ -1,30 +1,67 @@
 /**
- * [guess] The console's data endpoint. Public (console-reference.md, section 7): GraphQL-style POSTs
- * to `/t/graphql/org-url/<orgUrl>?q=<OperationName>` with `{operationName, variables, query}`,
- * the session cookie and an `x-org: <orgId>` header. NOT public: every operation name, variable
- * and field below. They are our assumption (mirrored by the console double) and the one place to
- * correct when the real console is seen.
+ * The console's data endpoint: where a read goes and what it asks.
  *
- * A page reached by its numeric address (`/analytics/org/<orgId>/...`) knows no org URL: its reads
- * go to `/t/graphql/org/<orgId>?q=<OperationName>` [guess: the id-addressed twin of the org-url
- * route], with `x-org: <orgId>` from the first request on.
+ * Transport [code] (console-reference.md, section 7): GraphQL POSTs with `{operationName,
+ * variables, query}`, the session cookies and an `x-org: <numericOrgId>` header, at
+ * `/t/graphql/org-url/<orgUrl>?q=<Operation>` or `/t/graphql/org/<orgId>?q=<Operation>`.
+ *
+ * The org id, and why it matters: every operation but the one that tells it needs `x-org`. It is
+ * learned in this order:
+ * 1. from the page's address, on `/analytics/org/<orgId>/...` (then every request goes to the
+ *    `/t/graphql/org/<orgId>` path with `x-org` from the first request on);
+ * 2. from `OrgData` (`org.orgId`), asked first on an `/analytics/<orgUrl>/...` page (the only
+ *    request sent without `x-org`, the way a client learns the id [guess: that the console allows
+ *    it]).
+ * The page's own `window.intercomSettings.org_id` [code] also holds it, but only the page world can
+ * read it: a content script would need an injected page script and a message back, a second moving
+ * part (and a page global that may go away) for a value `OrgData` gives us anyway.
+ *
+ * Operations: those marked [code] are named and shaped as public code that drives the real console
+ * uses them; those marked [guess] are ours (the console double serves both) and the one place to
+ * correct when the real console is seen.
  */
 import { orgIdOfKey } from './page';
 
+/** [code] The endpoint of an org addressed by its URL slug. */
 export const GRAPHQL_PATH = '/t/graphql/org-url/';
-/** [guess] The endpoint of an org addressed by its numeric id. */
+/** [code] The endpoint of an org addressed by its numeric id. */
 export const GRAPHQL_ORG_ID_PATH = '/t/graphql/org/';
 
-/** [guess] Page size for paged reads; the double allows up to 100. */
+/** [guess] Page size for our paged [guess] reads; the double allows up to 100. */
 export const PAGE_SIZE = 100;
 
-/** [guess] Operation names and their query texts. */
+/** [code] Content types `GlobalSearch` knows, as it spells them. */
+export const CONTENT_TYPES = ['CHART', 'DASHBOARD', 'COHORT', 'NOTEBOOK'] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
+
+/** [code] Actions `RbacBatchCheckPermissions` is asked about; `REMOVE_USERS` is our [guess] of a name. */
+export const RBAC_ACTIONS = { invite: 'INVITE_NEW_USERS', remove: 'REMOVE_USERS' } as const;
+
+/** Operation names and their query texts. */
 export const OPERATIONS = {
-  OrgSettings: 'query OrgSettings { org { id url name plan projectLevelPermissions rbac } viewer { id email name orgRole } now }',
-  Projects: 'query Projects { projects { id name description } }',
-  TeamsAndSpaces: 'query TeamsAndSpaces { teams { id name } teamSpaces { id name } }',
+  /** [code] The org, its projects ("apps") and the signed-in user. Variables `{product: "analytics"}`. */
+  OrgData:
+    'query OrgData($product: String) { apps { id name } currentUser { loginId email fullName orgRole } org { orgId name url plan createdAt } orgHasAppWithData orgCount planInfo { plan planType } }',
+  /** [code] Everyone, joined and pending, in one unpaged list. */
+  Users:
+    'query Users { users { id alias avatarVersion blurb createdAt defaultAllProjectRole defaultAppId email firstName fullName hasAvatar hasOutstandingInvite isConnectedToSlack lastName loginId name orgRole orgTeam title pronouns } }',
+  /** [code] The team spaces. */
+  TeamSpaces:
+    'query TeamSpaces($fetchItemCountInSpaces: Boolean!) { teamSpaces { itemCount @include(if: $fetchItemCountInSpaces) id spaceId orgId type name description isArchived isDeleted createdBy createdAt permissionLevel public } }',
+  /** [code] What the signed-in user may do. */
+  RbacBatchCheckPermissions:
+    'query RbacBatchCheckPermissions($input: BatchCheckPermissionsInput!) { rbacBatchCheckPermissions(input: $input) { results { action allowed } } }',
+  /** [code] Content search; with `owners` and `limit: 1`, `totalHits` counts what a person owns. */
+  GlobalSearch:
+    'query GlobalSearch($query: String!, $limit: Int!, $owners: [String!], $searchContentTypes: [String!]!) { unisearchContentSearch(query: $query, limit: $limit, owners: $owners, searchContentTypes: $searchContentTypes) { results { entity { entityId name type owners appIds lastModifiedAt lastViewedAt isArchived } } totalHits } }',
+  /** [guess] Project-level permissions and RBAC: not in any public code. */
+  OrgSettings: 'query OrgSettings { org { projectLevelPermissions rbac } }',
+  /** [guess] The list of teams (Users names a person's team, but not every team). */
+  TeamsAndSpaces: 'query TeamsAndSpaces { teams { id name } }',
+  /** [guess] Per person: direct project roles, groups, joined and last active. Paged, one status at a time. */
   OrgMembers:
-    'query OrgMembers($status: MemberStatus!, $search: String, $first: Int, $after: String) { members(status: $status, search: $search, first: $first, after: $after) { nodes { id email name status orgRole teamId projectRoles { projectId role } groupIds invitedAt joinedAt lastActiveAt content { charts dashboards cohorts notebooks } } pageInfo { endCursor hasNextPage } totalCount } }',
+    'query OrgMembers($status: MemberStatus!, $search: String, $first: Int, $after: String) { members(status: $status, search: $search, first: $first, after: $after) { nodes { id email projectRoles { projectId role } groupIds joinedAt lastActiveAt } pageInfo { endCursor hasNextPage } totalCount } }',
+  /** [guess] Permission groups with their project roles and members. */
   PermissionGroups:
     'query PermissionGroups($first: Int, $after: String) { groups(first: $first, after: $after) { nodes { id name description projectRoles { projectId role } defaultProjectId teamSpaceIds memberIds } pageInfo { endCursor hasNextPage } totalCount } }',
 } as const;

@@ -2,53 +2,43 @@
  * Who is pending now, through the console's data endpoint: the bulk-invite runner's check before
  * each batch, its proof after Send, and its reconciliation on resume. Read-only.
  *
- * [guess] `OrgMembers(status: pending, search)` matches a substring of the name or email
- * (endpoint.ts); only exact email matches count here.
+ * [code] `Users` lists everyone in one unpaged list; `hasOutstandingInvite` marks the pending.
+ * The org id (`x-org`) is learned from `OrgData` [code] once, unless the address gave it.
  */
 import type { ConsoleClient } from './console-client';
-import { PAGE_SIZE } from './endpoint';
-import { readAllPages } from './read-org';
-import { OrgMembersData, OrgSettingsData } from './schemas';
+import { OrgDataData, UsersData } from './schemas';
 
 const lower = (email: string) => email.trim().toLowerCase();
 
 export interface PendingInvites {
-  /** Which of these emails are pending invites now (lower-cased). One search per email, in parallel. */
+  /** Which of these emails are pending invites now (lower-cased). */
   among(emails: readonly string[]): Promise<string[]>;
   /** Every pending invite's email (lower-cased). */
   all(): Promise<string[]>;
 }
 
 export function pendingInvites(client: ConsoleClient): PendingInvites {
-  // Later calls need the org id (x-org), learned from OrgSettings once.
   let ready: Promise<void> | null = null;
   const ensureOrg = () =>
-    (ready ??= client.query('OrgSettings', {}, OrgSettingsData).then(
-      (settings) => client.setOrgId(settings.org.id),
+    (ready ??= client.query('OrgData', { product: 'analytics' }, OrgDataData).then(
+      (data) => client.setOrgId(Number(data.org.orgId)),
       (error: unknown) => {
         ready = null;
         throw error;
       },
     ));
 
+  const all = async () => {
+    await ensureOrg();
+    const { users } = await client.query('Users', {}, UsersData);
+    return users.filter((user) => user.hasOutstandingInvite).map((user) => lower(user.email ?? user.loginId ?? '')).filter(Boolean);
+  };
+
   return {
+    all,
     async among(emails) {
-      await ensureOrg();
-      const wanted = [...new Set(emails.map(lower))];
-      const found = await Promise.all(
-        wanted.map(async (email) => {
-          const page = await client.query('OrgMembers', { status: 'pending', search: email, first: PAGE_SIZE, after: null }, OrgMembersData);
-          return page.members.nodes.some((node) => lower(node.email) === email) ? email : null;
-        }),
-      );
-      return found.filter((email): email is string => email !== null);
-    },
-    async all() {
-      await ensureOrg();
-      const nodes = await readAllPages('OrgMembers', async (after) =>
-        (await client.query('OrgMembers', { status: 'pending', search: '', first: PAGE_SIZE, after }, OrgMembersData)).members,
-      );
-      return nodes.map((node) => lower(node.email));
+      const pending = new Set(await all());
+      return [...new Set(emails.map(lower))].filter((email) => pending.has(email));
     },
   };
 }

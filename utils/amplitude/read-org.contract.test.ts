@@ -1,42 +1,62 @@
 // @vitest-environment node
 /**
  * Contract test: the extension's client reads every seed of the console double (a separate
- * program with its own types) and the model matches the seed.
+ * program with its own types) through each operation, on both transport paths, and the model
+ * matches the seed; an operation the console does not know leaves only its own piece unread.
  */
 import { describe, expect, it } from 'vitest';
-import { parseOrgSnapshot } from '@/utils/access/model';
+import { parseOrgSnapshot, PIECES, type Piece } from '@/utils/access/model';
+import type { OperationName as DoubleOperation } from '../../test/console/shared/operations';
 import { createConsoleDouble } from '../../test/console/server/double';
 import { createConsoleClient } from './console-client';
+import { countContent } from './content-counts';
+import { pendingInvites } from './pending-invites';
 import { readOrgSnapshot } from './read-org';
 
+type Double = ReturnType<typeof createConsoleDouble>;
+const ORIGIN = 'https://app.amplitude.com';
+
 /** A fetch that answers from the double in-process, carrying its session cookie and the page's Origin. */
-function fetchFrom(double: ReturnType<typeof createConsoleDouble>): typeof fetch {
+function fetchFrom(double: Double, seen: string[] = []): typeof fetch {
   const cookie = double.sessionCookie();
   return async (input, init) => {
+    seen.push(String(input));
     // A browser adds the page's Origin to every POST; the double refuses a POST without it.
     const headers = { origin: new URL(String(input)).origin, ...(init?.headers as Record<string, string>), cookie: `${cookie.name}=${cookie.value}` };
     const answer = await double.handle({ method: init?.method ?? 'GET', url: String(input), headers, body: (init?.body as string) ?? null });
-    const body = typeof answer.body === "string" ? answer.body : new TextDecoder().decode(answer.body);
+    const body = typeof answer.body === 'string' ? answer.body : new TextDecoder().decode(answer.body);
     return new Response(body, { status: answer.status, headers: answer.headers });
   };
 }
 
+/** The two paths: the org by its URL slug (id learned from OrgData), and by its id (from the address). */
+const PATHS = [
+  { name: 'org-url', key: (double: Double) => double.backend.state().org.url, prefix: '/t/graphql/org-url/' },
+  { name: 'org-id', key: (double: Double) => `org/${double.backend.state().org.id}`, prefix: '/t/graphql/org/' },
+] as const;
+
+const clientFor = (double: Double, orgUrl: string, seen?: string[]) => createConsoleClient({ origin: ORIGIN, orgUrl, fetch: fetchFrom(double, seen), attempts: 1 });
+
 describe.each(['demo', 'sole-admin', 'org-level', 'large'])('reading the %s seed', (seed) => {
-  it('gives a valid model that matches the seed', { timeout: 30_000 }, async () => {
+  it.each(PATHS)('gives a valid model that matches the seed, on the $name path', { timeout: 30_000 }, async (path) => {
     const double = createConsoleDouble({ seed });
     const state = double.backend.state();
-    const client = createConsoleClient({ origin: 'https://app.amplitude.com', orgUrl: state.org.url, fetch: fetchFrom(double) });
-    const snapshot = await readOrgSnapshot(client);
+    const seen: string[] = [];
+    const snapshot = await readOrgSnapshot(clientFor(double, path.key(double), seen));
 
+    expect(seen.every((url) => new URL(url).pathname.startsWith(path.prefix))).toBe(true);
     expect(parseOrgSnapshot(snapshot).ok).toBe(true);
-    expect(snapshot.org).toMatchObject({ id: state.org.id, url: state.org.url, projectLevelPermissions: state.org.projectLevelPermissions });
+    expect(Object.values(snapshot.pieces).every((piece) => piece.read)).toBe(true);
+    expect(snapshot.org).toMatchObject({ id: state.org.id, url: state.org.url, name: state.org.name, projectLevelPermissions: state.org.projectLevelPermissions });
     expect(snapshot.viewerId).toBe(state.signedInMemberId);
-    expect(snapshot.projects).toHaveLength(state.projects.length);
+    expect(snapshot.projects).toEqual(state.projects.map(({ id, name }) => ({ id, name })));
     expect(snapshot.teams).toHaveLength(state.teams.length);
-    expect(snapshot.teamSpaces).toHaveLength(state.teamSpaces.length);
+    expect(snapshot.teamSpaces).toEqual(state.teamSpaces.map(({ id, name }) => ({ id, name })));
     expect(snapshot.groups).toHaveLength(state.groups.length);
     expect(snapshot.members).toHaveLength(state.members.length);
     expect(snapshot.members.filter((m) => m.status === 'pending')).toHaveLength(state.members.filter((m) => m.status === 'pending').length);
+    // The seed's signed-in member is joined; whether they may invite follows the double's rule.
+    expect(snapshot.viewerMay.invite).not.toBeNull();
 
     // A sample of members, field by field: first, last and every 97th.
     const byId = new Map(snapshot.members.map((member) => [member.id, member]));
@@ -49,11 +69,12 @@ describe.each(['demo', 'sole-admin', 'org-level', 'large'])('reading the %s seed
         name: expected.name,
         status: expected.status,
         orgRole: expected.orgRole,
-        teamId: expected.teamId,
-        invitedAt: expected.invitedAt,
+        team: state.teams.find((team) => team.id === expected.teamId)?.name ?? null,
+        // Unix seconds on the wire: the same moment, to the second.
+        invitedAt: new Date(Math.floor(Date.parse(expected.invitedAt) / 1000) * 1000).toISOString(),
         joinedAt: expected.joinedAt,
         lastActiveAt: expected.lastActiveAt,
-        content: expected.content,
+        content: null,
       });
       expect([...(actual?.projectRoles ?? [])].sort((a, b) => a.projectId.localeCompare(b.projectId))).toEqual(
         [...expected.projectRoles].sort((a, b) => a.projectId.localeCompare(b.projectId)),
@@ -72,21 +93,106 @@ describe.each(['demo', 'sole-admin', 'org-level', 'large'])('reading the %s seed
   });
 });
 
+describe('content counts through GlobalSearch', () => {
+  it.each(PATHS)('match the seed for every demo member, on the $name path', async (path) => {
+    const double = createConsoleDouble({ seed: 'demo' });
+    const client = clientFor(double, path.key(double));
+    await readOrgSnapshot(client); // learns the org id
+    for (const member of double.backend.state().members) {
+      expect(await countContent(client, member.email), member.id).toEqual(member.content);
+    }
+  });
+
+  it('count past one page of results per type', async () => {
+    const double = createConsoleDouble({ seed: 'demo' });
+    const grace = double.backend.state().members.find((member) => member.id === 'u-5')!;
+    const client = clientFor(double, 'demo-org');
+    await readOrgSnapshot(client);
+    // 73 items: a search of 10 cannot hold them, so each type is counted by its own search.
+    const seen: string[] = [];
+    const counting = clientFor(double, 'demo-org', seen);
+    await readOrgSnapshot(counting);
+    seen.length = 0;
+    expect(await countContent(counting, grace.email, 10)).toEqual(grace.content);
+    expect(seen.filter((url) => url.includes('q=GlobalSearch'))).toHaveLength(5);
+    expect(await countContent(client, grace.email)).toEqual(grace.content);
+  });
+});
+
+describe('pending invites through Users', () => {
+  it.each(PATHS)('lists exactly the pending people, on the $name path', async (path) => {
+    const double = createConsoleDouble({ seed: 'demo' });
+    const pending = double.backend.state().members.filter((member) => member.status === 'pending').map((member) => member.email);
+    const invites = pendingInvites(clientFor(double, path.key(double)));
+    expect((await invites.all()).sort()).toEqual([...pending].sort());
+    expect(await invites.among([pending[0]!.toUpperCase(), 'maya.okafor@lumenfield.example', 'nobody@example.com'])).toEqual([pending[0]]);
+  });
+});
+
+/** Which piece each [guess]/[code] operation feeds (OrgData and Users are not pieces: the read needs them). */
+const PIECE_OF: Record<Piece, DoubleOperation[]> = {
+  settings: ['OrgSettings'],
+  projectRoles: ['OrgMembers'],
+  groups: ['PermissionGroups'],
+  teams: ['TeamsAndSpaces'],
+  teamSpaces: ['TeamSpaces'],
+  permissions: ['RbacBatchCheckPermissions'],
+};
+
+describe('an operation this console does not know', () => {
+  it.each(PIECES)('leaves only the %s piece unread, with the reason', async (piece) => {
+    const double = createConsoleDouble({ seed: 'demo' });
+    double.backend.setFaults({ unknownOperations: PIECE_OF[piece] });
+    const snapshot = await readOrgSnapshot(clientFor(double, 'demo-org'));
+    expect(parseOrgSnapshot(snapshot).ok).toBe(true);
+    for (const other of PIECES) expect(snapshot.pieces[other].read, other).toBe(other !== piece);
+    expect(snapshot.pieces[piece].reason).toMatch(/Cannot query field/);
+    expect(snapshot.members).toHaveLength(double.backend.state().members.length);
+  });
+
+  it('leaves project roles and groups unread together, people and org roles still read', async () => {
+    const double = createConsoleDouble({ seed: 'demo' });
+    double.backend.setFaults({ unknownOperations: ['OrgMembers', 'PermissionGroups'] });
+    const snapshot = await readOrgSnapshot(clientFor(double, 'demo-org'));
+    expect(snapshot.pieces.projectRoles.read).toBe(false);
+    expect(snapshot.pieces.groups.read).toBe(false);
+    expect(snapshot.groups).toEqual([]);
+    expect(snapshot.members.find((member) => member.id === 'u-1')).toMatchObject({ orgRole: 'admin', status: 'joined', projectRoles: [], lastActiveAt: null });
+    expect(snapshot.members.find((member) => member.id === 'u-25')).toMatchObject({ status: 'pending' });
+  });
+
+  it.each(['OrgData', 'Users'] as const)('fails the whole read when it is %s', async (operation) => {
+    const double = createConsoleDouble({ seed: 'demo' });
+    double.backend.setFaults({ unknownOperations: [operation] });
+    await expect(readOrgSnapshot(clientFor(double, 'demo-org'))).rejects.toThrow(new RegExp(`${operation}: Cannot query field`));
+  });
+});
+
 describe('a console answer with a renamed field', () => {
   it('fails naming the operation and the field', async () => {
     const double = createConsoleDouble({ seed: 'demo' });
     const inner = fetchFrom(double);
     const renaming: typeof fetch = async (input, init) => {
       const response = await inner(input, init);
-      if (!String(input).includes('q=OrgMembers')) return response;
-      const body = (await response.json()) as { data: { members: { nodes: Array<Record<string, unknown>> } } };
-      for (const node of body.data.members.nodes) {
-        node.emailAddress = node.email;
-        delete node.email;
+      if (!String(input).includes('q=Users')) return response;
+      const body = (await response.json()) as { data: { users: Array<Record<string, unknown>> } };
+      for (const node of body.data.users) {
+        node.isPending = node.hasOutstandingInvite;
+        delete node.hasOutstandingInvite;
       }
       return new Response(JSON.stringify(body), { status: 200 });
     };
-    const client = createConsoleClient({ origin: 'https://app.amplitude.com', orgUrl: 'demo-org', fetch: renaming });
-    await expect(readOrgSnapshot(client)).rejects.toThrow(/OrgMembers: field "members\.nodes\[0\]\.email"/);
+    const client = createConsoleClient({ origin: ORIGIN, orgUrl: 'demo-org', fetch: renaming });
+    await expect(readOrgSnapshot(client)).rejects.toThrow(/Users: field "users\[0\]\.hasOutstandingInvite"/);
+  });
+});
+
+describe('the Origin check', () => {
+  it('refuses a read from another origin (a service worker sends the extension origin)', async () => {
+    const double = createConsoleDouble({ seed: 'demo' });
+    const inner = fetchFrom(double);
+    const foreign: typeof fetch = (input, init) => inner(input, { ...init, headers: { ...(init?.headers as Record<string, string>), origin: 'chrome-extension://abcdefghijklmnop' } });
+    const client = createConsoleClient({ origin: ORIGIN, orgUrl: 'demo-org', fetch: foreign, attempts: 1 });
+    await expect(readOrgSnapshot(client)).rejects.toMatchObject({ kind: 'forbidden' });
   });
 });

@@ -1,13 +1,34 @@
 /**
- * Reads the whole org through the console's data endpoint and returns our own model. Follows
- * pagination; checks that every page arrived (a short read is an error, never a smaller org).
+ * Reads the org through the console's data endpoint and returns our own model, piece by piece.
+ *
+ * - `OrgData` [code] first: the org id (sent as `x-org` on everything after; see endpoint.ts), the
+ *   org's name and url, its projects (`apps`) and the signed-in user. Without it nothing else can
+ *   be asked on an org-url page, and there are no projects: the read fails.
+ * - `Users` [code]: everyone, joined and pending, with the org role and team. Without it there is
+ *   nobody to show: the read fails.
+ * - Every other piece is read independently: one that fails, or that this console does not know
+ *   ("Cannot query field"), is recorded as not read with its reason, and the others stand.
+ *   `TeamSpaces` and `RbacBatchCheckPermissions` are [code]; `OrgSettings`, `TeamsAndSpaces`,
+ *   `OrgMembers` and `PermissionGroups` are our [guess].
+ * Paged [guess] reads follow pagination and check that every page arrived (a short read is an
+ * error, never a smaller org).
  */
 import type { z } from 'zod/mini';
-import type { Group, Member, OrgSnapshot } from '@/utils/access/model';
+import type { Group, Member, OrgSnapshot, Piece, PieceState, PieceStates, Team, TeamSpace, ViewerMay } from '@/utils/access/model';
 import type { ConsoleClient } from './console-client';
 import { ConsoleError } from './console-errors';
-import { PAGE_SIZE, type OperationName } from './endpoint';
-import { OrgMembersData, OrgSettingsData, PermissionGroupsData, ProjectsData, TeamsAndSpacesData } from './schemas';
+import { PAGE_SIZE, RBAC_ACTIONS, type OperationName } from './endpoint';
+import { orgRoleOfCode } from './org-roles';
+import {
+  OrgDataData,
+  OrgMembersData,
+  OrgSettingsData,
+  PermissionGroupsData,
+  RbacData,
+  TeamSpacesData,
+  TeamsAndSpacesData,
+  UsersData,
+} from './schemas';
 
 interface Page<Node> {
   nodes: Node[];
@@ -37,37 +58,114 @@ export async function readAllPages<Node>(
   throw new ConsoleError('unexpected-shape', operation, 'more than 1000 pages; stopped.');
 }
 
-type MemberNode = z.infer<typeof OrgMembersData>['members']['nodes'][number];
+type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-function toMember(node: MemberNode): Member {
-  return { ...node, content: { ...node.content } };
+/** One piece: its failure is kept as a reason, never thrown (unless the read was abandoned). */
+async function attempt<T>(read: () => Promise<T>, signal?: AbortSignal): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await read() };
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
 }
 
-export async function readOrgSnapshot(client: ConsoleClient, now: () => Date = () => new Date()): Promise<OrgSnapshot> {
-  const settings = await client.query('OrgSettings', {}, OrgSettingsData);
-  client.setOrgId(settings.org.id);
-  const readMembers = (status: 'joined' | 'pending') =>
-    readAllPages('OrgMembers', async (after) =>
-      (await client.query('OrgMembers', { status, search: '', first: PAGE_SIZE, after }, OrgMembersData)).members,
-    );
-  const [projects, teamsAndSpaces, joined, pending, groups] = await Promise.all([
-    client.query('Projects', {}, ProjectsData),
-    client.query('TeamsAndSpaces', {}, TeamsAndSpacesData),
-    readMembers('joined'),
-    readMembers('pending'),
-    readAllPages('PermissionGroups', async (after) =>
-      (await client.query('PermissionGroups', { first: PAGE_SIZE, after }, PermissionGroupsData)).groups,
-    ),
-  ]);
-  const { id, url, name, projectLevelPermissions, rbac } = settings.org;
+const stateOf = (outcome: Outcome<unknown>): PieceState => (outcome.ok ? { read: true, reason: null } : { read: false, reason: outcome.reason });
+const isoOfUnix = (seconds: number) => new Date(seconds * 1000).toISOString();
+const lower = (text: string | null | undefined) => (text ?? '').trim().toLowerCase();
+
+type UserNode = z.infer<typeof UsersData>['users'][number];
+type MemberNode = z.infer<typeof OrgMembersData>['members']['nodes'][number];
+
+/** A person from `Users`, completed by `OrgMembers` [guess] when that was read. */
+function toMember(user: UserNode, extra: MemberNode | undefined): Member {
+  const email = lower(user.email) || lower(user.loginId);
   return {
-    org: { id, url, name, projectLevelPermissions, rbac },
-    viewerId: settings.viewer.id,
-    projects: projects.projects,
-    teams: teamsAndSpaces.teams,
-    teamSpaces: teamsAndSpaces.teamSpaces,
-    members: [...joined, ...pending].map(toMember),
-    groups: groups.map((group): Group => ({ ...group })),
+    id: String(user.id),
+    email,
+    name: (user.name ?? user.fullName ?? '').trim() || email,
+    status: user.hasOutstandingInvite ? 'pending' : 'joined',
+    orgRole: orgRoleOfCode(user.orgRole),
+    team: user.orgTeam?.trim() || null,
+    projectRoles: extra ? extra.projectRoles.map((grant) => ({ ...grant })) : [],
+    groupIds: extra ? [...extra.groupIds] : [],
+    invitedAt: isoOfUnix(user.createdAt ?? 0),
+    joinedAt: extra?.joinedAt ?? null,
+    lastActiveAt: extra?.lastActiveAt ?? null,
+    content: null,
+  };
+}
+
+/** Teams by the names people's `orgTeam` gives; the name stands as the id (the invite form picks teams by name). */
+function teamsNamedIn(members: readonly Member[]): Team[] {
+  const names = [...new Set(members.map((member) => member.team).filter((team): team is string => team !== null))];
+  return names.sort((a, b) => a.localeCompare(b)).map((name) => ({ id: name, name }));
+}
+
+export interface ReadOptions {
+  now?: () => Date;
+  signal?: AbortSignal;
+}
+
+export async function readOrgSnapshot(client: ConsoleClient, { now = () => new Date(), signal }: ReadOptions = {}): Promise<OrgSnapshot> {
+  const orgData = await client.query('OrgData', { product: 'analytics' }, OrgDataData);
+  const orgId = Number(orgData.org.orgId);
+  client.setOrgId(orgId);
+
+  const readMembers = (status: 'joined' | 'pending') =>
+    readAllPages('OrgMembers', async (after) => (await client.query('OrgMembers', { status, search: '', first: PAGE_SIZE, after }, OrgMembersData)).members);
+  const piece = <T,>(read: () => Promise<T>) => attempt(read, signal);
+
+  const [users, settings, teams, spaces, may, joined, pending, groups] = await Promise.all([
+    client.query('Users', {}, UsersData),
+    piece(() => client.query('OrgSettings', {}, OrgSettingsData)),
+    piece(() => client.query('TeamsAndSpaces', {}, TeamsAndSpacesData)),
+    piece(() => client.query('TeamSpaces', { fetchItemCountInSpaces: false }, TeamSpacesData)),
+    piece(() => client.query('RbacBatchCheckPermissions', { input: { actions: Object.values(RBAC_ACTIONS) } }, RbacData)),
+    piece(() => readMembers('joined')),
+    piece(() => readMembers('pending')),
+    piece(() => readAllPages('PermissionGroups', async (after) => (await client.query('PermissionGroups', { first: PAGE_SIZE, after }, PermissionGroupsData)).groups)),
+  ]);
+
+  const memberRoles: Outcome<MemberNode[]> = !joined.ok ? joined : !pending.ok ? pending : { ok: true, value: [...joined.value, ...pending.value] };
+  const extraById = new Map(memberRoles.ok ? memberRoles.value.map((node) => [node.id, node]) : []);
+  const members = users.users.map((user) => toMember(user, extraById.get(String(user.id))));
+
+  // `currentUser` has no member id [code]: the signed-in member is the one with its login id or email.
+  const signedIn = new Set([lower(orgData.currentUser.loginId), lower(orgData.currentUser.email)].filter(Boolean));
+  const viewer = users.users.find((user) => signedIn.has(lower(user.loginId)) || signedIn.has(lower(user.email)));
+
+  const allowed = (action: string): boolean | null => (may.ok ? (may.value.rbacBatchCheckPermissions.results.find((result) => result.action === action)?.allowed ?? null) : null);
+  const viewerMay: ViewerMay = { invite: allowed(RBAC_ACTIONS.invite), remove: allowed(RBAC_ACTIONS.remove) };
+
+  const pieces: PieceStates = {
+    settings: stateOf(settings),
+    projectRoles: stateOf(memberRoles),
+    groups: stateOf(groups),
+    teams: stateOf(teams),
+    teamSpaces: stateOf(spaces),
+    permissions: stateOf(may),
+  } satisfies Record<Piece, PieceState>;
+
+  return {
+    org: {
+      id: orgId,
+      url: orgData.org.url,
+      name: orgData.org.name,
+      projectLevelPermissions: settings.ok ? settings.value.org.projectLevelPermissions : null,
+      rbac: settings.ok ? settings.value.org.rbac : null,
+    },
+    viewerId: viewer ? String(viewer.id) : null,
+    viewerMay,
+    projects: orgData.apps.map((app) => ({ id: String(app.id), name: app.name })),
+    // Without the team list, the teams someone is in (Users names them [code]) are still known to exist.
+    teams: teams.ok ? teams.value.teams.map((team): Team => ({ id: team.id, name: team.name })) : teamsNamedIn(members),
+    teamSpaces: spaces.ok
+      ? spaces.value.teamSpaces.filter((space) => !space.isArchived && !space.isDeleted).map((space): TeamSpace => ({ id: String(space.id), name: space.name }))
+      : [],
+    members,
+    groups: groups.ok ? groups.value.map((group): Group => ({ ...group })) : [],
+    pieces,
     readAt: now().toISOString(),
   };
 }

@@ -1,48 +1,94 @@
 /**
- * [guess] The shapes of the console's answers, written from what the page shows and our assumed
- * operations (endpoint.ts). They are the extension's own, independent of the console double's
- * types: two programs, as the real console and we are. zod/mini keeps the content script small.
+ * The shapes of the console's answers, as the extension reads them: [code] where public code that
+ * drives the real console shows them (console-reference.md, section 7), [guess] where they are ours.
+ * They are the extension's own, independent of the console double's types: two programs, as the
+ * real console and we are. Only the fields we use are checked; others may come and go.
+ * zod/mini keeps the content script small.
  */
 import { z } from 'zod/mini';
 
+/** [code] An id the public code sees as a number in some places and a string in others (read-org keeps it as text). */
+const AnyId = z.union([z.string(), z.number()]);
+/** [code] Unix seconds. */
+const UnixTime = z.number();
+
+/** [code] `OrgData`: the org, its projects (`apps`) and the signed-in user. */
+export const OrgDataData = z.object({
+  apps: z.array(z.object({ id: AnyId, name: z.string() })),
+  currentUser: z.object({ loginId: z.string(), email: z.nullable(z.string()), orgRole: z.nullable(z.number()) }),
+  org: z.object({
+    orgId: AnyId,
+    name: z.string(),
+    url: z.string(),
+    plan: z.nullish(z.string()),
+  }),
+});
+
+/** [code] `Users`: everyone, joined and pending. Names and dates may be missing for some people. */
+export const UsersData = z.object({
+  users: z.array(
+    z.object({
+      id: AnyId,
+      loginId: z.nullish(z.string()),
+      email: z.nullish(z.string()),
+      name: z.nullish(z.string()),
+      fullName: z.nullish(z.string()),
+      orgRole: z.number(),
+      hasOutstandingInvite: z.boolean(),
+      orgTeam: z.nullish(z.string()),
+      createdAt: z.nullish(UnixTime),
+    }),
+  ),
+});
+
+/** [code] `TeamSpaces`. */
+export const TeamSpacesData = z.object({
+  teamSpaces: z.array(z.object({ id: AnyId, name: z.string(), isArchived: z.nullish(z.boolean()), isDeleted: z.nullish(z.boolean()) })),
+});
+
+/** [code] `RbacBatchCheckPermissions`. */
+export const RbacData = z.object({
+  rbacBatchCheckPermissions: z.object({ results: z.array(z.object({ action: z.string(), allowed: z.boolean() })) }),
+});
+
+/** [code] `GlobalSearch`: only what counting content needs. */
+export const GlobalSearchData = z.object({
+  unisearchContentSearch: z.object({
+    results: z.array(z.object({ entity: z.object({ type: z.string() }) })),
+    totalHits: z.int().check(z.nonnegative()),
+  }),
+});
+
+// ---- [guess] operations ------------------------------------------------------------------------
+
 const ProjectRoleGrant = z.object({ projectId: z.string(), role: z.enum(['no_access', 'viewer', 'member', 'manager']) });
-const OrgRole = z.enum(['viewer', 'member', 'manager', 'admin', 'user']);
 const PageInfo = z.object({ endCursor: z.nullable(z.string()), hasNextPage: z.boolean() });
 
+/** [guess] `OrgSettings`: project-level permissions and RBAC. */
 export const OrgSettingsData = z.object({
-  org: z.object({ id: z.number(), url: z.string(), name: z.string(), projectLevelPermissions: z.boolean(), rbac: z.boolean() }),
-  viewer: z.object({ id: z.string(), email: z.string(), name: z.string(), orgRole: OrgRole }),
+  org: z.object({ projectLevelPermissions: z.boolean(), rbac: z.boolean() }),
 });
 
-export const ProjectsData = z.object({
-  projects: z.array(z.object({ id: z.string(), name: z.string(), description: z.string() })),
-});
-
+/** [guess] `TeamsAndSpaces`: the teams. */
 export const TeamsAndSpacesData = z.object({
   teams: z.array(z.object({ id: z.string(), name: z.string() })),
-  teamSpaces: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
-const Count = z.number();
+/** [guess] `OrgMembers`: what Users does not say about each person. */
 export const MemberNode = z.object({
   id: z.string(),
   email: z.string(),
-  name: z.string(),
-  status: z.enum(['joined', 'pending']),
-  orgRole: OrgRole,
-  teamId: z.nullable(z.string()),
   projectRoles: z.array(ProjectRoleGrant),
   groupIds: z.array(z.string()),
-  invitedAt: z.string(),
   joinedAt: z.nullable(z.string()),
   lastActiveAt: z.nullable(z.string()),
-  content: z.object({ charts: Count, dashboards: Count, cohorts: Count, notebooks: Count }),
 });
 
 export const OrgMembersData = z.object({
   members: z.object({ nodes: z.array(MemberNode), pageInfo: PageInfo, totalCount: z.number() }),
 });
 
+/** [guess] `PermissionGroups`. */
 export const GroupNode = z.object({
   id: z.string(),
   name: z.string(),

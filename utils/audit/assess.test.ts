@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeAccessReport } from '../access/engine';
 import type { OrgSnapshot } from '../access/model';
 import { buildSnapshot, READ_AT } from '../access/test-snapshot';
-import { assessRemoval, type DataState, type DialogReading } from './assess';
+import { assessRemoval, type ContentRead, type DataState, type DialogReading } from './assess';
 
 const NOW = Date.parse(READ_AT);
 const DAY = 24 * 60 * 60 * 1000;
@@ -21,6 +21,8 @@ function org(): OrgSnapshot {
   });
   snapshot.viewerId = 'active';
   const set = (id: string, patch: Partial<OrgSnapshot['members'][number]>) => Object.assign(snapshot.members.find((m) => m.id === id)!, patch);
+  // Everyone's content counted: nothing, unless said below.
+  for (const member of snapshot.members) member.content = { charts: 0, dashboards: 0, cohorts: 0, notebooks: 0 };
   set('owner', { content: { charts: 3, dashboards: 1, cohorts: 0, notebooks: 2 } });
   set('active', { lastActiveAt: new Date(NOW - 2 * DAY).toISOString() });
   set('stale', { lastActiveAt: new Date(NOW - 45 * DAY).toISOString() });
@@ -160,5 +162,83 @@ describe('who is removed: the email shown decides, together with the name', () =
     const result = assessRemoval(reading(['owner'], { transfer: true, recipientText: 'Ari Active' }), ready(snapshot), NOW);
     expect(result.verdict).toBe('confirm');
     expect(result.unknowns.join(' ')).toContain('2 members are called "Ari Active"');
+  });
+});
+
+describe('content counts and pieces this console could not read', () => {
+  const uncounted = () => {
+    const snapshot = org();
+    for (const member of snapshot.members) member.content = null;
+    return snapshot;
+  };
+  const counted = (entries: Record<string, ContentRead>) => new Map(Object.entries(entries));
+  const NONE = { charts: 0, dashboards: 0, cohorts: 0, notebooks: 0 };
+
+  it('never takes uncounted content for nothing: without a transfer it asks, naming the person', () => {
+    const result = assessRemoval(reading(['empty']), ready(uncounted()), NOW);
+    expect(result.verdict).toBe('confirm');
+    expect(result.orphans).toBe(false);
+    expect(result.people[0]).toMatchObject({ memberId: 'empty', content: null, ownsContent: null });
+    expect(result.unknowns.join(' ')).toMatch(/could not count what Nils Nothing owns \(not counted yet\)/);
+  });
+
+  it('with a transfer to an active recipient, uncounted content is no reason to ask', () => {
+    const result = assessRemoval(reading(['empty'], { transfer: true, recipientText: 'Ari Active' }), ready(uncounted()), NOW);
+    expect(result.verdict).toBe('safe');
+  });
+
+  it('decides on the counts made for the dialog: nothing owned passes, content owned asks', () => {
+    const snapshot = uncounted();
+    const nothing = assessRemoval(reading(['empty']), ready(snapshot), NOW, { fresh: true, content: counted({ empty: { counts: NONE } }) });
+    expect(nothing.verdict).toBe('safe');
+    const owns = assessRemoval(reading(['empty']), ready(snapshot), NOW, { fresh: true, content: counted({ empty: { counts: { ...NONE, notebooks: 1 } } }) });
+    expect(owns).toMatchObject({ verdict: 'confirm', orphans: true });
+    expect(owns.people[0]).toMatchObject({ ownsContent: true, content: { notebooks: 1 } });
+  });
+
+  it('a count that failed is unknown, with its reason', () => {
+    const failed = counted({ empty: { error: 'GlobalSearch: Cannot query field "unisearchContentSearch" on type "Query".' } });
+    const result = assessRemoval(reading(['empty']), ready(uncounted()), NOW, { fresh: true, content: failed });
+    expect(result.verdict).toBe('confirm');
+    expect(result.unknowns.join(' ')).toContain('Cannot query field "unisearchContentSearch"');
+  });
+
+  it('without project roles and groups, content counts still decide orphaning; access is said to be unreadable', () => {
+    const snapshot = buildSnapshot({
+      unread: ['projectRoles', 'groups'],
+      members: { admin: { orgRole: 'admin', name: 'Ada Admin' }, active: { name: 'Ari Active' }, owner: { name: 'Olga Owner' } },
+    });
+    snapshot.viewerId = 'active';
+    const owner = assessRemoval(reading(['owner']), ready(snapshot), NOW, { fresh: true, content: counted({ owner: { counts: { ...NONE, charts: 3 } } }) });
+    expect(owner).toMatchObject({ verdict: 'confirm', orphans: true });
+    expect(owner.people[0]?.access).toBe('User · project access unreadable here');
+    const nothing = assessRemoval(reading(['owner']), ready(snapshot), NOW, { fresh: true, content: counted({ owner: { counts: NONE } }) });
+    expect(nothing.verdict).toBe('safe');
+    // Still refused: the only Admin (org roles come with the people).
+    const admin = assessRemoval(reading(['admin']), ready(snapshot), NOW, { fresh: true, content: counted({ admin: { counts: NONE } }) });
+    expect(admin.verdict).toBe('refuse');
+  });
+
+  it('cannot check the recipient when last-active dates are not readable', () => {
+    const snapshot = org();
+    snapshot.pieces = { ...snapshot.pieces, projectRoles: { read: false, reason: 'OrgMembers: Cannot query field' } };
+    const result = assessRemoval(reading(['owner'], { transfer: true, recipientText: 'Ari Active' }), ready(snapshot), NOW);
+    expect(result.verdict).toBe('confirm');
+    expect(result.unknowns.join(' ')).toContain('cannot read when Ari Active was last active');
+  });
+
+  it('asks when the signed-in admin is not among the people read (removing oneself cannot be ruled out)', () => {
+    const snapshot = org();
+    snapshot.viewerId = null;
+    const result = assessRemoval(reading(['empty']), ready(snapshot), NOW);
+    expect(result.verdict).toBe('confirm');
+    expect(result.unknowns.join(' ')).toContain('could not find you');
+  });
+
+  it('keeps an org role code it does not know as read, in the audit person', () => {
+    const snapshot = org();
+    snapshot.members.find((m) => m.id === 'empty')!.orgRole = { code: 7 };
+    const result = assessRemoval(reading(['empty']), ready(snapshot), NOW);
+    expect(result.people[0]?.orgRole).toBe('role code 7');
   });
 });

@@ -3,7 +3,7 @@
  * refused (the only Admin, oneself), in need of an explicit confirmation (content orphaned, an
  * inactive recipient, anything unknown), or safe? Unknown is never safe.
  */
-import type { Member, OrgSnapshot } from '../access/model';
+import type { ContentCounts, Member, MemberOrgRole, OrgSnapshot } from '../access/model';
 import type { AccessReport } from '../access/report';
 import { describeAccessSummary } from '../access/summary';
 import type { AuditContent, AuditPerson } from './entry';
@@ -30,9 +30,12 @@ export interface DataState {
 }
 
 export interface AssessedPerson extends AuditPerson {
-  /** Owns at least one chart, dashboard, cohort or notebook (null counts: unknown). */
-  ownsContent: boolean;
+  /** Owns at least one chart, dashboard, cohort or notebook; null: not counted (unknown, never "nothing"). */
+  ownsContent: boolean | null;
 }
+
+/** What one person's content count came to: the counts, or why they could not be had. */
+export type ContentRead = { counts: ContentCounts } | { error: string };
 
 /**
  * `checking`: the data is not fresh yet (from the cache, or older than the dialog); a fresh read
@@ -100,7 +103,15 @@ function identify(listed: DialogReading['people'][number], snapshot: OrgSnapshot
 export interface AssessOptions {
   /** The org data is fresh enough to judge (not from the cache, read since the dialog opened). */
   fresh: boolean;
+  /**
+   * Content counted for this dialog, by member id (the console's content search). Without an entry
+   * a member's content is what the snapshot says, and unknown when it says nothing.
+   */
+  content?: ReadonlyMap<string, ContentRead>;
 }
+
+/** The org role as the audit log keeps it: the role, or "role code 7" as read. */
+const auditRole = (role: MemberOrgRole): string => (typeof role === 'string' ? role : `role code ${role.code}`);
 
 export function assessRemoval(reading: DialogReading, data: DataState, now: number, options: AssessOptions = { fresh: true }): Assessment {
   const refusals: string[] = [];
@@ -120,26 +131,33 @@ export function assessRemoval(reading: DialogReading, data: DataState, now: numb
     unknowns.push(`Admin Lens could not read the org again (${data.error ?? 'unknown error'}); what it knows is from ${snapshot.readAt} and may be out of date, so it cannot check this removal.`);
   }
 
+  const contentUnknown: string[] = [];
   const people: AssessedPerson[] = reading.people.map((listed) => {
     const found = snapshot ? identify(listed, snapshot) : null;
     if (found?.problem) unknowns.push(found.problem);
     const member = found?.member ?? undefined;
     const summary = member ? report?.members.get(member.id)?.summary : undefined;
+    const counted = member ? options.content?.get(member.id) : undefined;
+    const content = counted && 'counts' in counted ? counted.counts : (member?.content ?? null);
+    if (member && !content) contentUnknown.push(t('rgContentUnknown', { who: member.name || member.email, reason: counted && 'error' in counted ? counted.error : t('rgContentNotCounted') }));
     return {
       name: member?.name ?? listed.name,
       email: member?.email ?? listed.emails[0] ?? null,
       memberId: member?.id ?? null,
-      access: summary ? describeAccessSummary(summary, snapshot?.customRoleNames) : null,
-      orgRole: member?.orgRole ?? null,
-      content: member ? { ...member.content } : null,
-      ownsContent: member ? totalContent(member.content) > 0 : false,
+      access: summary ? describeAccessSummary(summary, snapshot?.customRoleNames, member?.orgRole) : null,
+      orgRole: member ? auditRole(member.orgRole) : null,
+      content: content ? { ...content } : null,
+      ownsContent: content ? totalContent(content) > 0 : null,
     };
   });
+  // Unknown content is never "nothing": without a transfer it may be orphaned.
+  if (!reading.transfer) unknowns.push(...contentUnknown);
 
   if (snapshot) {
     const selected = new Set(people.map((person) => person.memberId).filter((id): id is string => id !== null));
     const viewer = snapshot.members.find((member) => member.id === snapshot.viewerId);
-    if (selected.has(snapshot.viewerId)) {
+    if (snapshot.viewerId === null) unknowns.push(t('rgViewerUnknown'));
+    else if (selected.has(snapshot.viewerId)) {
       refusals.push(`You cannot remove yourself${viewer ? ` (${viewer.name}, signed in)` : ''}: Amplitude does not allow it, and you would lose access to the organization.`);
     }
     const admins = snapshot.members.filter((member) => member.status === 'joined' && member.orgRole === 'admin');
@@ -151,7 +169,7 @@ export function assessRemoval(reading: DialogReading, data: DataState, now: numb
     }
   }
 
-  const orphans = !reading.transfer && people.some((person) => person.ownsContent);
+  const orphans = !reading.transfer && people.some((person) => person.ownsContent === true);
   if (orphans) warnings.push('Their content will not be transferred and becomes unassigned. This cannot be undone.');
 
   let recipient: Assessment['recipient'] = null;
@@ -172,6 +190,9 @@ export function assessRemoval(reading: DialogReading, data: DataState, now: numb
       );
     } else if (people.some((person) => person.memberId === only.id)) {
       warnings.push(`${only.name} is being removed too, so they cannot receive the content.`);
+    } else if (!snapshot.pieces.projectRoles.read) {
+      // Last active is not readable on this console: the 30-day rule cannot be checked.
+      unknowns.push(t('rgRecipientActivityUnknown', { name: only.name }));
     } else {
       const last = only.lastActiveAt ? Date.parse(only.lastActiveAt) : null;
       if (last === null || now - last > RECIPIENT_ACTIVE_DAYS * DAY_MS) {

@@ -20,7 +20,8 @@ export interface DataCounts {
   members: number;
   pending: number;
   projects: number;
-  groups: number;
+  /** Null when permission groups are not readable on this console. */
+  groups: number | null;
 }
 
 export interface DiagnosticsAnswer {
@@ -36,6 +37,8 @@ export interface DiagnosticsAnswer {
     fromCache: boolean;
     counts: DataCounts | null;
     error: string | null;
+    /** What of the org this console did not let us read, in a sentence; null or absent when all was read. */
+    unread?: string | null;
   } | null;
   landmarks: Record<LandmarkId, LandmarkStatus>;
   /**

@@ -72,13 +72,17 @@ describe('diagnostics rows', () => {
   it('lists every data query: ok, failed with its kind and reason, or not run', () => {
     const rows = queryRows(answer());
     expect(rows.map((row) => [row.name, row.status])).toEqual([
+      ['OrgData', 'not-run'],
+      ['Users', 'not-run'],
+      ['TeamSpaces', 'not-run'],
+      ['RbacBatchCheckPermissions', 'not-run'],
+      ['GlobalSearch', 'not-run'],
       ['OrgSettings', 'ok'],
-      ['Projects', 'not-run'],
       ['TeamsAndSpaces', 'not-run'],
       ['OrgMembers', 'failed'],
       ['PermissionGroups', 'not-run'],
     ]);
-    expect(rows[3]?.detail).toBe('Failed at 2025-03-01T10:00:00.000Z (3 attempts), server: OrgMembers: HTTP 503 for [email]. Amplitude had a server error.');
+    expect(rows[7]?.detail).toBe('Failed at 2025-03-01T10:00:00.000Z (3 attempts), server: OrgMembers: HTTP 503 for [email]. Amplitude had a server error.');
   });
 
   it('summarises the page and the data', () => {
@@ -125,5 +129,22 @@ describe('maskEmails and the answer schema', () => {
     expect(parseDiagnosticsAnswer(JSON.parse(JSON.stringify(answer())))).not.toBeNull();
     expect(parseDiagnosticsAnswer({ ...answer(), landmarks: { 'users-table': 'gone' } })).toBeNull();
     expect(parseDiagnosticsAnswer(undefined)).toBeNull();
+  });
+});
+
+describe('data status when part of the org was not readable', () => {
+  it('says the groups count is unknown and names what was not read', () => {
+    const partial = answer({
+      data: {
+        status: 'ready',
+        readAt: '2025-03-01T09:59:00.000Z',
+        fromCache: false,
+        counts: { members: 24, pending: 6, projects: 8, groups: null },
+        error: null,
+        unread: 'Not readable on this console: permission groups.',
+      },
+    });
+    expect(dataSummary(partial)).toBe('Ready, as of 2025-03-01T09:59:00.000Z: 24 members, 6 pending, 8 projects, unknown groups. Not readable on this console: permission groups.');
+    expect(parseDiagnosticsAnswer(JSON.parse(JSON.stringify(partial)))?.data).toMatchObject({ counts: { groups: null }, unread: 'Not readable on this console: permission groups.' });
   });
 });

@@ -77,7 +77,9 @@ export function dataSummary(answer: DiagnosticsAnswer | null, time: TimeFormat =
   const head = !data.readAt
     ? t('diagDataHead', { status })
     : t(data.fromCache ? 'diagDataHeadAsOfCached' : 'diagDataHeadAsOf', { status, time: time(data.readAt) });
-  return data.counts ? t('diagDataCounts', { head, ...data.counts }) : t('diagDataNoCounts', { head });
+  if (!data.counts) return t('diagDataNoCounts', { head });
+  const summary = t('diagDataCounts', { head, ...data.counts, groups: data.counts.groups ?? t('diagUnknownCount') });
+  return data.unread ? `${summary} ${data.unread}` : summary;
 }
 
 type Status = LandmarkStatus | QueryStatus | ConsoleUseStatus;

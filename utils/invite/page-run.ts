@@ -34,7 +34,15 @@ export function wizardBatchOf(batch: JobBatch, rows: readonly JobRow[], snapshot
     invites: rows.map((row) => ({ email: row.email, team: row.teamId ? name(snapshot.teams, row.teamId, team) : null })),
     groups: settings.groupIds.map((id) => name(snapshot.groups, id, group)),
     projects: settings.projectRoles.map((grant) => ({ project: name(snapshot.projects, grant.projectId, project), role: roleLabel(grant.role) })),
-    orgRole: projectLevel ? (settings.orgRole === 'admin' ? roleLabel('admin') : null) : settings.orgRole === 'user' ? null : roleLabel(settings.orgRole),
+    // Mode unknown (not readable here): only an Admin invite sets the org role; otherwise the form's own default stands.
+    orgRole:
+      projectLevel !== false
+        ? settings.orgRole === 'admin'
+          ? roleLabel('admin')
+          : null
+        : settings.orgRole === 'user'
+          ? null
+          : roleLabel(settings.orgRole),
     defaultProject: settings.defaultProjectId ? name(snapshot.projects, settings.defaultProjectId, project) : null,
     teamSpaces: settings.teamSpaceIds.map((id) => name(snapshot.teamSpaces, id, space)),
   };

@@ -3,28 +3,35 @@
  * names (teams, groups, projects, spaces, members) are the ones the e2e runs see. Not shipped.
  */
 import seed from '../../test/console/seeds/demo.json';
-import type { OrgSnapshot } from '../access/model';
-import { parseOrgSnapshot } from '../access/model';
+import { ALL_READ, type OrgSnapshot, type Piece, parseOrgSnapshot } from '../access/model';
 
 /** The demo seed as an `OrgSnapshot`; `viewerId` is the signed-in Admin (u-1 Maya Okafor) unless given. */
-export function demoSnapshot(overrides: { viewerId?: string; projectLevelPermissions?: boolean } = {}): OrgSnapshot {
+export function demoSnapshot(overrides: { viewerId?: string; projectLevelPermissions?: boolean | null; unread?: Piece[] } = {}): OrgSnapshot {
+  const pieces = { ...ALL_READ };
+  for (const piece of overrides.unread ?? []) pieces[piece] = { read: false, reason: `${piece}: Cannot query field (test)` };
   const data = {
     org: {
       id: seed.org.id,
       url: seed.org.url,
       name: seed.org.name,
-      projectLevelPermissions: overrides.projectLevelPermissions ?? seed.org.projectLevelPermissions,
+      projectLevelPermissions: overrides.projectLevelPermissions !== undefined ? overrides.projectLevelPermissions : seed.org.projectLevelPermissions,
       rbac: seed.org.rbac,
     },
     viewerId: overrides.viewerId ?? seed.signedInMemberId,
-    projects: seed.projects,
-    teams: seed.teams,
-    teamSpaces: seed.teamSpaces,
-    members: seed.members.map(({ invitedBy: _by, ...member }) => ({
+    // As if the console could not be asked: the inviter's rights follow from their role.
+    viewerMay: { invite: null, remove: null },
+    projects: seed.projects.map(({ id, name }) => ({ id, name })),
+    // Without the team list, read-org.ts knows the teams people are in, by name.
+    teams: pieces.teams.read ? seed.teams : [...new Set(seed.members.map((m) => seed.teams.find((team) => team.id === m.teamId)?.name).filter((name): name is string => !!name))].map((name) => ({ id: name, name })),
+    teamSpaces: pieces.teamSpaces.read ? seed.teamSpaces : [],
+    members: seed.members.map(({ invitedBy: _by, teamId, ...member }) => ({
       ...member,
-      groupIds: seed.groups.filter((group) => group.memberIds.includes(member.id)).map((group) => group.id),
+      team: seed.teams.find((team) => team.id === teamId)?.name ?? null,
+      ...(pieces.projectRoles.read ? {} : { projectRoles: [], joinedAt: null, lastActiveAt: null }),
+      groupIds: pieces.projectRoles.read ? seed.groups.filter((group) => group.memberIds.includes(member.id)).map((group) => group.id) : [],
     })),
-    groups: seed.groups.map(({ lastModifiedAt: _at, lastModifiedBy: _by, ...group }) => group),
+    groups: pieces.groups.read ? seed.groups.map(({ lastModifiedAt: _at, lastModifiedBy: _by, ...group }) => group) : [],
+    pieces,
     readAt: seed.now,
   };
   const parsed = parseOrgSnapshot(data);

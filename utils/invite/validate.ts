@@ -2,9 +2,15 @@
  * Bulk invite, step 2: every parsed row checked with zod and against the org snapshot, and resolved
  * to the settings an invite needs (ids, not names). Each error names its column and says how to fix
  * it; the row number is on the row. Pure: no DOM, nothing about Amplitude's pages or endpoints.
+ *
+ * Part of the org may not be readable on this console (the snapshot's pieces). Who is already a
+ * member or invited is always known (the people are always read), so those rows are skipped as
+ * ever. A check that needs a piece that was not read is never made from a guess: a notice above the
+ * rows says what was not checked, and a row naming something that cannot be looked up (a group, a
+ * team space) is held with the reason, for the admin to decide.
  */
 import { z } from 'zod/mini';
-import type { Group, Member, OrgRole, OrgSnapshot, ProjectRole } from '../access/model';
+import { type Group, knownOrgRole, type Member, type OrgRole, type OrgSnapshot, type ProjectRole } from '../access/model';
 import { compareRoles, maxRole, roleLabel } from '../access/roles';
 import { closestName, normalizeName } from './fuzzy';
 import type { InviteColumn, ParsedCsv, ParseIssue, ParsedRow } from './parse';
@@ -176,8 +182,8 @@ interface Inviter {
   isAdmin: boolean;
   /** Null when they cannot invite at all: the reason. */
   cannotInvite: string | null;
-  /** Project-level orgs, non-Admins: the projects where they are Manager. */
-  managedProjects: Set<string>;
+  /** Project-level orgs, non-Admins: the projects where they are Manager; null when their grants could not be read. */
+  managedProjects: Set<string> | null;
 }
 
 function inviterOf(snapshot: OrgSnapshot, groupsById: Map<string, Group>): Inviter {
@@ -186,22 +192,43 @@ function inviterOf(snapshot: OrgSnapshot, groupsById: Map<string, Group>): Invit
     return { name: 'you', isAdmin: false, cannotInvite: t('valNoViewer'), managedProjects: new Set() };
   }
   const isAdmin = viewer.orgRole === 'admin';
-  const managedProjects = new Set<string>();
-  if (snapshot.org.projectLevelPermissions && !isAdmin) {
-    const roles = new Map<string, ProjectRole>();
-    const sources = [...viewer.projectRoles, ...viewer.groupIds.flatMap((id) => groupsById.get(id)?.projectRoles ?? [])];
-    for (const grant of sources) roles.set(grant.projectId, maxRole(roles.get(grant.projectId) ?? 'no_access', grant.role) as ProjectRole);
-    for (const [projectId, role] of roles) if (role === 'manager') managedProjects.add(projectId);
+  const projectLevel = snapshot.org.projectLevelPermissions;
+  const grantsRead = snapshot.pieces.projectRoles.read && snapshot.pieces.groups.read;
+  let managedProjects: Set<string> | null = new Set<string>();
+  if (projectLevel !== false && !isAdmin) {
+    if (!grantsRead || projectLevel === null) managedProjects = null;
+    else {
+      const roles = new Map<string, ProjectRole>();
+      const sources = [...viewer.projectRoles, ...viewer.groupIds.flatMap((id) => groupsById.get(id)?.projectRoles ?? [])];
+      for (const grant of sources) roles.set(grant.projectId, maxRole(roles.get(grant.projectId) ?? 'no_access', grant.role) as ProjectRole);
+      for (const [projectId, role] of roles) if (role === 'manager') managedProjects.add(projectId);
+    }
   }
   let cannotInvite: string | null = null;
-  if (!isAdmin) {
-    if (snapshot.org.projectLevelPermissions && managedProjects.size === 0) {
+  // What the console itself says the admin may do decides; the role is read only when it could not be asked.
+  if (snapshot.viewerMay.invite !== null) {
+    if (!snapshot.viewerMay.invite) cannotInvite = t('valCannotInviteConsole', { name: viewer.name });
+  } else if (!isAdmin) {
+    const role = knownOrgRole(viewer.orgRole);
+    if (projectLevel === true && managedProjects?.size === 0) {
       cannotInvite = t('valCannotInviteProjects', { name: viewer.name });
-    } else if (!snapshot.org.projectLevelPermissions && viewer.orgRole !== 'manager') {
-      cannotInvite = t('valCannotInviteRole', { name: viewer.name, role: roleLabel(viewer.orgRole === 'user' ? 'viewer' : viewer.orgRole, snapshot.customRoleNames) });
+    } else if (projectLevel === false && role !== 'manager') {
+      const shown = role === null || role === 'user' ? 'viewer' : role;
+      cannotInvite = t('valCannotInviteRole', { name: viewer.name, role: roleLabel(shown, snapshot.customRoleNames) });
     }
   }
   return { name: viewer.name, isAdmin, cannotInvite, managedProjects };
+}
+
+/** What could not be checked because part of the org was not readable here: said once, above the rows. */
+function uncheckedNotices(snapshot: OrgSnapshot, inviter: Inviter): ParseIssue[] {
+  const notices: ParseIssue[] = [];
+  if (snapshot.org.projectLevelPermissions === null) notices.push({ message: t('valNoticeMode') });
+  if (!snapshot.pieces.groups.read) notices.push({ message: t('valNoticeGroups') });
+  if (!snapshot.pieces.teams.read) notices.push({ message: t('valNoticeTeams') });
+  if (!snapshot.pieces.teamSpaces.read) notices.push({ message: t('valNoticeSpaces') });
+  if (!inviter.cannotInvite && inviter.managedProjects === null) notices.push({ message: t('valNoticeGrants') });
+  return notices;
 }
 
 function tally(rows: readonly ValidatedRow[]): ValidationResult['counts'] {
@@ -272,7 +299,7 @@ export function validateInvites(parsed: ParsedCsv, snapshot: OrgSnapshot, option
   });
 
   const fileErrors: ParseIssue[] = inviter.cannotInvite ? [{ message: inviter.cannotInvite }] : [];
-  return { ok: fileErrors.length === 0, rows, fileErrors, warnings: parsed.warnings, counts: tally(rows) };
+  return { ok: fileErrors.length === 0, rows, fileErrors, warnings: [...uncheckedNotices(snapshot, inviter), ...parsed.warnings], counts: tally(rows) };
 }
 
 function checkEmail(email: string): string | null {
@@ -308,7 +335,9 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
   const values = parsedRow.values;
   const errors: RowError[] = [];
   const warnings: RowError[] = [];
-  const projectLevel = snapshot.org.projectLevelPermissions;
+  // Unknown mode: the mode-dependent checks are not made (a notice says so); the role word is kept.
+  const modeKnown = snapshot.org.projectLevelPermissions !== null;
+  const projectLevel = snapshot.org.projectLevelPermissions === true;
   const projectName = (id: string) => context.projectNames.get(id) ?? id;
 
   // Team.
@@ -316,6 +345,8 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
   if (values.team) {
     const team = resolveName(context.teams, values.team);
     if (team.ok) teamId = team.item.id;
+    // Without the list of teams, only teams someone is in are known: another name is not checkable.
+    else if (!snapshot.pieces.teams.read) errors.push({ column: 'team', message: t('valTeamUnreadable', { name: values.team }) });
     else errors.push({ column: 'team', message: team.message });
   } else if (snapshot.teams.length > 0) {
     // The console's invite asks for a team per email when the org has teams [doc: step 1].
@@ -326,6 +357,10 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
   // Groups.
   const groups: Group[] = [];
   for (const name of splitList(values.groups)) {
+    if (!snapshot.pieces.groups.read) {
+      errors.push({ column: 'groups', message: t('valGroupUnreadable', { name }) });
+      continue;
+    }
     const group = resolveName(context.groups, name);
     if (!group.ok) errors.push({ column: 'groups', message: group.message });
     else if (!groups.includes(group.item)) groups.push(group.item);
@@ -335,7 +370,9 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
   let orgRole: OrgRole = projectLevel ? 'user' : 'viewer';
   if (values.role) {
     const word = context.words.get(normalizeName(values.role));
-    if (!word || word === 'no_access') {
+    if (!modeKnown && word && word !== 'no_access' && (word !== 'admin' || inviter.isAdmin)) {
+      orgRole = word;
+    } else if (!word || word === 'no_access') {
       errors.push({
         column: 'role',
         message: projectLevel ? t('valRoleUnknownProjectLevel', { role: values.role }) : t('valRoleUnknown', { role: values.role }),
@@ -356,7 +393,7 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
   // Direct project roles.
   const projectRoles: ProjectRoleSetting[] = [];
   const pairs = splitList(values.projects);
-  if (pairs.length > 0 && !projectLevel) {
+  if (pairs.length > 0 && modeKnown && !projectLevel) {
     errors.push({
       column: 'projects',
       message: t('valProjectsOrgLevel'),
@@ -401,10 +438,11 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
   }
 
   // What the signed-in admin may grant.
-  if (!inviter.isAdmin) {
+  if (!inviter.isAdmin && inviter.managedProjects) {
+    const managed = inviter.managedProjects;
     if (projectLevel) {
       for (const grant of projectRoles) {
-        if (!inviter.managedProjects.has(grant.projectId)) {
+        if (!managed.has(grant.projectId)) {
           errors.push({
             column: 'projects',
             message: t('valNotManagerOf', { project: projectName(grant.projectId) }),
@@ -412,7 +450,7 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
         }
       }
       for (const group of groups) {
-        const outside = group.projectRoles.filter((grant) => grant.role !== 'no_access' && !inviter.managedProjects.has(grant.projectId));
+        const outside = group.projectRoles.filter((grant) => grant.role !== 'no_access' && !managed.has(grant.projectId));
         if (outside.length > 0) {
           errors.push({
             column: 'groups',
@@ -466,6 +504,10 @@ function resolveRow(parsedRow: ParsedRow, context: Context): RowResult {
   // Team spaces.
   const teamSpaceIds: string[] = [];
   for (const name of splitList(values.team_spaces)) {
+    if (!snapshot.pieces.teamSpaces.read) {
+      errors.push({ column: 'team_spaces', message: t('valSpaceUnreadable', { name }) });
+      continue;
+    }
     const space = resolveName(context.spaces, name);
     if (!space.ok) errors.push({ column: 'team_spaces', message: space.message });
     else if (!teamSpaceIds.includes(space.item.id)) teamSpaceIds.push(space.item.id);

@@ -1,0 +1,36 @@
+/**
+ * What one person owns, counted through `GlobalSearch` [code] with `owners: [loginId]`: the removal
+ * guard's evidence of content a removal without transfer would orphan.
+ *
+ * One search over all four types first (most people own little: its results are counted by type);
+ * when it holds more than one answer returns, or a type we do not know, one search per type with
+ * `limit: 1` gives each count as `totalHits`.
+ */
+import type { ContentCounts } from '@/utils/access/model';
+import type { ConsoleClient } from './console-client';
+import { CONTENT_TYPES, type ContentType } from './endpoint';
+import { GlobalSearchData } from './schemas';
+
+/** [guess] The most results one search returns (public code asks for at most 100). */
+export const SEARCH_LIMIT = 100;
+
+const FIELD: Readonly<Record<ContentType, keyof ContentCounts>> = { CHART: 'charts', DASHBOARD: 'dashboards', COHORT: 'cohorts', NOTEBOOK: 'notebooks' };
+
+const search = (client: ConsoleClient, loginId: string, types: readonly ContentType[], limit: number) =>
+  // [guess] An empty text matches everything; the owners filter does the choosing.
+  client.query('GlobalSearch', { query: '', limit, owners: [loginId], searchContentTypes: [...types] }, GlobalSearchData);
+
+export async function countContent(client: ConsoleClient, loginId: string, limit = SEARCH_LIMIT): Promise<ContentCounts> {
+  const counts: ContentCounts = { charts: 0, dashboards: 0, cohorts: 0, notebooks: 0 };
+  const all = (await search(client, loginId, CONTENT_TYPES, limit)).unisearchContentSearch;
+  const types = all.results.map((result) => result.entity.type.toUpperCase());
+  if (all.results.length === all.totalHits && types.every((type) => type in FIELD)) {
+    for (const type of types) counts[FIELD[type as ContentType]] += 1;
+    return counts;
+  }
+  const perType = await Promise.all(CONTENT_TYPES.map((type) => search(client, loginId, [type], 1)));
+  CONTENT_TYPES.forEach((type, index) => {
+    counts[FIELD[type]] = perType[index]!.unisearchContentSearch.totalHits;
+  });
+  return counts;
+}

@@ -370,7 +370,7 @@ export const removalGuard: Feature<MembersContext> = {
         update(guard, { error: t('rgRecordFailed', { error: result.error }) });
         return;
       }
-      if (isPressable(removeDialogParts(guard.dialog).confirm)) pressConsoleRemove(guard);
+      pressConsoleRemove(guard); // says so in the dialog if the console's Remove is no longer there
     };
 
     const retrySafe = (guard: DialogGuard) => {

@@ -15,7 +15,7 @@ import { OPERATIONS } from '@/utils/amplitude/endpoint';
 import { CONSOLE_PAGE_HEADER, CONSOLE_PAGE_HEADER_VALUE } from '../console/shared/page-client';
 import { expect, test } from './fixtures';
 import { openMembers } from './console-helpers';
-import { openPopupFor, queries, row, untilReady } from './support/popup';
+import { copiedBy, openPopupFor, queries, row, untilReady } from './support/popup';
 
 const OURS = new Set(Object.keys(OPERATIONS));
 const uses = (popup: Page) => popup.getByRole('list', { name: 'What this console uses' });
@@ -161,17 +161,7 @@ test('a recording from the popup captures the shapes of what the page asks, and 
   const axe = await new AxeBuilder({ page: popup }).analyze();
   expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
 
-  await popup.evaluate(() => {
-    const clipboard = navigator.clipboard;
-    const write = clipboard.writeText.bind(clipboard);
-    clipboard.writeText = (text: string) => {
-      (globalThis as unknown as { copied: string }).copied = text;
-      return write(text);
-    };
-  });
-  await popup.getByRole('button', { name: 'Copy shapes' }).click();
-  await expect(popup.getByRole('status').filter({ hasText: 'Shapes copied.' })).toBeVisible();
-  const copied = await popup.evaluate(() => (globalThis as unknown as { copied: string }).copied);
+  const copied = await copiedBy(popup, 'Copy shapes', 'Shapes copied.');
   expect(copied).toContain('Admin Lens for Amplitude: data shapes');
   expect(copied).toContain('PermissionGroups\n  variables:\n');
 

@@ -7,7 +7,7 @@
  */
 import { expect, test } from './fixtures';
 import { MEMBERS_URL, openMembers } from './console-helpers';
-import { landmarks, openPopupFor, queries, row, untilReady } from './support/popup';
+import { copiedBy, landmarks, openPopupFor, queries, row, untilReady } from './support/popup';
 
 test('on the demo seed every landmark is found and every data query is ok', async ({ page, context, extensionId }) => {
   await openMembers(page);
@@ -102,19 +102,7 @@ test('a failed data query shows with its reason, and the report copies without n
   await expect(failed).toContainText(/^FAILED/);
   await expect(failed).toContainText('(3 attempts), server: OrgData: HTTP 503. Amplitude had a server error. Try again in a moment.');
 
-  // The real clipboard cannot be read back here (an extension page cannot be granted clipboard-read
-  // in Playwright: "opaque origin"), so the test records what the button writes, then writes it.
-  await popup.evaluate(() => {
-    const clipboard = navigator.clipboard;
-    const write = clipboard.writeText.bind(clipboard);
-    clipboard.writeText = (text: string) => {
-      (globalThis as unknown as { copied: string }).copied = text;
-      return write(text);
-    };
-  });
-  await popup.getByRole('button', { name: 'Copy report' }).click();
-  await expect(popup.getByRole('status').filter({ hasText: 'Report copied' })).toBeVisible();
-  const report = await popup.evaluate(() => (globalThis as unknown as { copied: string }).copied);
+  const report = await copiedBy(popup, 'Copy report', 'Report copied');
   expect(report).toContain('- FAILED: OrgData.');
   expect(report).toContain('- found: Invite New Users button.');
   expect(report).toMatch(/Data: The last read failed, as of .*: 24 members, 6 pending, 8 projects, 5 groups\./);

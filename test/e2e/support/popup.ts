@@ -34,3 +34,22 @@ export async function untilReady(popup: Page): Promise<void> {
     await expect(popup.getByText(/Data: Ready/)).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
 }
+
+/**
+ * Presses a Copy button of the popup and returns what it wrote. The real clipboard cannot be read
+ * back here (an extension page cannot be granted clipboard-read in Playwright: "opaque origin"),
+ * so the write is recorded on its way to the clipboard.
+ */
+export async function copiedBy(popup: Page, button: string, confirmation: string): Promise<string> {
+  await popup.evaluate(() => {
+    const clipboard = navigator.clipboard;
+    const write = clipboard.writeText.bind(clipboard);
+    clipboard.writeText = (text: string) => {
+      (globalThis as unknown as { copied: string }).copied = text;
+      return write(text);
+    };
+  });
+  await popup.getByRole('button', { name: button }).click();
+  await expect(popup.getByRole('status').filter({ hasText: confirmation })).toBeVisible();
+  return popup.evaluate(() => (globalThis as unknown as { copied: string }).copied);
+}

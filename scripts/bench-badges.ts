@@ -60,7 +60,7 @@ interface ProfileNode {
 }
 
 /** The longest stretch of consecutive samples inside extension code, and its total, in ms. */
-function extensionTime(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }): { totalMs: number; longestMs: number; top: string[] } {
+function extensionTime(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }): { totalMs: number; longestMs: number; top: string[]; longestTop: string[] } {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -85,22 +85,40 @@ function extensionTime(profile: { nodes: ProfileNode[]; samples: number[]; timeD
     }
     return name;
   };
+  // Self time per function inside the longest stretch: what to make cheaper first.
+  const self = (id: number): string => {
+    const node = byId.get(id);
+    if (!node) return '?';
+    const file = node.callFrame.url.split('/').pop() ?? '';
+    return `${node.callFrame.functionName || '(anonymous)'}@${file}:${(node.callFrame as { lineNumber?: number }).lineNumber ?? '?'}`;
+  };
   const byName = new Map<string, number>();
   let total = 0;
   let run = 0;
   let longest = 0;
+  let runSelf = new Map<string, number>();
+  let longestSelf = runSelf;
   profile.samples.forEach((sample, index) => {
     const delta = (profile.timeDeltas[index + 1] ?? 0) / 1000;
     if (isExt(sample)) {
       const name = outermost(sample);
       byName.set(name, (byName.get(name) ?? 0) + delta);
+      const key = self(sample);
+      runSelf.set(key, (runSelf.get(key) ?? 0) + delta);
       total += delta;
       run += delta;
-      longest = Math.max(longest, run);
-    } else run = 0;
+      if (run > longest) {
+        longest = run;
+        longestSelf = runSelf;
+      }
+    } else {
+      run = 0;
+      runSelf = new Map();
+    }
   });
   const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([name, ms]) => `${name} ${round(ms)}`);
-  return { totalMs: round(total), longestMs: round(longest), top };
+  const longestTop = [...longestSelf].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, ms]) => `${name} ${round(ms)}`);
+  return { totalMs: round(total), longestMs: round(longest), top, longestTop };
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
@@ -183,7 +201,10 @@ async function main() {
       [`${phaseName}: extension CPU total / longest stretch (ms)`, '—', `${b.extension.totalMs} / ${b.extension.longestMs}`],
     );
   }
-  for (const phaseName of ['cold', 'warm', 'paging'] as const) console.log(`${phaseName}: extension CPU by outermost function (ms): ${withExt[phaseName].extension.top.join(', ')}`);
+  for (const phaseName of ['cold', 'warm', 'paging'] as const) {
+    console.log(`${phaseName}: extension CPU by outermost function (ms): ${withExt[phaseName].extension.top.join(', ')}`);
+    console.log(`${phaseName}: longest stretch by self time (ms): ${withExt[phaseName].extension.longestTop.join(', ')}`);
+  }
   rowsOut.push(['JS heap after GC (MB)', String(without.heapMb), String(withExt.heapMb)]);
   const width = Math.max(...rowsOut.map(([label]) => label.length));
   console.log(`${'large seed'.padEnd(width)} | without | with extension`);

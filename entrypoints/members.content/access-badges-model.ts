@@ -181,8 +181,9 @@ export function cardView(report: Pick<AccessReport, 'projects'>, access: MemberA
     // Part of the sources is no picture of the access: only the org role, read, is said.
     return { ...base, projects: [], capabilities: [], unreadable: t('cardAccessUnreadable', { role: describeOrgRole(access.member.orgRole, names) }) };
   }
+  const perProject = access.perProject; // made afresh on each read: once here
   const projects = report.projects.map((project, index): CardProject => {
-    const cell = access.perProject[index];
+    const cell = perProject[index];
     if (!cell) return { id: project.id, name: project.name, role: roleLabel('no_access', names), hasAccess: false, sources: [], lowering: null, canLower: false };
     return {
       id: project.id,
@@ -194,7 +195,7 @@ export function cardView(report: Pick<AccessReport, 'projects'>, access: MemberA
       canLower: cell.canLowerIndividually,
     };
   });
-  const held = new Set<Role>(access.perProject.map((cell) => cell.role).filter(grantsAccess));
+  const held = new Set<Role>(perProject.map((cell) => cell.role).filter(grantsAccess));
   if (access.summary.isOrgAdmin) held.add('admin');
   const capabilities = [...held].sort((a, b) => compareRoles(b, a)).map((role) => describeCapabilities(role, { customNames: names }));
   return { ...base, projects, capabilities, unreadable: null };

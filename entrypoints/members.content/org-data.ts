@@ -119,11 +119,9 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, findingOpt
     await yieldToPage();
     if (order === started) set({ preview: { access: preview, fromCache } });
     let sliceStart = performance.now();
-    // The engine pauses after every slice and once more before the findings: always yield there.
-    const lastPause = Math.floor(snapshot.members.length / SLICE_SIZE) + 1;
-    let pauses = 0;
+    // The engine pauses after every slice of members (access, then findings): yield once the budget is spent.
     const pause = async () => {
-      if (++pauses < lastPause && performance.now() - sliceStart < SLICE_BUDGET_MS) return;
+      if (performance.now() - sliceStart < SLICE_BUDGET_MS) return;
       await yieldToPage();
       sliceStart = performance.now();
     };

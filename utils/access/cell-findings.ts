@@ -38,13 +38,15 @@ interface CellAt {
   issues: CellIssues;
 }
 
-export function cellFindings({ member, perProject }: MemberAccess, context: CellFindingContext): Finding[] {
+export function cellFindings(access: MemberAccess, context: CellFindingContext): Finding[] {
+  const { member } = access;
   const escalations = new Map<string, { name: string; cells: CellAt[] }>();
   const mixed: CellAt[] = [];
   const redundant: CellAt[] = [];
 
-  for (let position = 0; position < perProject.length; position += 1) {
-    const cell = perProject[position];
+  // The baseline holds the org role at most (one source): only granted projects can have an issue.
+  const cellsToInspect = access.baseline.sources.length < 2 ? access.granted : access.perProject.map((cell, position) => [position, cell] as const);
+  for (const [position, cell] of cellsToInspect) {
     // Every cell issue needs two sources; most cells have one or none.
     if (!cell || cell.sources.length < 2) continue;
     const issues = context.inspect(cell);

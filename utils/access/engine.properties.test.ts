@@ -162,13 +162,23 @@ function expectReportMatchesRules(snapshot: OrgSnapshot, report: AccessReport): 
   for (const member of snapshot.members) {
     const access = report.members.get(member.id);
     if (!access) throw new Error(`no access for ${member.id}`);
-    expect(access.perProject).toHaveLength(snapshot.projects.length);
+    const perProject = access.perProject;
+    expect(perProject).toHaveLength(snapshot.projects.length);
+    // The sparse form says the same: `accessAt` is the dense cell, `granted` lists exactly the
+    // projects whose cell is not the baseline (and maybe some that equal it), ascending.
+    perProject.forEach((cell, position) => expect(access.accessAt(position), `${member.id} at ${position}`).toBe(cell));
+    expect(access.accessAt(perProject.length)).toBeUndefined();
+    const grantedAt = access.granted.map(([position]) => position);
+    expect(grantedAt).toEqual([...grantedAt].sort((a, b) => a - b));
+    perProject.forEach((cell, position) => {
+      if (cell !== access.baseline) expect(grantedAt, `${member.id} at ${position}`).toContain(position);
+    });
     expect(access.groupIds).toEqual(snapshot.groups.filter((group) => isInGroup(member, group)).map((group) => group.id));
 
     const counts: Record<Role, number> = { no_access: 0, viewer: 0, member: 0, manager: 0, admin: 0 };
     snapshot.projects.forEach((project, position) => {
       const where = `${member.id} on ${project.id}`;
-      const cell = access.perProject[position];
+      const cell = perProject[position];
       if (!cell) throw new Error(`no cell for ${where}`);
       expect(report.accessOf(member.id, project.id), where).toBe(cell);
       expect(cell.sources, where).toEqual(expectedSources(snapshot, member, project.id));

@@ -10,8 +10,8 @@
  * - Project-level mode: the org role 'user' grants nothing; direct roles and group roles combine;
  *   No Access is a value and grants nothing.
  *
- * Cost: O(members × projects) to fill each member's per-project array with a shared baseline
- * cell, plus one lookup per grant a member actually holds (see cell-cache.ts).
+ * Cost: O(members + grants): each member gets one shared baseline cell for the projects their
+ * grants do not touch, plus one lookup per grant they actually hold (see cell-cache.ts).
  */
 import { type CellCache, type CellNode, createCellCache, DIRECT_SOURCE, ORG_SOURCE } from './cell-cache';
 import type { Finding } from './finding';
@@ -171,7 +171,7 @@ function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions): Bui
   };
 }
 
-/** Builds the report; yields after every `sliceSize` members and before the findings. */
+/** Builds the report; yields after every `sliceSize` members, before the findings and after every `sliceSize` members' findings. */
 function* reportSteps(builder: Builder, sliceSize: number): Generator<void, AccessReport> {
   const { snapshot, mode, projectPosition } = builder;
   const members = new Map<string, MemberAccess>();
@@ -186,8 +186,17 @@ function* reportSteps(builder: Builder, sliceSize: number): Generator<void, Acce
   if (Number.isFinite(sliceSize)) yield;
 
   const rules = builder.rules();
+  if (Number.isFinite(sliceSize)) yield;
   const findings: Finding[] = [...rules.orgWide];
-  for (const access of members.values()) findings.push(...rules.ofMember(access));
+  inSlice = 0;
+  // The findings are made in slices too: on a large org they cost as much as the access itself.
+  for (const access of members.values()) {
+    findings.push(...rules.ofMember(access));
+    if (++inSlice >= sliceSize) {
+      inSlice = 0;
+      yield;
+    }
+  }
   return assembleReport(mode, snapshot, projectPosition, members, findings);
 }
 
@@ -207,7 +216,7 @@ function assembleReport(
     findings,
     accessOf(memberId, projectId) {
       const position = projectPosition.get(projectId);
-      return position === undefined ? undefined : members.get(memberId)?.perProject[position];
+      return position === undefined ? undefined : members.get(memberId)?.accessAt(position);
     },
   };
 }
@@ -276,27 +285,55 @@ function accessOfMember(member: Member, groups: readonly Group[], context: Engin
   }
 
   const baseline = cells.cellOf(start);
-  const perProject = new Array<ProjectAccess>(context.projectCount).fill(baseline);
   // Counted from the touched cells and the baseline, not by scanning every project.
   const projectsByRole = emptyRoleCounts();
   projectsByRole[baseline.role] = context.projectCount - touched.length;
+  const granted: (readonly [number, ProjectAccess])[] = touched.length ? [] : NONE_GRANTED;
+  touched.sort((a, b) => a - b);
   for (const position of touched) {
     const node = nodeAt[position];
     const cell = node ? cells.cellOf(node) : baseline;
-    perProject[position] = cell;
+    granted.push([position, cell]);
     projectsByRole[cell.role] += 1;
     nodeAt[position] = undefined; // leave the scratch space clean for the next member
   }
 
-  return {
-    member,
-    groupIds: groups.map((group) => group.id),
-    perProject,
-    summary: summarizeMemberAccess(projectsByRole, {
-      isOrgAdmin: member.orgRole === 'admin',
-      hasDirectGrants,
-      hasGroupGrants,
-      accessKnown: accessKnownOf(member, context),
-    }),
-  };
+  const summary = summarizeMemberAccess(projectsByRole, {
+    isOrgAdmin: member.orgRole === 'admin',
+    hasDirectGrants,
+    hasGroupGrants,
+    accessKnown: accessKnownOf(member, context),
+  });
+  return new SparseMemberAccess(member, groups.map((group) => group.id), context.projectCount, baseline, granted, summary);
+}
+
+const NONE_GRANTED: (readonly [number, ProjectAccess])[] = [];
+
+/**
+ * A member's access as one baseline cell plus the few projects their grants touch: most people
+ * hold a handful of grants among hundreds of projects, and a dense array per member was most of
+ * the page's added memory on a large org.
+ */
+class SparseMemberAccess implements MemberAccess {
+  constructor(
+    readonly member: Member,
+    readonly groupIds: readonly string[],
+    private readonly projectCount: number,
+    readonly baseline: ProjectAccess,
+    readonly granted: readonly (readonly [number, ProjectAccess])[],
+    readonly summary: MemberAccess['summary'],
+  ) {}
+
+  accessAt(position: number): ProjectAccess | undefined {
+    if (!Number.isInteger(position) || position < 0 || position >= this.projectCount) return undefined;
+    // Few grants per person: a linear look is cheaper than any index.
+    for (const [at, access] of this.granted) if (at === position) return access;
+    return this.baseline;
+  }
+
+  get perProject(): readonly ProjectAccess[] {
+    const all = new Array<ProjectAccess>(this.projectCount).fill(this.baseline);
+    for (const [position, access] of this.granted) all[position] = access;
+    return all;
+  }
 }

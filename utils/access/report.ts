@@ -72,8 +72,18 @@ export interface MemberAccess {
   member: Member;
   /** Every group the member belongs to, in the snapshot's group order. */
   groupIds: readonly string[];
-  /** Aligned with `AccessReport.projects`: `perProject[i]` is the access on `projects[i]`. */
-  perProject: readonly ProjectAccess[];
+  /**
+   * Aligned with `AccessReport.projects`: `perProject[i]` is the access on `projects[i]`. Made
+   * afresh on every read (a 5,000 x 200 org would otherwise hold a million references): loops
+   * over many members use `accessAt` and `granted` instead.
+   */
+  readonly perProject: readonly ProjectAccess[];
+  /** The access on every project that no grant of this person's touches (their org role alone, or nothing). */
+  readonly baseline: ProjectAccess;
+  /** The projects (positions in `AccessReport.projects`, ascending) where a direct or group grant applies, and the access there. */
+  readonly granted: readonly (readonly [position: number, access: ProjectAccess])[];
+  /** The access on `projects[position]`; undefined outside the project list. */
+  accessAt(position: number): ProjectAccess | undefined;
   summary: MemberAccessSummary;
 }
 

@@ -10,7 +10,8 @@
  *   feature's CSS text; one card host appended to <body>.
  * - Rows are remembered (WeakMap row -> record) and re-rendered only when who they show or the
  *   report changes. One MutationObserver on the narrowest stable root (the Users tab panel's
- *   parent), batched to one frame; records that are only our own hosts coming and going are ignored.
+ *   parent), scanned in its callback (same frame as the rows); records that are only our own hosts
+ *   coming and going are ignored.
  * - A row whose email the org's data does not know gets a neutral "Not yet read" badge and one
  *   debounced refresh of the data: never a wrong badge. Before any data, only rows showing an
  *   email get a (neutral) badge: a name can only be matched against the data.
@@ -278,20 +279,17 @@ export const accessBadges: Feature<MembersContext> = {
 
     // ---- the table ----------------------------------------------------------------------------
     let root: Element | null = null;
-    let frame = 0;
+    // Scanned in the observer's own callback (a microtask after the console's commit), not a frame
+    // later: the badges are then part of the very frame that first shows the rows.
     const observer = new MutationObserver((mutations) => {
       if (mutations.every(onlyOurs)) return;
-      schedule();
+      scan();
     });
 
     function onlyOurs(mutation: MutationRecord): boolean {
       if (mutation.type !== 'childList') return false;
       const nodes = [...mutation.addedNodes, ...mutation.removedNodes];
       return nodes.length > 0 && nodes.every((node) => node instanceof Element && isOurs(node));
-    }
-
-    function schedule() {
-      if (!frame) frame = requestAnimationFrame(scan);
     }
 
     function attach(): boolean {
@@ -329,7 +327,6 @@ export const accessBadges: Feature<MembersContext> = {
     }
 
     function scan() {
-      frame = 0;
       if (signal.aborted) return;
       if ((!root || !root.isConnected) && !attach()) {
         console.warn('[Admin Lens] access badges: landmark missing: the Users tab panel (tab "Users" -> tabpanel)');
@@ -411,7 +408,6 @@ export const accessBadges: Feature<MembersContext> = {
       () => {
         unsubscribe();
         observer.disconnect();
-        if (frame) cancelAnimationFrame(frame);
         clearTimers();
         clearTimeout(refreshTimer);
         for (const record of [...live]) forget(record);

@@ -137,7 +137,7 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, findingOpt
     set({ status: state.snapshot ? 'refreshing' : 'loading' });
     try {
       const client = createConsoleClient({ origin: location.origin, orgUrl: page.location.orgUrl, signal, fetch: fetchNotingOwn });
-      const snapshot = await readOrgSnapshot(client, { signal });
+      const snapshot = await readOrgSnapshot(client, { signal, pause: yieldToPage });
       await show(snapshot, false, startedAt);
       set({ status: 'ready', error: null });
       // Cloning a large snapshot into the message is a task's worth of work of its own.

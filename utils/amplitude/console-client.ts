@@ -55,10 +55,11 @@ const GraphqlEnvelope = z.object({
 });
 
 /** Names the first field that did not match, e.g. `members.nodes[3].email`. */
-function describeShapeError(error: z.core.$ZodError): string {
+/** Where and what the first issue is: `field "users[3].orgRole": …`; `prefix` is the path of what was checked. */
+export function describeShapeError(error: z.core.$ZodError, prefix: readonly PropertyKey[] = []): string {
   const issue = error.issues[0];
   if (!issue) return 'unexpected answer';
-  const where = issue.path.reduce<string>(
+  const where = [...prefix, ...issue.path].reduce<string>(
     (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
     '',
   );

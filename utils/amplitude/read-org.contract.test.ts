@@ -196,3 +196,33 @@ describe('the Origin check', () => {
     await expect(readOrgSnapshot(client)).rejects.toMatchObject({ kind: 'forbidden' });
   });
 });
+
+describe('a large org', () => {
+  it('is checked and made into members in slices, with a pause for the page between them', { timeout: 30_000 }, async () => {
+    const double = createConsoleDouble({ seed: 'large' });
+    const people = double.backend.state().members.length;
+    let pauses = 0;
+    const snapshot = await readOrgSnapshot(clientFor(double, 'large-org'), {
+      pause: async () => {
+        pauses++;
+      },
+    });
+    expect(snapshot.members).toHaveLength(people);
+    // Checking and making members each pause after every 500 people.
+    expect(pauses).toBe(2 * (Math.ceil(people / 500) - 1));
+  });
+
+  it('names the person whose entry breaks the shape, however far down the list', async () => {
+    const double = createConsoleDouble({ seed: 'large' });
+    const inner = fetchFrom(double);
+    const breaking: typeof fetch = async (input, init) => {
+      const response = await inner(input, init);
+      if (!String(input).includes('q=Users')) return response;
+      const body = (await response.json()) as { data: { users: Array<Record<string, unknown>> } };
+      body.data.users[1234]!.orgRole = 'admin';
+      return new Response(JSON.stringify(body), { status: 200 });
+    };
+    const client = createConsoleClient({ origin: ORIGIN, orgUrl: 'large-org', fetch: breaking, attempts: 1 });
+    await expect(readOrgSnapshot(client)).rejects.toThrow(/Users: field "users\[1234\]\.orgRole"/);
+  });
+});

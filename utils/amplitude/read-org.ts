@@ -13,9 +13,9 @@
  * Paged [guess] reads follow pagination and check that every page arrived (a short read is an
  * error, never a smaller org).
  */
-import type { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { Group, Member, OrgSnapshot, Piece, PieceState, PieceStates, Team, TeamSpace, ViewerMay } from '@/utils/access/model';
-import type { ConsoleClient } from './console-client';
+import { type ConsoleClient, describeShapeError } from './console-client';
 import { ConsoleError } from './console-errors';
 import { PAGE_SIZE, RBAC_ACTIONS, type OperationName } from './endpoint';
 import { orgRoleOfCode } from './org-roles';
@@ -27,7 +27,8 @@ import {
   RbacData,
   TeamSpacesData,
   TeamsAndSpacesData,
-  UsersData,
+  UserNode as UserNodeSchema,
+  UsersList,
 } from './schemas';
 
 interface Page<Node> {
@@ -74,7 +75,7 @@ const stateOf = (outcome: Outcome<unknown>): PieceState => (outcome.ok ? { read:
 const isoOfUnix = (seconds: number) => new Date(seconds * 1000).toISOString();
 const lower = (text: string | null | undefined) => (text ?? '').trim().toLowerCase();
 
-type UserNode = z.infer<typeof UsersData>['users'][number];
+type UserNode = z.infer<typeof UserNodeSchema>;
 type MemberNode = z.infer<typeof OrgMembersData>['members']['nodes'][number];
 
 /** A person from `Users`, completed by `OrgMembers` [guess] when that was read. */
@@ -105,9 +106,30 @@ function teamsNamedIn(members: readonly Member[]): Team[] {
 export interface ReadOptions {
   now?: () => Date;
   signal?: AbortSignal;
+  /** Gives the page a turn between slices of work on a large org (the content script passes a task yield). */
+  pause?: () => Promise<void>;
 }
 
-export async function readOrgSnapshot(client: ConsoleClient, { now = () => new Date(), signal }: ReadOptions = {}): Promise<OrgSnapshot> {
+/** People checked (and made into members) between two pauses. */
+const PEOPLE_PER_SLICE = 500;
+
+/** `Users` [code]: the list as it came, then each person checked, a slice between pauses. */
+async function readUsers(client: ConsoleClient, pause: () => Promise<void>): Promise<UserNode[]> {
+  const { users } = await client.query('Users', {}, UsersList);
+  const checked: UserNode[] = [];
+  for (let index = 0; index < users.length; index++) {
+    if (index > 0 && index % PEOPLE_PER_SLICE === 0) await pause();
+    const person = z.safeParse(UserNodeSchema, users[index]);
+    if (!person.success) throw new ConsoleError('unexpected-shape', 'Users', describeShapeError(person.error, ['users', index]));
+    checked.push(person.data);
+  }
+  return checked;
+}
+
+export async function readOrgSnapshot(
+  client: ConsoleClient,
+  { now = () => new Date(), signal, pause = () => Promise.resolve() }: ReadOptions = {},
+): Promise<OrgSnapshot> {
   const orgData = await client.query('OrgData', { product: 'analytics' }, OrgDataData);
   const orgId = Number(orgData.org.orgId);
   client.setOrgId(orgId);
@@ -117,7 +139,7 @@ export async function readOrgSnapshot(client: ConsoleClient, { now = () => new D
   const piece = <T,>(read: () => Promise<T>) => attempt(read, signal);
 
   const [users, settings, teams, spaces, may, joined, pending, groups] = await Promise.all([
-    client.query('Users', {}, UsersData),
+    readUsers(client, pause),
     piece(() => client.query('OrgSettings', {}, OrgSettingsData)),
     piece(() => client.query('TeamsAndSpaces', {}, TeamsAndSpacesData)),
     piece(() => client.query('TeamSpaces', { fetchItemCountInSpaces: false }, TeamSpacesData)),
@@ -129,11 +151,15 @@ export async function readOrgSnapshot(client: ConsoleClient, { now = () => new D
 
   const memberRoles: Outcome<MemberNode[]> = !joined.ok ? joined : !pending.ok ? pending : { ok: true, value: [...joined.value, ...pending.value] };
   const extraById = new Map(memberRoles.ok ? memberRoles.value.map((node) => [node.id, node]) : []);
-  const members = users.users.map((user) => toMember(user, extraById.get(String(user.id))));
+  const members: Member[] = [];
+  for (const user of users) {
+    if (members.length > 0 && members.length % PEOPLE_PER_SLICE === 0) await pause();
+    members.push(toMember(user, extraById.get(String(user.id))));
+  }
 
   // `currentUser` has no member id [code]: the signed-in member is the one with its login id or email.
   const signedIn = new Set([lower(orgData.currentUser.loginId), lower(orgData.currentUser.email)].filter(Boolean));
-  const viewer = users.users.find((user) => signedIn.has(lower(user.loginId)) || signedIn.has(lower(user.email)));
+  const viewer = users.find((user) => signedIn.has(lower(user.loginId)) || signedIn.has(lower(user.email)));
 
   const allowed = (action: string): boolean | null => (may.ok ? (may.value.rbacBatchCheckPermissions.results.find((result) => result.action === action)?.allowed ?? null) : null);
   const viewerMay: ViewerMay = { invite: allowed(RBAC_ACTIONS.invite), remove: allowed(RBAC_ACTIONS.remove) };

@@ -25,21 +25,23 @@ export const OrgDataData = z.object({
 });
 
 /** [code] `Users`: everyone, joined and pending. Names and dates may be missing for some people. */
-export const UsersData = z.object({
-  users: z.array(
-    z.object({
-      id: AnyId,
-      loginId: z.nullish(z.string()),
-      email: z.nullish(z.string()),
-      name: z.nullish(z.string()),
-      fullName: z.nullish(z.string()),
-      orgRole: z.number(),
-      hasOutstandingInvite: z.boolean(),
-      orgTeam: z.nullish(z.string()),
-      createdAt: z.nullish(UnixTime),
-    }),
-  ),
+export const UserNode = z.object({
+  id: AnyId,
+  loginId: z.nullish(z.string()),
+  email: z.nullish(z.string()),
+  name: z.nullish(z.string()),
+  fullName: z.nullish(z.string()),
+  orgRole: z.number(),
+  hasOutstandingInvite: z.boolean(),
+  orgTeam: z.nullish(z.string()),
+  createdAt: z.nullish(UnixTime),
 });
+export const UsersData = z.object({ users: z.array(UserNode) });
+/**
+ * `Users` as it arrives: the list, each person checked against `UserNode` afterwards, a slice at a
+ * time (the whole org in one list: one check of 5,000 people would be one long task in the page).
+ */
+export const UsersList = z.object({ users: z.array(z.unknown()) });
 
 /** [code] `TeamSpaces`. */
 export const TeamSpacesData = z.object({

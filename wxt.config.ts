@@ -15,10 +15,11 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage'],
     host_permissions: [...AMPLITUDE_MATCHES],
-    // Imported by the content script only when needed: the bulk-invite CSV tools when the panel
+    // Imported by the content script only when needed: the Members & Groups page's features on a
+    // settings address (members.content/members-page-file.ts), the bulk-invite CSV tools when the panel
     // opens, the access breakdown card when a badge is first hovered or focused, the data-shape
     // recording when the admin starts one from the popup.
-    web_accessible_resources: [{ resources: ['invite-logic.js', 'access-card.js', 'shape-recording.js'], matches: [...AMPLITUDE_MATCHES] }],
+    web_accessible_resources: [{ resources: ['members-page.js', 'invite-logic.js', 'access-card.js', 'shape-recording.js'], matches: [...AMPLITUDE_MATCHES] }],
     // Firefox only: Chrome would warn about an unknown key.
     ...(browser === 'firefox'
       ? {

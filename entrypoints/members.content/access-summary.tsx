@@ -16,7 +16,7 @@ import { findMembersTabs, selectedMembersTab, type SummaryPlacement, summaryPlac
 import { downloadText } from '@/utils/download';
 import type { MembersContext } from './context';
 import { type OrgDataState, yieldToPage } from './org-data';
-import './access-summary.css';
+import { UI_STYLES } from './ui-styles';
 import { t } from '@/utils/i18n';
 
 /** Whether the panel is collapsed, remembered across reloads and visits. */
@@ -93,6 +93,7 @@ export const accessSummary: Feature<MembersContext> = {
     };
 
     const ui = await createShadowRootUi(ctx, {
+      css: UI_STYLES,
       name: 'admin-lens-summary',
       position: 'inline',
       anchor: () => where.anchor,

@@ -7,6 +7,7 @@ import type { OrgDataState } from './org-data';
 import { watchMissingLandmarks, type MissingLandmark } from './landmark-watch';
 import { rowCensus, type RowCensus } from './row-census';
 import { t, tCount } from '@/utils/i18n';
+import { UI_STYLES } from './ui-styles';
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
@@ -32,6 +33,7 @@ export const adminLensChip: Feature<MembersContext> = {
   id: 'admin-lens-chip',
   async init({ ctx, page, orgData }, signal) {
     const ui = await createShadowRootUi(ctx, {
+      css: UI_STYLES,
       name: 'admin-lens-chip',
       position: 'inline',
       anchor: page.heading,

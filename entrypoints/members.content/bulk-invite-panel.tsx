@@ -23,7 +23,7 @@ import { loadInviteLogic } from '@/utils/invite/load-logic';
 import { t } from '@/utils/i18n';
 import type { MembersContext } from './context';
 import type { OrgDataState } from './org-data';
-import './bulk-invite-panel.css';
+import { UI_STYLES } from './ui-styles';
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
 
@@ -228,6 +228,7 @@ export const bulkInvitePanel: Feature<MembersContext> = {
     };
 
     const ui = await createShadowRootUi(ctx, {
+      css: UI_STYLES,
       name: 'admin-lens-bulk-invite',
       position: 'inline',
       anchor: () => inviteButton ?? page.heading,

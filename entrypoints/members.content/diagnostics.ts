@@ -4,7 +4,6 @@
  * tiny: the content script's size is budgeted; names and wording live in the popup.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { browser, type Browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { lastQueries } from '@/utils/amplitude/console-client';
 import { probeLandmarks } from '@/utils/amplitude/landmarks';
@@ -17,18 +16,19 @@ import type { OrgData } from './org-data';
 import { rowCensus } from './row-census';
 import { unreadNote } from './unread-note';
 
-export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgData | null): void {
+/** Answers one request from our own extension page (the content script checked the sender); true when it will answer. */
+export type TabRequestAnswerer = (message: unknown, sendResponse: (answer: unknown) => void) => boolean;
+
+export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgData | null): TabRequestAnswerer {
   // From the start of the visit: what the page itself calls (names and counts only).
   const pageOperations = watchPageOperations(location.origin);
   // Loaded only once the admin starts a recording from the popup.
   let shapes: Promise<ShapeRecording> | null = null;
-  // Answers through sendResponse (and `return true`), not a returned promise: the content script
-  // uses the browser's native API, where only sendResponse answers in every browser.
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (answer: unknown) => void) => {
-    // Only our own extension pages (the popup) may ask; never a page or another extension.
-    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return;
+  // Answers through sendResponse, not a returned promise: the content script uses the browser's
+  // native API, where only sendResponse answers in every browser.
+  const answer = (message: unknown, sendResponse: (answer: unknown) => void): boolean => {
     const request = z.safeParse(TabRequest, message);
-    if (!request.success) return;
+    if (!request.success) return false;
     if (request.data.type === 'open-bulk-invite') {
       const opener = document.querySelector('admin-lens-bulk-invite')?.shadowRoot?.querySelector<HTMLElement>('button[aria-expanded]');
       if (opener?.getAttribute('aria-expanded') === 'false') opener.click();
@@ -59,7 +59,7 @@ export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgDat
     // With the org's data, the badges know better than the page alone whether rows can be told apart.
     const census = rowCensus.get();
     if (census?.rows) landmarks['users-row-identity'] = census.unreadable ? 'missing' : 'found';
-    const answer: DiagnosticsAnswer = {
+    const diagnostics: DiagnosticsAnswer = {
       isMembersPage: !!state,
       orgUrl: parseSettingsLocation(location.href)?.orgUrl ?? null,
       data: state
@@ -79,13 +79,12 @@ export function answerDiagnostics(ctx: ContentScriptContext, visit: () => OrgDat
       queries: lastQueries,
       pageOperations: pageOperations.counts(),
     };
-    sendResponse(answer);
+    sendResponse(diagnostics);
     return true;
   };
-  browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(listener);
     pageOperations.stop();
     void shapes?.then((recording) => recording.stop(), () => undefined);
   });
+  return answer;
 }

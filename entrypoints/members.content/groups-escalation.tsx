@@ -13,7 +13,7 @@ import type { AccessReport } from '@/utils/access/report';
 import { findGroupsRoot, findGroupsTable, groupRows } from '@/utils/amplitude/summary-anchor';
 import type { MembersContext } from './context';
 import type { OrgDataState } from './org-data';
-import './access-summary.css';
+import { UI_STYLES } from './ui-styles';
 
 const HOST_TAG = 'admin-lens-group-note';
 
@@ -68,6 +68,7 @@ export const groupsEscalation: Feature<MembersContext> = {
       const note: RowNote = { name, host: null, container: null, drawn: '', remove: () => undefined };
       notes.set(row, note);
       void createShadowRootUi(ctx, {
+        css: UI_STYLES,
         name: HOST_TAG,
         position: 'inline',
         anchor: cell,

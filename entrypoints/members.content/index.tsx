@@ -1,49 +1,59 @@
 /**
- * Content script for Amplitude's Members & Groups page. It stays idle everywhere else: it only
- * watches for the page (URL and heading), and starts every feature that is switched on (settings)
- * with an AbortSignal that is aborted as soon as the page is left, including by client-side
- * navigation, or the feature is switched off.
+ * Content script on every Amplitude page. Kept small: it installs the removal guard's fallback
+ * (which must outlive the extension, see removal-guard-fallback.ts) and loads the Members & Groups
+ * page's own file (members-page-file.ts) only where it can matter: on a settings address, when the
+ * single-page console navigates to one, or when our popup asks this tab something. That file
+ * watches for the page and starts every feature that is switched on, each with an AbortSignal
+ * aborted as soon as the page is left or the feature is switched off.
  */
+import { browser, type Browser } from 'wxt/browser';
 import { AMPLITUDE_MATCHES } from '@/utils/amplitude/hosts';
-import { createOnceReporter } from '@/utils/features/registry';
-import { featureSwitch, followSettings } from './feature-switch';
-import { watchMembersPage } from './page-watcher';
-import { FEATURES } from './features';
-import { createOrgData, prefetchCachedSnapshot, type OrgData } from './org-data';
-import { answerDiagnostics } from './diagnostics';
 import { parseSettingsLocation } from '@/utils/amplitude/page';
+import type { TabRequestAnswerer } from './diagnostics';
+import { loadMembersPage } from './members-page-file';
 import { installRemovalFallback } from './removal-guard-fallback';
-import './style.css';
 
 export default defineContentScript({
   matches: AMPLITUDE_MATCHES,
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // Each shadow-root UI brings its own styles (ui-styles.ts): the page's file is not this entry.
+  cssInjectionMode: 'manual',
   main(ctx) {
-    // First, so that its capture listeners run before the guard's: it stands in for the guard
-    // once the extension is gone (updated or reloaded with this tab open).
+    // First, so that its capture listeners run before the guard's: it holds removals until the
+    // guard runs, and stands in for it once the extension is gone (updated or reloaded).
     const fallback = installRemovalFallback();
-    const report = createOnceReporter();
-    let visit: OrgData | null = null;
-    answerDiagnostics(ctx, () => visit);
-    // The options page's settings: a region switched off leaves its host alone; features go on and
-    // off at once, each with its own AbortSignal under the visit's.
-    const features = featureSwitch(FEATURES, report);
-    let watching = false;
-    followSettings(ctx, (options) => {
-      features.apply(options);
-      fallback.setArmed(options.regions?.[location.host] !== false && options.features?.['removal-guard'] !== false);
-      if (watching || options.regions?.[location.host] === false) return;
-      watching = true;
-      const settings = parseSettingsLocation(location.href);
-      if (settings) prefetchCachedSnapshot(settings.orgUrl);
-      watchMembersPage(ctx, (page, signal) =>
-        features.visit(signal, (runSignal, findingOptions) => {
-          const orgData = (visit = createOrgData(page, runSignal, findingOptions));
-          runSignal.addEventListener('abort', () => visit === orgData && (visit = null), { once: true });
-          return { ctx, page, orgData };
-        }),
+    let started: Promise<TabRequestAnswerer> | null = null;
+    const start = () =>
+      (started ??= loadMembersPage().then(
+        (file) => {
+          const answer = file.start(ctx, fallback);
+          fallback.setGuardState('running');
+          return answer;
+        },
+        (error: unknown) => {
+          fallback.setGuardState('failed');
+          started = null;
+          console.warn('[Admin Lens] the Members & Groups features could not be loaded', error);
+          throw error;
+        },
+      ));
+    const startOnSettings = () => {
+      if (parseSettingsLocation(location.href)) void start().catch(() => undefined);
+    };
+    startOnSettings();
+    ctx.addEventListener(window, 'wxt:locationchange', startOnSettings);
+
+    // The popup's questions to this tab. Only our own extension pages may ask; never a page or
+    // another extension. Answered through sendResponse (native API: see diagnostics.ts).
+    const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (answer: unknown) => void) => {
+      if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return;
+      start().then(
+        (answer) => answer(message, sendResponse) || sendResponse(null),
+        () => sendResponse(null),
       );
-    });
+      return true;
+    };
+    browser.runtime.onMessage.addListener(listener);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
   },
 });

@@ -42,7 +42,7 @@ import type { MembersContext } from './context';
 import type { OrgData } from './org-data';
 import { showPlainNotice } from './plain-notice';
 import { DIALOG_SELECTOR, nameIncludes } from '@/utils/amplitude/names';
-import './removal-guard.css';
+import { UI_STYLES } from './ui-styles';
 import { t } from '@/utils/i18n';
 
 const HOST_NAME = 'admin-lens-removal-guard';
@@ -265,6 +265,7 @@ export const removalGuard: Feature<MembersContext> = {
     const mountUi = async (guard: DialogGuard) => {
       const anchor = guard.parts.list ?? guard.dialog;
       const ui = await createShadowRootUi(ctx, {
+        css: UI_STYLES,
         name: HOST_NAME,
         position: 'inline',
         anchor,

@@ -9,11 +9,14 @@
  * scripts answer through `sendResponse` (entrypoints/members.content/diagnostics.ts).
  *
  * WXT builds each content script on its own (its input is `<name>.content/index.*`), so the build's
- * input tells which `browser` to use.
+ * input tells which `browser` to use. The Members page's file (entrypoints/members-page.ts) runs in
+ * the content script's world and gets the native API too.
  */
 import type { Plugin } from 'vite';
 
 const POLYFILL = '@wxt-dev/webextension-polyfill/browser';
+/** Unlisted scripts that run in the content script's world (imported by it): the native API, as there. */
+const CONTENT_WORLD_FILES = /[\\/]members-page\.ts$/;
 
 function inputs(input: unknown): string[] {
   if (typeof input === 'string') return [input];
@@ -28,7 +31,7 @@ export function browserApiPerEntrypoint(): Plugin {
     name: 'admin-lens:browser-api',
     enforce: 'pre',
     options(options) {
-      nativeApi = inputs(options.input).some((file) => /[\\/][^\\/]+\.content([\\/]|\.)/.test(file));
+      nativeApi = inputs(options.input).some((file) => /[\\/][^\\/]+\.content([\\/]|\.)/.test(file) || CONTENT_WORLD_FILES.test(file));
       return null;
     },
     async resolveId(source, importer, resolveOptions) {

@@ -66,7 +66,8 @@ describe('createAccessPreview', () => {
         expect(preview.member(snapshot.members[0]?.id ?? '')).toBeDefined();
       },
     });
-    expect(pauses).toBe(Math.floor(80 / 20) + 1);
+    // Slices of access, a pause before the findings and one after the org-wide ones, slices of findings.
+    expect(pauses).toBe(2 * Math.floor(80 / 20) + 2);
     expect(first && report.members.get(first.id)).toBe(early);
     const plain = computeAccessReport(snapshot, options);
     expect(report.findings).toEqual(plain.findings);

@@ -83,6 +83,16 @@ function decodeUtf8(bytes: Uint8Array): string | null {
 }
 
 /**
+ * Windows-1252's characters for 0x80–0x9F (WHATWG's table; the five unassigned bytes keep their C1
+ * code). Decoded here, not by TextDecoder: some runtimes (Node) give ISO-8859-1 for this label.
+ */
+const CP1252_80_9F = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return Array.from(bytes, (byte) => (byte >= 0x80 && byte <= 0x9f ? CP1252_80_9F[byte - 0x80]! : String.fromCharCode(byte))).join('');
+}
+
+/**
  * Text that is really binary: a NUL, or more than 1% (and more than two) control characters other
  * than tab, line ends and form feeds. A lone Ctrl-Z at the end (old DOS files) is text.
  */
@@ -123,7 +133,7 @@ export function decodeInviteFile(bytes: Uint8Array, fileName = ''): DecodedFile 
         // Not UTF-8: the usual reason is Excel's plain "CSV (Comma delimited)" on a Western
         // Windows, which is Windows-1252. Read so, and the caller says so.
         encoding = 'windows-1252';
-        text = new TextDecoder('windows-1252').decode(startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes);
+        text = decodeWindows1252(startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes);
       }
     }
   }

@@ -3,6 +3,7 @@
  * Excel's "Unicode text" (UTF-16 LE, tab-separated), a UTF-16 BE file, a Windows-1252 CSV and an
  * Excel workbook, each by the file picker or by drag and drop, which get the same checks.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -16,6 +17,12 @@ async function openPanel(page: Page) {
   await expect(page.getByRole('button', { name: 'Invite New Users' })).toBeVisible();
   await page.getByRole('button', { name: 'Bulk invite from CSV' }).click();
   await expect(dialog(page)).toBeVisible();
+}
+
+/** Serious or critical axe violations in the panel (its colours and roles), by rule id. */
+async function panelViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('admin-lens-bulk-invite').analyze();
+  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
 }
 
 /** Drops a file with these bytes on the panel's text area, as a file dragged from the desktop. */
@@ -72,6 +79,7 @@ test('a Windows-1252 file is read with a visible notice; an Excel workbook is na
   await expect(dialog(page).getByRole('status').filter({ hasText: 'people.csv is not saved as UTF-8, so it was read as Windows-1252' })).toBeVisible();
   await expect(textarea(page)).toHaveValue(/François/);
   await expect(dialog(page).getByText('1 to invite · 0 to skip · 0 invalid')).toBeVisible();
+  expect(await panelViolations(page)).toEqual([]);
 
   // A workbook starts with a zip's PK\x03\x04 and holds xl/workbook.xml.
   const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array<number>(22).fill(0), 15, 0, 0, 0, ...Buffer.from('xl/workbook.xml', 'ascii')]);
@@ -80,4 +88,5 @@ test('a Windows-1252 file is read with a visible notice; an Excel workbook is na
   await expect(textarea(page)).toHaveValue('');
   await expect(rows(page)).toBeHidden();
   await expect(dialog(page).getByText(/No "email" column/)).toBeHidden();
+  expect(await panelViolations(page)).toEqual([]);
 });

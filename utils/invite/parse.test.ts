@@ -157,3 +157,11 @@ describe('parseInviteCsv: cells coming back from our own downloads', () => {
     expect(parsed.rows[0]!.cells).toEqual(["'-dash@example.com", "'+Growth", "'=Ops"]);
   });
 });
+
+describe('parseInviteCsv: a quote left open in the header', () => {
+  it('refuses the file naming the lines it swallows', () => {
+    const parsed = parseInviteCsv('\n"email,team\np1@example.com,Data\np2@example.com,Data\n');
+    expect(parsed.ok).toBe(false);
+    expect(parsed.errors).toContainEqual({ line: 2, message: expect.stringContaining('Header line: Lines 2–4 were read as one row: a double quote on line 2') });
+  });
+});

@@ -186,7 +186,9 @@ export function parseInviteCsv(input: string): ParsedCsv {
     });
   }
   if (headerRecord.errors.length > 0) {
-    errors.push({ line: headerRecord.line, message: t('parseHeaderLine', { errors: headerRecord.errors.join(' ') }) });
+    // A quote left open in the header swallows the rows too: then say which lines.
+    const message = headerRecord.lastLine > headerRecord.line ? quoteSpansMessage(headerRecord) : headerRecord.errors.join(' ');
+    errors.push({ line: headerRecord.line, message: t('parseHeaderLine', { errors: message }) });
   }
 
   const rows: ParsedRow[] = records.map((record, index) => {

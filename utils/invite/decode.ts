@@ -127,6 +127,8 @@ export function decodeInviteFile(bytes: Uint8Array, fileName = ''): DecodedFile 
       encoding = utf16;
       text = decodeUtf16(bytes, utf16);
     } else {
+      // Binary files are told from their start, before the whole of a large one is decoded.
+      if (looksBinary(decodeWindows1252(bytes.subarray(0, SNIFF_BYTES)))) return { ok: false, kind: 'binary' };
       encoding = 'utf-8';
       text = decodeUtf8(bytes);
       if (text === null) {

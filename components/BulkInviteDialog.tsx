@@ -10,6 +10,7 @@ import type { OrgSnapshot } from '@/utils/access/model';
 import type { JobCounts } from '@/utils/invite/job';
 import { parseInviteCsv, type ParsedCsv } from '@/utils/invite/parse';
 import { planBatches, type InvitePlan } from '@/utils/invite/plan';
+import { readInviteFile } from '@/utils/invite/read-file';
 import { validateInvites, type ValidationResult } from '@/utils/invite/validate';
 import { BulkInvitePreview } from './BulkInvitePreview';
 import { BulkInviteRun, type BulkInviteRunProps, type RunView } from './BulkInviteRun';
@@ -34,7 +35,8 @@ export interface BulkInviteDialogProps {
 export function BulkInviteDialog({ open, snapshot, onClose, onDownloadTemplate, onDownloadErrors, onStart, run, batchSize, debounceMs = 250 }: BulkInviteDialogProps) {
   const [text, setText] = useState('');
   const [validated, setValidated] = useState('');
-  const [fileNote, setFileNote] = useState<string | null>(null);
+  /** What came of the last file: read (with a notice on how), or refused (why, and what to do). */
+  const [fileNote, setFileNote] = useState<{ note: string | null; notice: string | null; error: string | null } | null>(null);
   const [dragging, setDragging] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -58,16 +60,16 @@ export function BulkInviteDialog({ open, snapshot, onClose, onDownloadTemplate, 
     return { parsed, result, plan: planBatches(result.rows, { batchSize }) };
   }, [validated, snapshot, batchSize]);
 
+  // The file picker and drag and drop both come here, so both get the same checks.
   const readFile = (file: File | undefined) => {
     if (!file) return;
-    void file.text().then(
-      (content) => {
-        setText(content);
-        setValidated(content);
-        setFileNote(t('biFileRead', { file: file.name }));
-      },
-      () => setFileNote(t('biFileReadFailed', { file: file.name })),
-    );
+    void readInviteFile(file).then((outcome) => {
+      // A file replaces the text, also when it holds nothing to import (the old preview would mislead).
+      const text = outcome.ok ? outcome.text : '';
+      setText(text);
+      setValidated(text);
+      setFileNote(outcome.ok ? { note: outcome.note, notice: outcome.notice, error: null } : { note: null, notice: null, error: outcome.error });
+    });
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -120,7 +122,11 @@ export function BulkInviteDialog({ open, snapshot, onClose, onDownloadTemplate, 
               spellcheck={false}
               placeholder={'email,team,groups\nnew.person@example.com,Engineering,Product Analysts'}
               value={text}
-              onInput={(event) => setText(event.currentTarget.value)}
+              onInput={(event) => {
+                setText(event.currentTarget.value);
+                // Typing makes the text the admin's own: a refused file's message no longer applies.
+                if (fileNote?.error) setFileNote(null);
+              }}
             />
           </div>
           <div class="al-bi-actions">
@@ -140,7 +146,17 @@ export function BulkInviteDialog({ open, snapshot, onClose, onDownloadTemplate, 
               {t('biDownloadTemplate')}
             </button>
           </div>
-          {fileNote && <p class="al-bi-file-note">{fileNote}</p>}
+          {fileNote?.note && <p class="al-bi-file-note">{fileNote.note}</p>}
+          {fileNote?.notice && (
+            <p class="al-bi-file-notice" role="status">
+              {fileNote.notice}
+            </p>
+          )}
+          {fileNote?.error && (
+            <p class="al-bi-file-refused" role="alert">
+              {fileNote.error}
+            </p>
+          )}
           {!snapshot ? (
             <p class="al-bi-waiting" role="status">
               {t('biWaitingData')}

@@ -1,11 +1,16 @@
 /**
- * "Did you mean …?" for names typed into an invite file: optimal-string-alignment distance
- * (Levenshtein plus transpositions of neighbours) on lowercased, space-collapsed names.
+ * Names typed into an invite file against the org's names: the key both are compared by, and
+ * "Did you mean …?" by optimal-string-alignment distance (Levenshtein plus transpositions of
+ * neighbours) on those keys.
  */
 
-/** Lowercase, trimmed, inner whitespace collapsed to one space. */
+/**
+ * The key a name is compared by: Unicode NFC (a file saved on macOS may spell "Données" with a
+ * combining accent, NFD; the org spells it precomposed), lowercase, trimmed, inner whitespace
+ * collapsed to one space. NFC, not NFKC: names that merely look alike ("x²", "x2") stay apart.
+ */
 export function normalizeName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** Damerau-Levenshtein distance (optimal string alignment variant). */
@@ -32,7 +37,9 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The closest of `candidates` to `input`, when it is close enough: distance at most
- * max(2, 30% of the input's length). Ties go to the earliest candidate.
+ * max(2, 30% of the input's length). Ties go to the earliest candidate. Never a candidate with the
+ * same key as the input: that one is not a suggestion ("Did you mean" the very thing typed) but a
+ * match, which the caller resolves (or reports as ambiguous) before asking for one.
  */
 export function closestName(input: string, candidates: readonly string[]): string | null {
   const needle = normalizeName(input);
@@ -41,6 +48,7 @@ export function closestName(input: string, candidates: readonly string[]): strin
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     const distance = editDistance(needle, normalizeName(candidate));
+    if (distance === 0) continue;
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

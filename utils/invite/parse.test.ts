@@ -89,3 +89,79 @@ describe('parseInviteCsv: happy paths', () => {
     expect(headerKey('\uFEFF E-Mail ')).toBe('email');
   });
 });
+
+describe('parseInviteCsv: a quote never swallows the people after it', () => {
+  const people = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `p${from + i}@example.com,Data`);
+
+  it('refuses a file whose quote opens mid-file and never closes, naming the lines', () => {
+    const text = ['email,team', ...people(1, 2), 'p3@example.com,"Data', ...people(4, 7)].join('\n') + '\n';
+    const parsed = parseInviteCsv(text);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.errors).toEqual([
+      {
+        line: 4,
+        message:
+          'Lines 4–8 were read as one row: a double quote on line 4 opens a value that does not close on that line, so the 4 lines after it (lines 5–8) are not read as rows of their own. Nothing is imported: close the quote (a quote inside a value is written twice: "") or remove it, and import again.',
+      },
+    ]);
+    // The rows before it are as they were, and the swallowing row says so too.
+    expect(parsed.rows.map((row) => row.values.email)).toEqual(['p1@example.com', 'p2@example.com', 'p3@example.com']);
+    expect(parsed.rows[2]!.errors.map((error) => error.message).join(' ')).toContain('Lines 4–8 were read as one row');
+  });
+
+  it('says "line" for one swallowed line', () => {
+    const parsed = parseInviteCsv('email,team\np1@example.com,"Data\np2@example.com,Data\n');
+    expect(parsed.errors[0]!.message).toContain('Lines 2–3 were read as one row: a double quote on line 2 opens a value that does not close on that line, so 1 line after it (line 3) is not read as a row of its own.');
+  });
+
+  it('refuses a file where a later quote closes the one left open, in the middle of the file', () => {
+    const text = 'email,team\np1@example.com,"Sales\np2@example.com,"Data"\np3@example.com,Data\n';
+    const parsed = parseInviteCsv(text);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.errors.map((error) => error.line)).toEqual([2]);
+    expect(parsed.errors[0]!.message).toContain('Lines 2–3 were read as one row');
+    expect(parsed.rows.at(-1)!.values.email).toBe('p3@example.com');
+  });
+
+  it('refuses a value of one of our columns that runs over lines even with its quotes closed', () => {
+    const parsed = parseInviteCsv('email,team\np1@example.com,"Sales\np2@example.com,Data"\n');
+    expect(parsed.ok).toBe(false);
+    expect(parsed.errors[0]!.message).toContain('Lines 2–3 were read as one row');
+  });
+
+  it('refuses an ignored column whose later lines hold an email address', () => {
+    const parsed = parseInviteCsv('email,notes\np1@example.com,"met at the fair\np2@example.com,ask about Q3"\n');
+    expect(parsed.ok).toBe(false);
+  });
+
+  it('keeps a multi-line note in an ignored column, and a quote left open on the last line stays a row error', () => {
+    const notes = parseInviteCsv('email,team,notes\np1@example.com,Data,"first line\nsecond line"\np2@example.com,Data,x\n');
+    expect(notes.ok).toBe(true);
+    expect(notes.rows.map((row) => [row.row, row.line, row.errors.length])).toEqual([
+      [1, 2, 0],
+      [2, 4, 0],
+    ]);
+    const last = parseInviteCsv('email,team\np1@example.com,Data\np2@example.com,"Data\n\n\n');
+    expect(last.ok).toBe(true);
+    expect(last.rows[1]!.errors.map((error) => error.message)).toEqual(['A double quote opens a value but never closes it: close it, or double it ("") inside the value.']);
+  });
+});
+
+describe('parseInviteCsv: cells coming back from our own downloads', () => {
+  it("takes off the formula protection (a leading ' before = + - @) from the values, not from the cells", () => {
+    const parsed = parseInviteCsv("email,team,groups\n'-dash@example.com,'+Growth,'=Ops\n'''=x@example.com,Data,'plain\n");
+    expect(parsed.rows.map((row) => row.values)).toEqual([
+      { email: '-dash@example.com', team: '+Growth', groups: '=Ops' },
+      { email: "''=x@example.com", team: 'Data', groups: "'plain" },
+    ]);
+    expect(parsed.rows[0]!.cells).toEqual(["'-dash@example.com", "'+Growth", "'=Ops"]);
+  });
+});
+
+describe('parseInviteCsv: a quote left open in the header', () => {
+  it('refuses the file naming the lines it swallows', () => {
+    const parsed = parseInviteCsv('\n"email,team\np1@example.com,Data\np2@example.com,Data\n');
+    expect(parsed.ok).toBe(false);
+    expect(parsed.errors).toContainEqual({ line: 2, message: expect.stringContaining('Header line: Lines 2–4 were read as one row: a double quote on line 2') });
+  });
+});

@@ -7,7 +7,8 @@
  * is what a text editor shows. Quoted fields with line breaks make the two drift apart.
  */
 import Papa from 'papaparse';
-import { t } from '../i18n';
+import { formulaUnprotect } from '../csv';
+import { t, tCount } from '../i18n';
 
 /** The columns an invite file can have, by their canonical names. */
 export const INVITE_COLUMNS = ['email', 'team', 'groups', 'projects', 'role', 'default_project', 'team_spaces'] as const;
@@ -131,9 +132,9 @@ export function parseInviteCsv(input: string): ParsedCsv {
     return { ...empty, errors: [{ message: t('parseEmpty') }] };
   }
 
-  // Each record with the line it starts on; blank lines are dropped here, not by papaparse, so that
-  // the cursor of one record is the start of the next and line numbers stay exact.
-  const records: { cells: string[]; line: number; errors: string[] }[] = [];
+  // Each record with the lines it starts and ends on; blank lines are dropped here, not by
+  // papaparse, so that the cursor of one record is the start of the next and line numbers stay exact.
+  const records: TextRecord[] = [];
   let start = 0;
   let line = 1;
   Papa.parse<string[]>(text, {
@@ -142,8 +143,8 @@ export function parseInviteCsv(input: string): ParsedCsv {
     step: (result) => {
       const cells = result.data;
       const errors = result.errors.map((error) => quoteErrorMessage(error.code, error.message));
-      if (!isBlankRow(cells) || errors.length > 0) records.push({ cells, line, errors });
       const end = result.meta.cursor;
+      if (!isBlankRow(cells) || errors.length > 0) records.push({ cells, line, lastLine: line + countLineBreaks(text, start, lastVisible(text, start, end)), errors });
       line += countLineBreaks(text, start, end);
       start = end;
     },
@@ -185,15 +186,24 @@ export function parseInviteCsv(input: string): ParsedCsv {
     });
   }
   if (headerRecord.errors.length > 0) {
-    errors.push({ line: headerRecord.line, message: t('parseHeaderLine', { errors: headerRecord.errors.join(' ') }) });
+    // A quote left open in the header swallows the rows too: then say which lines.
+    const message = headerRecord.lastLine > headerRecord.line ? quoteSpansMessage(headerRecord) : headerRecord.errors.join(' ');
+    errors.push({ line: headerRecord.line, message: t('parseHeaderLine', { errors: message }) });
   }
 
   const rows: ParsedRow[] = records.map((record, index) => {
     const row = index + 1;
     const rowErrors: ParseIssue[] = record.errors.map((message) => ({ row, line: record.line, message }));
+    if (swallowsLines(record, columns)) {
+      // Refused as a whole: the people on the swallowed lines would otherwise silently be missing.
+      const message = quoteSpansMessage(record);
+      errors.push({ line: record.line, message });
+      rowErrors.push({ row, line: record.line, message });
+    }
     const values: Partial<Record<InviteColumn, string>> = {};
     columns.forEach((column, cellIndex) => {
-      if (column && values[column] === undefined) values[column] = (record.cells[cellIndex] ?? '').trim();
+      // A cell that comes back from our own download may carry its formula protection (utils/csv.ts).
+      if (column && values[column] === undefined) values[column] = formulaUnprotect((record.cells[cellIndex] ?? '').trim()).trim();
     });
     const extra = record.cells.slice(headers.length).filter((cell) => cell.trim() !== '');
     if (extra.length > 0) {
@@ -212,6 +222,39 @@ export function parseInviteCsv(input: string): ParsedCsv {
   return { ok: errors.length === 0, delimiter, headers, columns, rows, errors, warnings };
 }
 
+interface TextRecord {
+  cells: string[];
+  /** 1-based line of the text where the record starts. */
+  line: number;
+  /** 1-based line of its last visible character (a quoted value can run over several lines). */
+  lastLine: number;
+  /** Quote problems papaparse found in it, as messages. */
+  errors: string[];
+}
+
+const LINE_BREAK = /\r\n|\n|\r/;
+
+/**
+ * A record that runs over several lines has taken in lines that were probably rows of their own:
+ * because of a quote error (a quote never closed, or closed by a later quote), because one of our
+ * columns holds a line break (no email, team or group name does), or because a value's later lines
+ * hold an email address. Line breaks in columns we ignore (a "notes" column) are fine.
+ */
+function swallowsLines(record: TextRecord, columns: readonly (InviteColumn | null)[]): boolean {
+  if (record.lastLine === record.line) return false;
+  if (record.errors.length > 0) return true;
+  return record.cells.some((cell, index) => {
+    const [, ...later] = cell.split(LINE_BREAK);
+    if (later.length === 0) return false;
+    return (columns[index] ?? null) !== null || /\S@\S/.test(later.join('\n'));
+  });
+}
+
+function quoteSpansMessage(record: TextRecord): string {
+  const swallowed = record.lastLine - record.line;
+  return tCount('parseQuoteSpans', swallowed, { first: record.line, next: record.line + 1, last: record.lastLine });
+}
+
 function quoteErrorMessage(code: string, fallback: string): string {
   switch (code) {
     case 'MissingQuotes':
@@ -221,6 +264,13 @@ function quoteErrorMessage(code: string, fallback: string): string {
     default:
       return fallback;
   }
+}
+
+/** The end of text[from, to) without its trailing whitespace (the line end, blank lines). */
+function lastVisible(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && /\s/.test(text[end - 1]!)) end--;
+  return end;
 }
 
 /** Line breaks (\r\n, \n or \r, each counted once) in text[from, to). */

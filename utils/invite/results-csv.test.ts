@@ -1,4 +1,5 @@
-import { csvField, formulaSafe, toCsv } from '../csv';
+import fc from 'fast-check';
+import { csvField, formulaSafe, formulaUnprotect, toCsv } from '../csv';
 import { createJob, failBatch, markBatchSent, startBatch, verifyBatch } from './job';
 import { parseInviteCsv } from './parse';
 import { planBatches } from './plan';
@@ -28,6 +29,37 @@ describe('formula-safe CSV cells', () => {
     expect(csvField('a;b')).toBe('"a;b"');
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(toCsv([['a', 'b'], ['c', 'd']])).toBe('a,b\r\nc,d\r\n');
+  });
+});
+
+describe('formula protection undone on the way back', () => {
+  it('formulaUnprotect is the exact inverse of formulaSafe, for any text (property)', () => {
+    const text = fc.oneof(fc.string(), fc.constantFrom("'=x", "''-y", "'", "''", '=', "'plain", "'\tx").chain((prefix) => fc.string().map((rest) => prefix + rest)));
+    fc.assert(fc.property(text, (value) => formulaUnprotect(formulaSafe(value)) === value));
+  });
+
+  it("gives one more ' to a cell that already reads as protected, and leaves other quotes alone", () => {
+    expect(formulaSafe("'=x")).toBe("''=x");
+    expect(formulaSafe("O'Brien")).toBe("O'Brien");
+    expect(formulaUnprotect("'O'Brien")).toBe("'O'Brien");
+    expect(formulaUnprotect("'-dash@example.com")).toBe('-dash@example.com');
+  });
+
+  it('an errors download of valid addresses starting with - + = comes back valid, fixed rows ready', () => {
+    const text = 'email,team,groups\n-dash@example.com,Data,Sales Viewers\n+ops@example.com,Dta,Sales Viewers\n=sales@example.com,Data,Sales Viewerz\n';
+    const first = setup(text);
+    // -dash is ready; +ops and =sales have a typo each.
+    expect(first.validated.rows.map((row) => row.status)).toEqual(['ready', 'invalid', 'invalid']);
+    const download = validationCsv(first.parsed.headers, first.validated.rows, { bom: true, onlyProblems: true });
+    expect(download).toContain("'+ops@example.com");
+    // The admin fixes the typos in the download and imports it again.
+    const fixed = download.replace(',Dta,', ',Data,').replace('Sales Viewerz', 'Sales Viewers');
+    const again = setup(fixed).validated;
+    expect(again.rows.map((row) => [row.email, row.status])).toEqual([
+      ['+ops@example.com', 'ready'],
+      ['=sales@example.com', 'ready'],
+    ]);
+    expect(again.warnings.map((warning) => warning.message).join(' ')).toContain('"status", "error"');
   });
 });
 

@@ -9,9 +9,9 @@
  * rows says what was not checked, and a row naming something that cannot be looked up (a group, a
  * team space) is held with the reason, for the admin to decide.
  */
-import { z } from 'zod/mini';
 import { type Group, knownOrgRole, type Member, type OrgRole, type OrgSnapshot, type ProjectRole } from '../access/model';
 import { compareRoles, maxRole, roleLabel } from '../access/roles';
+import { emailProblem, MAX_ADDRESS, MAX_LOCAL_PART } from './email';
 import { closestName, normalizeName } from './fuzzy';
 import type { InviteColumn, ParsedCsv, ParseIssue, ParsedRow } from './parse';
 import { t } from '../i18n';
@@ -73,8 +73,6 @@ export interface ValidationResult {
   warnings: ParseIssue[];
   counts: { ready: number; skip: number; invalid: number };
 }
-
-const Email = z.email();
 
 /** Role words accepted in the `projects` and `role` columns, lowercased and spaces collapsed. */
 const ROLE_WORDS: Readonly<Record<string, ProjectRole | 'admin'>> = {
@@ -303,14 +301,20 @@ export function validateInvites(parsed: ParsedCsv, snapshot: OrgSnapshot, option
 }
 
 function checkEmail(email: string): string | null {
-  if (email === '') return t('valEmailEmpty');
-  if (/[\s,;]/.test(email) && email.split(/[\s,;]+/).filter((part) => part.includes('@')).length > 1) {
-    return t('valEmailSeveral', { email });
+  switch (emailProblem(email)) {
+    case null:
+      return null;
+    case 'empty':
+      return t('valEmailEmpty');
+    case 'several':
+      return t('valEmailSeveral', { email });
+    case 'local-too-long':
+      return t('valEmailLocalTooLong', { email, length: email.slice(0, email.lastIndexOf('@')).length, max: MAX_LOCAL_PART });
+    case 'too-long':
+      return t('valEmailTooLong', { email, length: email.length, max: MAX_ADDRESS });
+    case 'invalid':
+      return t('valEmailInvalid', { email });
   }
-  if (!z.safeParse(Email, email).success) {
-    return t('valEmailInvalid', { email });
-  }
-  return null;
 }
 
 interface Context {

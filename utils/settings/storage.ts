@@ -35,8 +35,12 @@ export type SettingsV2 = Omit<Settings, 'snapshotRetentionDays'>;
 /** Step n turns a value of version n-1 into version n. */
 export const SETTINGS_MIGRATIONS: Record<number, (old: any) => unknown> = {
   2: (old: SettingsV1 | null): SettingsV2 => ({ ...withDefaults(null), auditRetentionDays: old?.auditRetentionDays ?? null }),
-  3: (old: SettingsV2 | null): Settings =>
-    withDefaults({ ...old, auditRetentionDays: old?.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS, snapshotRetentionDays: DEFAULT_SETTINGS.snapshotRetentionDays }),
+  // Adds, repairs nothing: an imported file's wrong values are still for validation to name.
+  3: (old: Partial<SettingsV2> | null): Partial<Settings> => ({
+    ...old,
+    auditRetentionDays: old?.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
+    snapshotRetentionDays: DEFAULT_SETTINGS.snapshotRetentionDays,
+  }),
 };
 
 /** Runs the steps after `fromVersion` up to the current version (an imported file of an older version). */

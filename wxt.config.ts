@@ -18,7 +18,16 @@ export default defineConfig({
     // Imported by the content script only when needed: the bulk-invite CSV tools when the panel
     // opens, the access breakdown card when a badge is first hovered or focused, the data-shape
     // recording when the admin starts one from the popup.
-    web_accessible_resources: [{ resources: ['invite-logic.js', 'access-card.js', 'shape-recording.js'], matches: [...AMPLITUDE_MATCHES] }],
+    // Chrome: only under a per-session dynamic id (runtime.getURL gives it), so a page cannot tell
+    // that Admin Lens is installed by fetching chrome-extension://<id>/invite-logic.js. Firefox's
+    // extension URLs are already a random per-install UUID; it does not take the key.
+    web_accessible_resources: [
+      {
+        resources: ['invite-logic.js', 'access-card.js', 'shape-recording.js'],
+        matches: [...AMPLITUDE_MATCHES],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     // Firefox only: Chrome would warn about an unknown key.
     ...(browser === 'firefox'
       ? {

@@ -20,7 +20,8 @@ export default defineConfig({
     // recording when the admin starts one from the popup.
     // Chrome: only under a per-session dynamic id (runtime.getURL gives it), so a page cannot tell
     // that Admin Lens is installed by fetching chrome-extension://<id>/invite-logic.js. Firefox's
-    // extension URLs are already a random per-install UUID; it does not take the key.
+    // extension URLs are a random per-install UUID already; it ignores the key (web-ext lint accepts
+    // it), and WXT leaves it out of its own Firefox entries, as here.
     web_accessible_resources: [
       {
         resources: ['invite-logic.js', 'access-card.js', 'shape-recording.js'],

@@ -1,7 +1,10 @@
 /** Every request to the background has a timeout: a stuck background is an error, never a wait for ever. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { browser } from 'wxt/browser';
 import { BackgroundError, REQUEST_TIMEOUT_MS, sendRequest } from './messaging';
+
+/** The browser's sendMessage, answered by the test (its typing says nothing of the answers). */
+const background = () => vi.spyOn(browser.runtime, 'sendMessage') as unknown as MockInstance<(message: unknown) => Promise<unknown>>;
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -11,7 +14,7 @@ afterEach(() => {
 describe('sendRequest', () => {
   it('gives up after its timeout with a "timeout" error that names the request', async () => {
     vi.useFakeTimers();
-    vi.spyOn(browser.runtime, 'sendMessage').mockReturnValue(new Promise(() => undefined));
+    background().mockReturnValue(new Promise(() => undefined));
     const answer = sendRequest({ type: 'audit-list' });
     const failure = expect(answer).rejects.toMatchObject({ name: 'BackgroundError', code: 'timeout', message: expect.stringContaining('“audit-list” within 15 s') });
     await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS);
@@ -20,7 +23,7 @@ describe('sendRequest', () => {
 
   it('takes a shorter timeout when asked, and answers normally in time', async () => {
     vi.useFakeTimers();
-    const send = vi.spyOn(browser.runtime, 'sendMessage').mockReturnValue(new Promise(() => undefined));
+    const send = background().mockReturnValue(new Promise(() => undefined));
     const quick = expect(sendRequest({ type: 'ping' }, { timeoutMs: 2000 })).rejects.toBeInstanceOf(BackgroundError);
     await vi.advanceTimersByTimeAsync(2000);
     await quick;

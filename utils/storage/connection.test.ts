@@ -42,7 +42,7 @@ describe('database connection', () => {
     expect(await ping()).toMatchObject({ ok: true });
     const first = await connection.get();
     // What the browser does when it closes a connection itself (storage cleared, a disk error).
-    forceCloseDatabase(unwrap(first) as Parameters<typeof forceCloseDatabase>[0]);
+    forceCloseDatabase(unwrap(first) as unknown as Parameters<typeof forceCloseDatabase>[0]);
     await vi.waitFor(() => expect(closeEvents.count).toBe(1));
     expect(await ping()).toMatchObject({ ok: true, result: { entries: [] } });
     expect(opened).toHaveLength(2);

@@ -122,11 +122,11 @@ describe('delete all data', () => {
     await handle({ type: 'audit-append', entry: entry(T0) }, acme);
     expect(await handle({ type: 'data-delete-all' }, options)).toEqual({
       ok: true,
-      result: { stores: ['audit', 'inviteJobs', 'inviteRows', 'snapshots'], areas: ['local', 'session', 'sync'] },
+      result: { stores: expect.arrayContaining(['audit', 'inviteJobs', 'inviteRows', 'snapshots']), areas: ['local', 'session', 'sync'] },
     });
     expect(clearStorage).toHaveBeenCalledOnce();
     const db = await raw();
-    for (const store of ['audit', 'inviteJobs', 'inviteRows', 'snapshots'] as const) expect(await db.count(store), store).toBe(0);
+    for (const store of db.objectStoreNames) expect(await db.count(store), store).toBe(0);
     expect(await handle({ type: 'snapshot-get', orgKey: ACME }, acme)).toEqual({ ok: true, result: null });
   });
 });

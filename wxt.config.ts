@@ -19,7 +19,17 @@ export default defineConfig({
     // settings address (members.content/members-page-file.ts), the bulk-invite CSV tools when the panel
     // opens, the access breakdown card when a badge is first hovered or focused, the data-shape
     // recording when the admin starts one from the popup.
-    web_accessible_resources: [{ resources: ['members-page.js', 'invite-logic.js', 'access-card.js', 'shape-recording.js'], matches: [...AMPLITUDE_MATCHES] }],
+    // Chrome: only under a per-session dynamic id (runtime.getURL gives it), so a page cannot tell
+    // that Admin Lens is installed by fetching chrome-extension://<id>/invite-logic.js. Firefox's
+    // extension URLs are a random per-install UUID already; it ignores the key (web-ext lint accepts
+    // it), and WXT leaves it out of its own Firefox entries, as here.
+    web_accessible_resources: [
+      {
+        resources: ['members-page.js', 'invite-logic.js', 'access-card.js', 'shape-recording.js'],
+        matches: [...AMPLITUDE_MATCHES],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     // Firefox only: Chrome would warn about an unknown key.
     ...(browser === 'firefox'
       ? {

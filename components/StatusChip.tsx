@@ -14,9 +14,11 @@ export interface StatusChipProps {
   missing?: string | null;
   /** Rows of the Users table that got no badge because nobody could be told from them; null when none. */
   rowsNote?: string | null;
+  /** The extension's own storage failed (its cache of the org): what happened; null when it works. */
+  storageNote?: string | null;
 }
 
-export function StatusChip({ orgLabel, detail, error, missing = null, rowsNote = null }: StatusChipProps) {
+export function StatusChip({ orgLabel, detail, error, missing = null, rowsNote = null, storageNote = null }: StatusChipProps) {
   return (
     <span class="al-chip-wrap">
       <span class="al-chip" role="status" aria-label={t('chipLabel', { org: orgLabel })}>
@@ -35,6 +37,11 @@ export function StatusChip({ orgLabel, detail, error, missing = null, rowsNote =
       {missing ? (
         <span class="al-chip__missing" role="status">
           {missing}
+        </span>
+      ) : null}
+      {storageNote ? (
+        <span class="al-chip__error" role="alert">
+          {storageNote}
         </span>
       ) : null}
       {rowsNote ? (

@@ -34,8 +34,12 @@ for (const file of targets) {
   for (const script of manifest.content_scripts ?? []) {
     if (!same(script.matches, HOSTS)) say(`content script ${script.js} matches ${JSON.stringify(script.matches)}`);
   }
+  // Chrome: a page could tell Admin Lens is installed by fetching a file at the fixed extension id;
+  // under the per-session dynamic id it cannot. Firefox's ids are random per install already.
+  const firefox = Boolean(manifest.browser_specific_settings?.gecko);
   for (const resource of manifest.web_accessible_resources ?? []) {
     if (!same(resource.matches, HOSTS)) say(`web_accessible_resources exposed to ${JSON.stringify(resource.matches)}`);
+    if (!firefox && resource.use_dynamic_url !== true) say(`web_accessible_resources ${JSON.stringify(resource.resources)} without use_dynamic_url`);
   }
   if (manifest.externally_connectable) say('externally_connectable must not be set');
   if (JSON.stringify(manifest).includes('localhost')) say('mentions localhost');

@@ -43,7 +43,7 @@ describe('background handler', () => {
     const response = await handle({ type: 'db-info' }, popup);
     expect(response).toEqual({
       ok: true,
-      result: { name: 'admin-lens', version: 1, stores: ['audit', 'inviteJobs', 'inviteRows', 'snapshots'] },
+      result: { name: 'admin-lens', version: 2, stores: ['audit', 'inviteJobs', 'inviteRows', 'snapshots'] },
     });
   });
 });
@@ -82,7 +82,7 @@ describe('snapshot cache versions', () => {
   it('re-checks a snapshot stored by another version and drops it when it no longer fits', async () => {
     const db = await openAdminLensDb();
     await db.put('snapshots', { orgKey: 'old', readAt: 1, snapshot: { org: 'not an org' } });
-    expect(await handle({ type: 'snapshot-get', orgKey: 'old' }, contentScript)).toEqual({ ok: true, result: null });
+    expect(await handle({ type: 'snapshot-get', orgKey: 'old' }, popup)).toEqual({ ok: true, result: null });
   });
 });
 
@@ -92,13 +92,13 @@ describe('snapshot cache in memory', () => {
     const base = { org: { id: 7, url: 'acme', name: 'Acme', projectLevelPermissions: true, rbac: false }, viewerId: 'u1', viewerMay: { invite: true, remove: true }, pieces: ALL_READ, projects: [], teams: [], teamSpaces: [], members: [], groups: [] };
     const first = { ...base, readAt: '2026-11-29T10:42:00.000Z' };
     const second = { ...base, readAt: '2026-11-29T10:50:00.000Z' };
-    await own({ type: 'snapshot-put', orgKey: 'mem|acme', snapshot: first }, contentScript);
+    await own({ type: 'snapshot-put', orgKey: 'mem|acme', snapshot: first }, popup);
     // The store is emptied behind the handler's back: the answer comes from memory.
     await (await openAdminLensDb()).delete('snapshots', 'mem|acme');
-    expect(await own({ type: 'snapshot-get', orgKey: 'mem|acme' }, contentScript)).toEqual({ ok: true, result: { readAt: Date.parse(first.readAt), snapshot: first } });
-    await own({ type: 'snapshot-put', orgKey: 'mem|acme', snapshot: second }, contentScript);
-    expect(await own({ type: 'snapshot-get', orgKey: 'mem|acme' }, contentScript)).toEqual({ ok: true, result: { readAt: Date.parse(second.readAt), snapshot: second } });
+    expect(await own({ type: 'snapshot-get', orgKey: 'mem|acme' }, popup)).toEqual({ ok: true, result: { readAt: Date.parse(first.readAt), snapshot: first } });
+    await own({ type: 'snapshot-put', orgKey: 'mem|acme', snapshot: second }, popup);
+    expect(await own({ type: 'snapshot-get', orgKey: 'mem|acme' }, popup)).toEqual({ ok: true, result: { readAt: Date.parse(second.readAt), snapshot: second } });
     // Another org is still read from the store.
-    expect(await own({ type: 'snapshot-get', orgKey: 'mem|other' }, contentScript)).toEqual({ ok: true, result: null });
+    expect(await own({ type: 'snapshot-get', orgKey: 'mem|other' }, popup)).toEqual({ ok: true, result: null });
   });
 });

@@ -1,14 +1,17 @@
-/** The background's request handler: sender check, validation, dispatch. Pure of browser globals. */
+/** The background's request handler: sender check, validation, who may ask what, dispatch. Pure of browser globals. */
 import type { IDBPDatabase } from 'idb';
-import { parseRequest, type Request, type Response, type ResponseMap } from './messages';
-import { isTrustedSender, type SenderLike } from './sender';
+import { parseRequest, REQUEST_SENDERS, type Request, type Response, type ResponseMap } from './messages';
+import { senderPage, senderRole, type SenderLike, type SenderPage } from './sender';
 import { DB_NAME, type AdminLensDb } from './storage/db';
+import { isConnectionFailure } from './storage/connection';
+import { JOB_RETENTION_DAYS, DAY_MS, pruneAudit, pruneExpired, pruneJobs, retentionCutoff, type RetentionPolicy } from './storage/expiry';
+import { DEFAULT_AUDIT_RETENTION_DAYS, DEFAULT_SNAPSHOT_RETENTION_DAYS } from './settings/retention';
 import { parseOrgSnapshot, type OrgSnapshot } from './access/model';
+import { orgKeyFor } from './org-key';
 
 /** Bump when OrgSnapshot changes shape: cached snapshots of other versions are re-checked. */
 export const SNAPSHOT_SCHEMA_VERSION = 2;
 import { parseAuditEntry, type AuditRecord } from './audit/entry';
-import { retentionCutoff } from './audit/retention-cutoff';
 import { parseStoredJob } from './invite/job-schema';
 import { createLeases } from './invite/job-lease';
 import type { InviteJob } from './invite/job';
@@ -18,8 +21,12 @@ export interface BackgroundDeps {
   ownOrigin: string;
   version: string;
   db: () => Promise<IDBPDatabase<AdminLensDb>>;
-  /** Removal audit log retention in days (null = keep all); read when an entry is appended. */
-  auditRetentionDays?: () => Promise<number | null>;
+  /** A request failed on the database connection: drop it, so the next request opens a new one. */
+  dbFailed?: () => void;
+  /** The retentions (settings), read when data is written or expired; the defaults when absent. */
+  retention?: () => Promise<RetentionPolicy>;
+  /** Clears the extension's storage areas (local, session, sync); returns the areas cleared. */
+  clearStorage?: () => Promise<string[]>;
   /** Epoch ms; tests pass a fixed clock. */
   now?: () => number;
   /** Whether a tab is still open (bulk-invite leases: a closed tab's run may be resumed elsewhere). */
@@ -29,7 +36,7 @@ export interface BackgroundDeps {
 /** A refusal the sender is told about by its own code, so it can say what happened. */
 export class HandlerRefusal extends Error {
   constructor(
-    readonly code: 'held-elsewhere',
+    readonly code: 'held-elsewhere' | 'forbidden-request',
     message: string,
   ) {
     super(message);
@@ -41,23 +48,28 @@ const tabIdOf = (sender: SenderLike): number | null => {
   return typeof id === 'number' ? id : null;
 };
 
-type Handlers = { [K in Request['type']]: (request: Extract<Request, { type: K }>, sender: SenderLike) => Promise<ResponseMap[K]> };
+/** What a request may reach: everything (an extension page), or the org of a content script's page. */
+type Scope = 'all' | SenderPage;
 
-/** Finished (done or cancelled) bulk-invite jobs are kept this long for their results, then forgotten. */
-export const FINISHED_JOB_DAYS = 30;
+const notThisOrg = (what: string) => new HandlerRefusal('forbidden-request', `${what} belongs to another org than this page's: refused.`);
 
-async function pruneFinishedJobs(db: IDBPDatabase<AdminLensDb>, before: number, keep: string): Promise<void> {
-  const tx = db.transaction(['inviteJobs', 'inviteRows'], 'readwrite');
-  const rows = tx.objectStore('inviteRows');
-  for (let cursor = await tx.objectStore('inviteJobs').openCursor(); cursor; cursor = await cursor.continue()) {
-    const { status, updatedAt } = cursor.value.job as { status?: unknown; updatedAt?: unknown };
-    const finished = status === 'done' || status === 'cancelled';
-    if (cursor.value.id === keep || !finished || typeof updatedAt !== 'string' || !(Date.parse(updatedAt) < before)) continue;
-    for (const key of await rows.index('byJob').getAllKeys(cursor.value.id)) await rows.delete(key);
-    await cursor.delete();
-  }
-  await tx.done;
+/** Refuses, for a content script, anything about another org than its page's. */
+function checkOrg(scope: Scope, orgUrl: unknown, what: string): void {
+  if (scope !== 'all' && (scope.orgUrl === null || orgUrl !== scope.orgUrl)) throw notThisOrg(what);
 }
+
+function checkOrgKey(scope: Scope, orgKey: string): void {
+  if (scope !== 'all' && (scope.orgUrl === null || orgKey !== orgKeyFor(scope.origin, scope.orgUrl))) throw notThisOrg('This cached org data');
+}
+
+const orgOfJob = (record: { job: unknown }): unknown => (record.job as { orgUrl?: unknown } | null)?.orgUrl;
+
+type Handlers = { [K in Request['type']]: (request: Extract<Request, { type: K }>, sender: SenderLike, scope: Scope) => Promise<ResponseMap[K]> };
+
+/** Expired data is looked for at most this often (and on the first request of each worker). */
+export const SWEEP_EVERY_MS = 60 * 60_000;
+
+const DEFAULT_RETENTION: RetentionPolicy = { auditDays: DEFAULT_AUDIT_RETENTION_DAYS, snapshotDays: DEFAULT_SNAPSHOT_RETENTION_DAYS };
 
 async function readJob(db: IDBPDatabase<AdminLensDb>, jobId: string): Promise<InviteJob | null> {
   const tx = db.transaction(['inviteJobs', 'inviteRows'], 'readonly');
@@ -70,49 +82,94 @@ async function readJob(db: IDBPDatabase<AdminLensDb>, jobId: string): Promise<In
 }
 
 function handlersFor(deps: BackgroundDeps): Handlers {
+  const clock = deps.now ?? Date.now;
+  const retention = deps.retention ?? (async () => DEFAULT_RETENTION);
   // The last snapshot put or got, kept while the worker lives: a reload of the page soon after a
   // visit gets it without reading IndexedDB (its own write-through copy, so never older than the store).
   let lastSnapshot: { orgKey: string; answer: { readAt: number; snapshot: OrgSnapshot } } | null = null;
-  const leases = createLeases({ tabExists: deps.tabExists ?? (async () => true), now: deps.now ?? Date.now });
+  const leases = createLeases({ tabExists: deps.tabExists ?? (async () => true), now: clock });
+  const isRunning = (jobId: string) => leases.heldByOther(jobId, null, null);
+
+  // Expired data goes on the first request of a worker and then at most hourly; a failed sweep
+  // is told in the console and never fails the request that started it.
+  let sweptAt = Number.NEGATIVE_INFINITY;
+  let sweeping: Promise<void> | null = null;
+  async function database(): Promise<IDBPDatabase<AdminLensDb>> {
+    const db = await deps.db();
+    const now = clock();
+    if (!sweeping && now - sweptAt >= SWEEP_EVERY_MS) {
+      sweptAt = now;
+      sweeping = retention()
+        .then((policy) => pruneExpired(db, policy, now, isRunning))
+        .catch((error: unknown) => console.warn('[Admin Lens] could not remove expired data', error))
+        .finally(() => {
+          sweeping = null;
+        });
+    }
+    if (sweeping) await sweeping;
+    return db;
+  }
+
+  const snapshotCutoff = async () => retentionCutoff((await retention()).snapshotDays, clock());
+
   return {
     ping: async () => ({ version: deps.version }),
     'db-info': async () => {
-      const db = await deps.db();
+      const db = await database();
       return { name: DB_NAME, version: db.version, stores: [...db.objectStoreNames].sort() };
     },
-    'snapshot-get': async ({ orgKey }) => {
-      if (lastSnapshot?.orgKey === orgKey) return lastSnapshot.answer;
-      const record = await (await deps.db()).get('snapshots', orgKey);
+    'snapshot-get': async ({ orgKey }, _sender, scope) => {
+      checkOrgKey(scope, orgKey);
+      const cutoff = await snapshotCutoff();
+      const fresh = (readAt: number) => cutoff === null || readAt >= cutoff;
+      if (lastSnapshot?.orgKey === orgKey) {
+        if (fresh(lastSnapshot.answer.readAt)) return lastSnapshot.answer;
+        lastSnapshot = null;
+      }
+      const db = await database();
+      const record = await db.get('snapshots', orgKey);
       if (!record) return null;
+      if (!fresh(record.readAt)) {
+        // Past its retention between two sweeps: forgotten now, never shown.
+        await db.delete('snapshots', orgKey);
+        return null;
+      }
       // Stored by this version: it was validated when it was put, and checking 5,000 members
       // again would delay the first badges. Stored by another version: check, or treat as absent.
       if (record.schema === SNAPSHOT_SCHEMA_VERSION) return { readAt: record.readAt, snapshot: record.snapshot as OrgSnapshot };
       const parsed = parseOrgSnapshot(record.snapshot);
       return parsed.ok ? { readAt: record.readAt, snapshot: parsed.snapshot } : null;
     },
-    'snapshot-put': async ({ orgKey, snapshot }) => {
+    'snapshot-put': async ({ orgKey, snapshot }, _sender, scope) => {
+      checkOrgKey(scope, orgKey);
       const readAt = Date.parse(snapshot.readAt);
-      if (lastSnapshot?.orgKey === orgKey) lastSnapshot = null;
-      await (await deps.db()).put('snapshots', { orgKey, readAt, snapshot, schema: SNAPSHOT_SCHEMA_VERSION });
+      // Two tabs of one org read it at different speeds: the slower one's older read never
+      // replaces a newer one (which the memory copy, or the store's time index, knows of).
+      if (lastSnapshot?.orgKey === orgKey && lastSnapshot.answer.readAt > readAt) return { stored: false };
+      const db = await database();
+      const tx = db.transaction('snapshots', 'readwrite');
+      let newer = false;
+      // Only the keys of the snapshots read later than this one: no snapshot is read whole.
+      for (let cursor = await tx.store.index('byReadAt').openKeyCursor(IDBKeyRange.lowerBound(readAt, true)); cursor && !newer; cursor = await cursor.continue()) {
+        newer = cursor.primaryKey === orgKey;
+      }
+      if (!newer) void tx.store.put({ orgKey, readAt, snapshot, schema: SNAPSHOT_SCHEMA_VERSION });
+      await tx.done;
+      if (newer) return { stored: false };
       lastSnapshot = { orgKey, answer: { readAt, snapshot } };
       return { stored: true };
     },
-    'audit-append': async ({ entry }) => {
-      const db = await deps.db();
+    'audit-append': async ({ entry }, _sender, scope) => {
+      checkOrg(scope, entry.org.url, 'This audit entry');
+      const db = await database();
       const id = await db.add('audit', { at: entry.at, entry });
-      const cutoff = retentionCutoff((await deps.auditRetentionDays?.()) ?? null, (deps.now ?? Date.now)());
-      if (cutoff !== null) {
-        // Retention: drop what is older than the cutoff, never the entry just written.
-        const tx = db.transaction('audit', 'readwrite');
-        for (let cursor = await tx.store.index('byTime').openCursor(IDBKeyRange.upperBound(cutoff, true)); cursor; cursor = await cursor.continue()) {
-          if (cursor.primaryKey !== id) await cursor.delete();
-        }
-        await tx.done;
-      }
+      const cutoff = retentionCutoff((await retention()).auditDays, clock());
+      // Retention: drop what is older than the cutoff, never the entry just written.
+      if (cutoff !== null) await pruneAudit(db, cutoff, id);
       return { id: Number(id) };
     },
-    'audit-update-outcome': async ({ id, outcome }) => {
-      const db = await deps.db();
+    'audit-update-outcome': async ({ id, outcome }, _sender, scope) => {
+      const db = await database();
       const tx = db.transaction('audit', 'readwrite');
       const record = await tx.store.get(id);
       const parsed = record ? parseAuditEntry(record.entry) : null;
@@ -120,17 +177,27 @@ function handlersFor(deps: BackgroundDeps): Handlers {
         await tx.done;
         return { updated: false };
       }
+      if (scope !== 'all' && parsed.entry.org.url !== scope.orgUrl) {
+        await tx.done;
+        throw notThisOrg('This audit entry');
+      }
       await tx.store.put({ ...record, entry: { ...parsed.entry, outcome } });
       await tx.done;
       return { updated: true };
     },
-    'invite-job-save': async ({ meta, rows, runnerId }, sender) => {
+    'invite-job-save': async ({ meta, rows, runnerId }, sender, scope) => {
+      checkOrg(scope, meta.orgUrl, 'This bulk invite');
+      const db = await database();
+      // A job id of another org is not taken over by naming it with this page's org.
+      if (scope !== 'all') {
+        const prior = await db.get('inviteJobs', meta.id);
+        if (prior) checkOrg(scope, orgOfJob(prior), 'This bulk invite');
+      }
       // One runner per job: a second tab's runner is refused before it writes anything.
       if (runnerId && !(await leases.claim(meta.id, runnerId, tabIdOf(sender)))) {
         throw new HandlerRefusal('held-elsewhere', 'This bulk invite is running in another tab; it goes on there.');
       }
       // One transaction: the header and the changed rows are stored together or not at all.
-      const db = await deps.db();
       const tx = db.transaction(['inviteJobs', 'inviteRows'], 'readwrite');
       const jobs = tx.objectStore('inviteJobs');
       const existing = await jobs.get(meta.id);
@@ -138,26 +205,29 @@ function handlersFor(deps: BackgroundDeps): Handlers {
       const store = tx.objectStore('inviteRows');
       for (const row of rows) void store.put({ jobId: meta.id, rowNumber: row.row, state: row.state.kind, row });
       await tx.done;
-      // A new job is the moment to forget finished ones past their time (their rows hold emails).
-      if (!existing) await pruneFinishedJobs(db, (deps.now ?? Date.now)() - FINISHED_JOB_DAYS * 86_400_000, meta.id);
+      // A new job is the moment to forget old ones, finished or not (their rows hold emails), unless they run.
+      if (!existing) await pruneJobs(db, clock() - JOB_RETENTION_DAYS * DAY_MS, isRunning, meta.id);
       return { saved: rows.length };
     },
-    'invite-job-get': async ({ jobId }) => readJob(await deps.db(), jobId),
+    'invite-job-get': async ({ jobId }, _sender, scope) => {
+      const job = await readJob(await database(), jobId);
+      if (job) checkOrg(scope, job.orgUrl, 'This bulk invite');
+      return job;
+    },
     'invite-job-release': async ({ jobId, runnerId }) => {
       leases.release(jobId, runnerId);
       return { released: true };
     },
-    'invite-job-latest': async ({ orgUrl }, sender) => {
-      const db = await deps.db();
+    'invite-job-latest': async ({ orgUrl }, sender, scope) => {
+      checkOrg(scope, orgUrl, 'This org\'s bulk invites');
+      const db = await database();
       const records = await db.getAll('inviteJobs');
-      const newest = records
-        .filter((record) => (record.job as { orgUrl?: unknown }).orgUrl === orgUrl)
-        .sort((a, b) => b.createdAt - a.createdAt)[0];
+      const newest = records.filter((record) => orgOfJob(record) === orgUrl).sort((a, b) => b.createdAt - a.createdAt)[0];
       const job = newest ? await readJob(db, newest.id) : null;
       return job ? { job, runningElsewhere: await leases.heldByOther(job.id, null, tabIdOf(sender)) } : null;
     },
     'audit-list': async () => {
-      const records = await (await deps.db()).getAllFromIndex('audit', 'byTime');
+      const records = await (await database()).getAllFromIndex('audit', 'byTime');
       const entries: AuditRecord[] = [];
       for (const record of records.reverse()) {
         const parsed = parseAuditEntry(record.entry);
@@ -166,24 +236,46 @@ function handlersFor(deps: BackgroundDeps): Handlers {
       }
       return { entries };
     },
+    'data-delete-all': async () => {
+      const db = await deps.db();
+      // Every store, also those a later version adds, emptied in one transaction: all or nothing.
+      const stores = [...db.objectStoreNames];
+      const tx = db.transaction(stores, 'readwrite');
+      await Promise.all([...stores.map((name) => tx.objectStore(name).clear()), tx.done]);
+      lastSnapshot = null;
+      const areas = (await deps.clearStorage?.()) ?? [];
+      return { stores: stores.sort(), areas };
+    },
   };
 }
 
 export function createBackgroundHandler(deps: BackgroundDeps) {
   const handlers = handlersFor(deps);
   return async (message: unknown, sender: SenderLike): Promise<Response<unknown>> => {
-    if (!isTrustedSender(sender, deps.ownId, deps.ownOrigin)) {
+    const role = senderRole(sender, deps.ownId, deps.ownOrigin);
+    if (role === null) {
       return { ok: false, error: { code: 'forbidden-sender', message: 'Requests are accepted only from Admin Lens itself.' } };
     }
     const parsed = parseRequest(message);
     if (!parsed.ok) return { ok: false, error: { code: parsed.code, message: parsed.message } };
+    const type = parsed.request.type;
+    let scope: Scope = 'all';
+    if (role === 'content-script') {
+      const page = senderPage(sender);
+      if (REQUEST_SENDERS[type] === 'pages' || !page) {
+        return { ok: false, error: { code: 'forbidden-request', message: `"${type}" is answered for Admin Lens's own pages only, not for a web page.` } };
+      }
+      scope = page;
+    }
     try {
-      const handler = handlers[parsed.request.type] as (request: Request, sender: SenderLike) => Promise<unknown>;
-      return { ok: true, result: await handler(parsed.request, sender) };
+      const handler = handlers[type] as (request: Request, sender: SenderLike, scope: Scope) => Promise<unknown>;
+      return { ok: true, result: await handler(parsed.request, sender, scope) };
     } catch (error) {
       if (error instanceof HandlerRefusal) return { ok: false, error: { code: error.code, message: error.message } };
+      // A closed or broken connection is not kept: the next request opens a new one.
+      if (isConnectionFailure(error)) deps.dbFailed?.();
       const text = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: { code: 'internal', message: `"${parsed.request.type}" failed: ${text}` } };
+      return { ok: false, error: { code: 'internal', message: `"${type}" failed: ${text}` } };
     }
   };
 }

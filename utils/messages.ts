@@ -27,16 +27,42 @@ const REQUEST_SCHEMAS = {
   'invite-job-get': z.strictObject({ type: z.literal('invite-job-get'), jobId: z.string().check(z.minLength(1)) }),
   /** The newest job of an org, so a page can offer to resume an interrupted run. */
   'invite-job-latest': z.strictObject({ type: z.literal('invite-job-latest'), orgUrl: z.string().check(z.minLength(1)) }),
+  /** Options › "Delete all Admin Lens data": every store emptied, every storage area cleared. */
+  'data-delete-all': z.strictObject({ type: z.literal('data-delete-all') }),
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;
+
+/**
+ * Who may send each request, least privilege: `pages` only the extension's own pages (popup,
+ * options, audit log); `own-org` a content script too, for the org of the page it runs on (the
+ * background checks the org named in the request, or of the record it touches); `any` both.
+ * A content script runs in a page a script of the console could subvert, so it never lists the
+ * whole audit log, reads another org's data or deletes anything.
+ */
+export const REQUEST_SENDERS: Record<RequestType, 'pages' | 'own-org' | 'any'> = {
+  ping: 'any',
+  'db-info': 'pages',
+  'snapshot-get': 'own-org',
+  'snapshot-put': 'own-org',
+  'audit-append': 'own-org',
+  'audit-update-outcome': 'own-org',
+  'audit-list': 'pages',
+  'invite-job-save': 'own-org',
+  // Only the runner that holds the lease can let go of it (its id): nothing to read or change.
+  'invite-job-release': 'any',
+  'invite-job-get': 'own-org',
+  'invite-job-latest': 'own-org',
+  'data-delete-all': 'pages',
+};
 export type Request = { [K in RequestType]: z.infer<(typeof REQUEST_SCHEMAS)[K]> }[RequestType];
 
 export interface ResponseMap {
   ping: { version: string };
   'db-info': { name: string; version: number; stores: string[] };
   'snapshot-get': { readAt: number; snapshot: OrgSnapshot } | null;
-  'snapshot-put': { stored: true };
+  /** false: a newer snapshot of the org was stored already (a slower tab's older read is not kept). */
+  'snapshot-put': { stored: boolean };
   'audit-append': { id: number };
   'audit-update-outcome': { updated: boolean };
   'audit-list': { entries: AuditRecord[] };
@@ -45,9 +71,12 @@ export interface ResponseMap {
   'invite-job-release': { released: true };
   /** `runningElsewhere`: another live page runs it now (it is not to be offered for resuming). */
   'invite-job-latest': { job: InviteJob; runningElsewhere: boolean } | null;
+  /** The stores emptied and the storage areas cleared. */
+  'data-delete-all': { stores: string[]; areas: string[] };
 }
 
-export type ErrorCode = 'invalid-message' | 'unknown-type' | 'forbidden-sender' | 'internal' | 'held-elsewhere';
+/** `forbidden-request`: a sender that may talk to the background asked for what it may not have. */
+export type ErrorCode = 'invalid-message' | 'unknown-type' | 'forbidden-sender' | 'forbidden-request' | 'internal' | 'held-elsewhere';
 
 export type Response<T> =
   | { ok: true; result: T }

@@ -7,7 +7,8 @@ import { sendRequest } from '@/utils/messaging';
 import type { AuditOutcomeStatus, AuditRecord } from '@/utils/audit/entry';
 import { auditCsv, auditFileName, auditJson, filterAudit, type AuditFilter } from '@/utils/audit/export';
 import { describeContent } from '@/utils/audit/assess';
-import { auditRetentionDays, RETENTION_CHOICES } from '@/utils/audit/retention';
+import { auditRetentionDays } from '@/utils/audit/retention';
+import { AUDIT_RETENTION_CHOICES } from '@/utils/settings/retention';
 import { downloadText } from '@/utils/download';
 import { t, type MessageKey } from '@/utils/i18n';
 
@@ -157,7 +158,7 @@ export function AuditLog() {
               void auditRetentionDays.setValue(value);
             }}
           >
-            {RETENTION_CHOICES.map((days) => (
+            {AUDIT_RETENTION_CHOICES.map((days) => (
               <option key={String(days)} value={days === null ? 'all' : String(days)}>
                 {days === null ? t('retentionForever') : t('retentionDays', { days })}
               </option>

@@ -53,6 +53,7 @@ export const adminLensChip: Feature<MembersContext> = {
                   : null
               }
               rowsNote={census?.unreadable ? tCount('chipRowsUnreadable', census.unreadable) : null}
+              storageNote={state.storageError ? t('chipStorageFailed', { error: state.storageError }) : null}
             />,
             container,
           );

@@ -7,10 +7,13 @@ const io = vi.hoisted(() => ({
   cached: null as { readAt: number; snapshot: OrgSnapshot } | null,
   fresh: null as (() => Promise<OrgSnapshot>) | null,
   puts: [] as OrgSnapshot[],
+  /** When set, the background's storage fails with it (get and put). */
+  storageError: null as Error | null,
 }));
 
 vi.mock('@/utils/messaging', () => ({
   sendRequest: vi.fn(async (request: { type: string; snapshot?: OrgSnapshot }) => {
+    if (io.storageError) throw io.storageError;
     if (request.type === 'snapshot-get') return io.cached;
     if (request.type === 'snapshot-put' && request.snapshot) io.puts.push(request.snapshot);
     return { stored: true };
@@ -51,6 +54,7 @@ describe('org data: a preview before the report', () => {
     io.cached = null;
     io.fresh = null;
     io.puts = [];
+    io.storageError = null;
   });
 
   it('publishes the cached snapshot as a preview first, then its report (and the preview goes), then the fresh one the same way', async () => {
@@ -118,5 +122,17 @@ describe('org data: a preview before the report', () => {
     const { orgData } = record(new AbortController().signal);
     await until(() => orgData.get().status === 'error');
     expect(orgData.get()).toMatchObject({ snapshot: cachedSnapshot, fromCache: true, error: 'offline', preview: null });
+  });
+
+  it('says when the background storage failed, and that it works again, beside a fresh picture', async () => {
+    io.fresh = async () => freshSnapshot;
+    io.storageError = new Error('Admin Lens’s background did not answer “snapshot-get” within 15 s.');
+    const { orgData } = record(new AbortController().signal);
+    await until(() => orgData.get().status === 'ready');
+    expect(orgData.get()).toMatchObject({ snapshot: freshSnapshot, error: null, storageError: 'Admin Lens’s background did not answer “snapshot-get” within 15 s.' });
+    io.storageError = null;
+    await orgData.refresh();
+    await until(() => orgData.get().storageError === null);
+    expect(io.puts.at(-1)).toBe(freshSnapshot);
   });
 });

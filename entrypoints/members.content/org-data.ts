@@ -13,6 +13,7 @@ import { countContent } from '@/utils/amplitude/content-counts';
 import type { MembersPage } from '@/utils/amplitude/page';
 import { readOrgSnapshot } from '@/utils/amplitude/read-org';
 import { sendRequest } from '@/utils/messaging';
+import { orgKeyFor } from '@/utils/org-key';
 
 export type OrgDataStatus = 'loading' | 'ready' | 'refreshing' | 'error';
 
@@ -32,6 +33,11 @@ export interface OrgDataState {
    * `fromCache` as above, for this snapshot. Null once `report` is this snapshot's report.
    */
   preview?: { access: AccessPreview; fromCache: boolean } | null;
+  /**
+   * Why the extension's own storage (the background's cache of the org) last failed, or null. The
+   * page works without it (from a fresh read), but the admin is told, not only the console.
+   */
+  storageError?: string | null;
 }
 
 export interface OrgData {
@@ -69,7 +75,7 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
-const orgKeyFor = (orgUrl: string) => `${location.origin}|${orgUrl}`;
+const orgKeyOf = (orgUrl: string) => orgKeyFor(location.origin, orgUrl);
 
 type CachedAnswer = ReturnType<typeof sendRequest<{ type: 'snapshot-get'; orgKey: string }>>;
 const prefetched = new Map<string, CachedAnswer>();
@@ -79,7 +85,7 @@ const prefetched = new Map<string, CachedAnswer>();
  * URL, while the console is still rendering its table, so the first badges wait less.
  */
 export function prefetchCachedSnapshot(orgUrl: string): void {
-  const orgKey = orgKeyFor(orgUrl);
+  const orgKey = orgKeyOf(orgUrl);
   if (prefetched.has(orgKey)) return;
   const answer = sendRequest({ type: 'snapshot-get', orgKey });
   answer.catch(() => undefined); // reported when taken
@@ -93,7 +99,7 @@ function takePrefetched(orgKey: string): CachedAnswer | undefined {
 }
 
 export function createOrgData(page: MembersPage, signal: AbortSignal, findingOptions: AccessReportOptions = {}): OrgData {
-  const orgKey = orgKeyFor(page.location.orgUrl);
+  const orgKey = orgKeyOf(page.location.orgUrl);
   let state: OrgDataState = { status: 'loading', snapshot: null, report: null, fromCache: false, error: null, preview: null };
   const listeners = new Set<(state: OrgDataState) => void>();
   let inFlight: Promise<void> | null = null;
@@ -102,6 +108,12 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, findingOpt
     if (signal.aborted) return;
     state = { ...state, ...next };
     for (const listener of listeners) listener(state);
+  };
+
+  /** Says (once per change) whether the background's storage failed; null when it worked again. */
+  const storageFailed = (error: unknown) => {
+    const reason = error === null ? null : error instanceof Error ? error.message : String(error);
+    if ((state.storageError ?? null) !== reason) set({ storageError: reason });
   };
 
   // Computed in slices: on a 5,000-member org one go would block the console for a long task.
@@ -142,8 +154,12 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, findingOpt
       set({ status: 'ready', error: null });
       // Cloning a large snapshot into the message is a task's worth of work of its own.
       await yieldToPage();
-      await sendRequest({ type: 'snapshot-put', orgKey, snapshot }).catch((error: unknown) =>
-        console.warn('[Admin Lens] could not cache the snapshot', error),
+      await sendRequest({ type: 'snapshot-put', orgKey, snapshot }).then(
+        () => storageFailed(null),
+        (error: unknown) => {
+          console.warn('[Admin Lens] could not cache the snapshot', error);
+          storageFailed(error);
+        },
       );
     } catch (error) {
       if (signal.aborted) return;
@@ -157,6 +173,7 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, findingOpt
       if (cached && !state.snapshot) await show(cached.snapshot, true, null);
     } catch (error) {
       console.warn('[Admin Lens] no cached snapshot', error);
+      storageFailed(error);
     }
     await refresh();
   }

@@ -1,16 +1,17 @@
 /**
- * The options page: thresholds, invite batch size, audit retention, active Amplitude regions and
- * each feature on or off. Validated with the settings schema before saving; export and import as a
+ * The options page: thresholds, invite batch size, how long personal data is kept (audit log,
+ * cached org data), active Amplitude regions, each feature on or off, and deleting all data. Validated with the settings schema before saving; export and import as a
  * JSON file; reset to the defaults. Saved settings reach open Members & Groups pages at once.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { NumberField } from '@/components/NumberField';
 import { AMPLITUDE_HOST_LABELS } from '@/utils/amplitude/hosts';
-import { RETENTION_CHOICES } from '@/utils/audit/retention';
 import { downloadText } from '@/utils/download';
 import { DEFAULT_SETTINGS, FEATURE_IDS, MAX_INVITE_BATCH, REGION_HOSTS, type FeatureId, type Settings } from '@/utils/settings/defaults';
 import { parseSettingsFile, settingsFile, settingsFileName, validateSettings, type FieldErrors } from '@/utils/settings/schema';
 import { settingsStore } from '@/utils/settings/storage';
+import { AUDIT_RETENTION_CHOICES, SNAPSHOT_RETENTION_CHOICES } from '@/utils/settings/retention';
+import { DeleteAllData } from './DeleteAllData';
 import { t, tCount, type MessageKey } from '@/utils/i18n';
 
 const FEATURES: Record<FeatureId, { label: MessageKey; hint: MessageKey }> = {
@@ -28,6 +29,7 @@ interface Form {
   staleInviteDays: string;
   inviteBatchSize: string;
   auditRetentionDays: number | null;
+  snapshotRetentionDays: number;
   regions: Record<string, boolean>;
   features: Record<FeatureId, boolean>;
 }
@@ -56,11 +58,17 @@ export function Options() {
   const [problem, setProblem] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
+  const loadForm = () =>
     store
       .load()
-      .then((settings) => setForm(toForm(settings)))
+      .then((settings) => {
+        setForm(toForm(settings));
+        setErrors({});
+      })
       .catch((error: unknown) => setProblem(t('optionsReadFailed', { error: String(error) })));
+
+  useEffect(() => {
+    void loadForm();
   }, []);
 
   if (!form) {
@@ -163,12 +171,30 @@ export function Options() {
               value={form.auditRetentionDays === null ? 'all' : String(form.auditRetentionDays)}
               onChange={(event) => edit({ auditRetentionDays: event.currentTarget.value === 'all' ? null : Number(event.currentTarget.value) })}
             >
-              {RETENTION_CHOICES.map((days) => (
+              {AUDIT_RETENTION_CHOICES.map((days) => (
                 <option key={String(days)} value={days === null ? 'all' : String(days)}>
                   {days === null ? t('retentionForever') : t('retentionDays', { days })}
                 </option>
               ))}
             </select>
+          </div>
+          <div class="al-field">
+            <label for="snapshotRetentionDays">{t('optionsKeepSnapshots')}</label>
+            <select
+              id="snapshotRetentionDays"
+              aria-describedby="snapshotRetentionDays-hint"
+              value={String(form.snapshotRetentionDays)}
+              onChange={(event) => edit({ snapshotRetentionDays: Number(event.currentTarget.value) })}
+            >
+              {SNAPSHOT_RETENTION_CHOICES.map((days) => (
+                <option key={days} value={String(days)}>
+                  {t('retentionDays', { days })}
+                </option>
+              ))}
+            </select>
+            <span id="snapshotRetentionDays-hint" class="al-field__hint">
+              {t('optionsKeepSnapshotsHint')}
+            </span>
           </div>
         </fieldset>
 
@@ -245,6 +271,13 @@ export function Options() {
           </p>
         ) : null}
       </form>
+      <DeleteAllData
+        onDeleted={() => {
+          setStatus('');
+          setProblem(null);
+          void loadForm();
+        }}
+      />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectMembersPage, findMembersHeading, orgIdOfKey, parseSettingsLocation } from './page';
+import { detectMembersPage, findMembersHeading, orgIdOfKey, orgOfConsoleAddress, parseSettingsLocation } from './page';
 
 describe('parseSettingsLocation', () => {
   it.each([
@@ -36,6 +36,25 @@ describe('parseSettingsLocation', () => {
     'not a url',
   ])('rejects %s', (href) => {
     expect(parseSettingsLocation(href)).toBeNull();
+  });
+});
+
+describe('orgOfConsoleAddress', () => {
+  it('names the org of any page of it, as parseSettingsLocation keys it', () => {
+    expect(orgOfConsoleAddress('https://app.amplitude.com/analytics/acme/settings/members')).toBe('acme');
+    expect(orgOfConsoleAddress('https://app.amplitude.com/analytics/acme/home')).toBe('acme');
+    expect(orgOfConsoleAddress('https://app.amplitude.com/analytics/acme')).toBe('acme');
+    expect(orgOfConsoleAddress('https://app.eu.amplitude.com/analytics/org/123/chart/new')).toBe('org/123');
+    expect(orgOfConsoleAddress('https://analytics.amplitude.com/acme/dashboards')).toBe('acme');
+    for (const href of ['https://app.amplitude.com/analytics/acme/settings/members', 'https://app.amplitude.com/analytics/org/42/settings/members', 'https://analytics.amplitude.com/legacy-org/settings/members']) {
+      expect(orgOfConsoleAddress(href)).toBe(parseSettingsLocation(href)?.orgUrl);
+    }
+  });
+
+  it('names none for addresses without an org', () => {
+    for (const href of ['https://app.amplitude.com/login', 'https://app.amplitude.com/analytics/org/settings', 'https://app.amplitude.com/analytics/org/0/x', 'not a url']) {
+      expect(orgOfConsoleAddress(href), href).toBeNull();
+    }
   });
 });
 

@@ -62,6 +62,28 @@ export function parseSettingsLocation(href: string): ConsoleLocation | null {
   }
 }
 
+/** Any console address, settings or not: groups 1 `analytics/`, 2 the org, 3 its numeric id. */
+const CONSOLE_PATH = /^\/(analytics\/)?(org\/(\d+)|[^/]+)(?:\/|$)/;
+
+/**
+ * The org a console address is about, as `ConsoleLocation.orgUrl` names it (slug or `org/<id>`),
+ * on any page of the org, not only its settings: the background's check that a content script asks
+ * for its own page's org, which must hold also after the page moved on within the same org.
+ * Null when the address names no org (sign-in, the legacy form off the legacy host).
+ */
+export function orgOfConsoleAddress(href: string): string | null {
+  try {
+    const url = new URL(href);
+    const match = CONSOLE_PATH.exec(url.pathname);
+    if (!match || (!match[1] && (url.hostname !== LEGACY_HOST || match[3]))) return null;
+    if (match[3]) return Number(match[3]) > 0 ? `org/${Number(match[3])}` : null;
+    const orgUrl = decodeURIComponent(match[2] ?? '');
+    return NOT_AN_ORG.test(orgUrl) ? null : orgUrl;
+  } catch {
+    return null;
+  }
+}
+
 /** The numeric org id in a per-org key (`org/<id>`, the numeric address form), else null. */
 export function orgIdOfKey(orgUrl: string): number | null {
   const match = ORG_ID_KEY.exec(orgUrl);

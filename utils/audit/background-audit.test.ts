@@ -18,7 +18,7 @@ function handlerWith(retention: number | null, now: number) {
     ownOrigin: `chrome-extension://${OWN_ID}`,
     version: '1',
     db: () => (db ??= openAdminLensDb(factory)),
-    auditRetentionDays: async () => retention,
+    retention: async () => ({ auditDays: retention, snapshotDays: 30 }),
     now: () => now,
   });
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditCsv, auditFileName, auditJson, filterAudit, NO_FILTER } from './export';
 import { outcomeFrom, PENDING_OUTCOME, type AuditRecord } from './entry';
-import { retentionCutoff } from './retention-cutoff';
 
 const record = (id: number, at: string, patch: Partial<AuditRecord> = {}): AuditRecord => ({
   id,
@@ -62,17 +61,12 @@ describe('audit export', () => {
   });
 });
 
-describe('outcome and retention', () => {
+describe('outcome', () => {
   const people = record(1, '2026-01-02T10:00:00.000Z').people;
   it('says gone, still there or partial from who remains', () => {
     expect(outcomeFrom(people, () => false, 5).status).toBe('gone');
     expect(outcomeFrom(people, () => true, 5)).toMatchObject({ status: 'still-there', detail: 'Still in the org data: olga@acme.example.' });
     const two = [...people, { ...people[0]!, email: 'b@x.example' }];
     expect(outcomeFrom(two, (p) => p.email === 'b@x.example', 5).status).toBe('partial');
-  });
-  it('keeps everything by default', () => {
-    expect(retentionCutoff(null, 1000)).toBeNull();
-    expect(retentionCutoff(0, 1000)).toBeNull();
-    expect(retentionCutoff(1, 2 * 86_400_000)).toBe(86_400_000);
   });
 });

@@ -1,13 +1,9 @@
 /**
- * How long the removal audit log keeps entries, `null` = keep everything (the default). Part of the
- * extension's settings (utils/settings: it used to be the item `local:auditRetentionDays`, which
- * the settings' migration folds in). The background applies it whenever an entry is appended.
+ * The audit log page's handle on its retention, which is a setting (utils/settings: choices and
+ * default in retention.ts). The audit feature reads and writes the settings; the settings know
+ * nothing of the audit log. The background applies the retention (utils/storage/expiry.ts).
  */
 import { settingsStore } from '@/utils/settings/storage';
-
-export { retentionCutoff } from './retention-cutoff';
-
-export const RETENTION_CHOICES = [null, 30, 90, 180, 365] as const;
 
 export const auditRetentionDays = {
   getValue: async (): Promise<number | null> => (await settingsStore().load()).auditRetentionDays,

@@ -12,6 +12,7 @@ import { validateInvites } from './validate';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const contentScript = { id: OWN_ID, url: 'https://app.amplitude.com/analytics/demo-org/settings/members', tab: { id: 1 } };
+const otherOrgPage = { id: OWN_ID, url: 'https://app.amplitude.com/analytics/solo-org/settings/members', tab: { id: 3 } };
 
 function handler(openTabs: Set<number> = new Set([1, 2]), now: () => number = Date.now) {
   const factory = new IDBFactory();
@@ -32,8 +33,8 @@ function job(id: string, orgUrl = 'demo-org', now = '2026-11-29T10:00:00.000Z'):
   return createJob({ id, orgUrl, now, headers: parsed.headers, rows: result.rows, plan: planBatches(result.rows) });
 }
 
-const save = (handle: ReturnType<typeof handler>, previous: InviteJob | null, next: InviteJob) =>
-  handle({ type: 'invite-job-save', meta: splitJob(next).meta, rows: changedRows(previous, next) }, contentScript);
+const save = (handle: ReturnType<typeof handler>, previous: InviteJob | null, next: InviteJob, sender = contentScript) =>
+  handle({ type: 'invite-job-save', meta: splitJob(next).meta, rows: changedRows(previous, next) }, sender);
 
 describe('invite job messages', () => {
   it('stores the header and the changed rows, and reads the job back whole', async () => {
@@ -53,10 +54,23 @@ describe('invite job messages', () => {
     const handle = handler();
     await save(handle, null, job('old', 'demo-org', '2026-11-28T10:00:00.000Z'));
     await save(handle, null, job('new', 'demo-org', '2026-11-29T10:00:00.000Z'));
-    await save(handle, null, job('other', 'solo-org', '2026-11-30T10:00:00.000Z'));
+    await save(handle, null, job('other', 'solo-org', '2026-11-30T10:00:00.000Z'), otherOrgPage);
     const latest = await handle({ type: 'invite-job-latest', orgUrl: 'demo-org' }, contentScript);
     expect(latest.ok && (latest.result as { job: InviteJob }).job.id).toBe('new');
-    expect(await handle({ type: 'invite-job-latest', orgUrl: 'nobody' }, contentScript)).toEqual({ ok: true, result: null });
+    expect(await handle({ type: 'invite-job-latest', orgUrl: 'solo-org' }, otherOrgPage)).toMatchObject({ ok: true, result: { job: { id: 'other' } } });
+    expect(await handle({ type: 'invite-job-latest', orgUrl: 'nobody' }, { ...contentScript, url: 'https://app.amplitude.com/analytics/nobody/settings/members' })).toEqual({ ok: true, result: null });
+  });
+
+  it('a page reaches only its own org\'s jobs: another org\'s is neither offered, read nor overwritten', async () => {
+    const handle = handler();
+    await save(handle, null, job('theirs', 'solo-org'), otherOrgPage);
+    const refused = { ok: false, error: { code: 'forbidden-request' } };
+    expect(await handle({ type: 'invite-job-latest', orgUrl: 'solo-org' }, contentScript)).toMatchObject(refused);
+    expect(await handle({ type: 'invite-job-get', jobId: 'theirs' }, contentScript)).toMatchObject(refused);
+    // Saved under its own id with this page's org: refused, the job stays theirs.
+    expect(await save(handle, null, job('theirs', 'demo-org'))).toMatchObject(refused);
+    expect(await save(handle, null, job('mine', 'solo-org'))).toMatchObject(refused);
+    expect(await handle({ type: 'invite-job-get', jobId: 'theirs' }, otherOrgPage)).toMatchObject({ ok: true, result: { id: 'theirs', orgUrl: 'solo-org' } });
   });
 
   it('refuses a row in an impossible state, naming the field', async () => {
@@ -90,20 +104,22 @@ describe('invite job messages', () => {
     expect(await handle({ type: 'invite-job-save', meta, rows: [], runnerId: 'runner-a' }, contentScript)).toMatchObject({ ok: true });
   });
 
-  it('forgets finished jobs after 30 days when a new job starts; unfinished ones stay', async () => {
+  it('forgets jobs not updated for 30 days (hourly, and when a new job starts), finished or not, unless one runs now', async () => {
     let now = Date.parse('2026-10-01T11:00:00.000Z');
-    const handle = handler(new Set([1]), () => now);
+    const handle = handler(new Set([1, 2]), () => now);
     const old = job('old-done');
     await save(handle, null, { ...old, status: 'done', updatedAt: '2026-10-01T10:00:00.000Z' });
     await save(handle, null, { ...job('old-paused'), status: 'paused', updatedAt: '2026-10-01T10:00:00.000Z' });
     await save(handle, null, { ...job('recent-done'), status: 'done', updatedAt: '2026-11-20T10:00:00.000Z' });
-    // Saved in October, all three are still there in November (nothing new started since).
     now = Date.parse('2026-11-29T12:00:00.000Z');
-    expect(await handle({ type: 'invite-job-get', jobId: 'old-done' }, contentScript)).toMatchObject({ ok: true, result: { id: 'old-done' } });
+    // A run in another tab holds a job whose header is as old: it is running, so it stays.
+    const running = { ...job('old-running'), status: 'running' as const, updatedAt: '2026-10-01T10:00:00.000Z' };
+    await handle({ type: 'invite-job-save', meta: splitJob(running).meta, rows: splitJob(running).rows, runnerId: 'runner-elsewhere' }, { ...contentScript, tab: { id: 2 } });
     await save(handle, null, job('new'));
     const get = (jobId: string) => handle({ type: 'invite-job-get', jobId }, contentScript);
     expect(await get('old-done')).toEqual({ ok: true, result: null });
-    expect(await get('old-paused')).toMatchObject({ ok: true, result: { id: 'old-paused' } });
+    expect(await get('old-paused')).toEqual({ ok: true, result: null });
+    expect(await get('old-running')).toMatchObject({ ok: true, result: { id: 'old-running' } });
     expect(await get('recent-done')).toMatchObject({ ok: true, result: { id: 'recent-done' } });
     expect(await get('new')).toMatchObject({ ok: true, result: { id: 'new' } });
   });

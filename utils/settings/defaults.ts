@@ -7,6 +7,7 @@
 import { DEFAULT_MAX_ADMINS, DEFAULT_STALE_INVITE_DAYS } from '@/utils/access/findings';
 import { AMPLITUDE_ORIGINS } from '@/utils/amplitude/hosts';
 import { MAX_INVITE_BATCH } from './constants';
+import { DEFAULT_AUDIT_RETENTION_DAYS, DEFAULT_SNAPSHOT_RETENTION_DAYS } from './retention';
 
 export { MAX_INVITE_BATCH, SETTINGS_KEY } from './constants';
 
@@ -24,8 +25,10 @@ export interface Settings {
   staleInviteDays: number;
   /** Rows per batch of the bulk-invite runner (1..10). */
   inviteBatchSize: number;
-  /** How long the removal audit log keeps entries; null keeps everything. */
+  /** How long the removal audit log keeps entries, in days; null keeps everything (retention.ts). */
   auditRetentionDays: number | null;
+  /** How long the last read of each org is kept, in days (retention.ts). */
+  snapshotRetentionDays: number;
   /** Per Amplitude host: is the extension active there. */
   regions: Record<string, boolean>;
   /** Per feature id: is it on. */
@@ -38,7 +41,8 @@ export const DEFAULT_SETTINGS: Settings = {
   tooManyAdminsThreshold: DEFAULT_MAX_ADMINS,
   staleInviteDays: DEFAULT_STALE_INVITE_DAYS,
   inviteBatchSize: MAX_INVITE_BATCH,
-  auditRetentionDays: null,
+  auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS,
+  snapshotRetentionDays: DEFAULT_SNAPSHOT_RETENTION_DAYS,
   regions: allOn(REGION_HOSTS),
   features: allOn(FEATURE_IDS),
 };
@@ -64,7 +68,9 @@ export function withDefaults(stored: unknown): Settings {
     tooManyAdminsThreshold: count('tooManyAdminsThreshold', d.tooManyAdminsThreshold),
     staleInviteDays: count('staleInviteDays', d.staleInviteDays),
     inviteBatchSize: count('inviteBatchSize', d.inviteBatchSize, MAX_INVITE_BATCH),
-    auditRetentionDays: count('auditRetentionDays', 0) || null,
+    // null is "forever", chosen; a missing or malformed value is the (finite) default.
+    auditRetentionDays: from.auditRetentionDays === null ? null : count('auditRetentionDays', DEFAULT_AUDIT_RETENTION_DAYS),
+    snapshotRetentionDays: count('snapshotRetentionDays', d.snapshotRetentionDays),
     regions: flags('regions', d.regions),
     features: flags('features', d.features),
   };

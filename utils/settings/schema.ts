@@ -4,7 +4,7 @@
  * format. Pages only: the content script reads through read.ts.
  */
 import { z } from 'zod/mini';
-import { RETENTION_CHOICES } from '@/utils/audit/retention';
+import { AUDIT_RETENTION_CHOICES, isAuditRetentionChoice, isSnapshotRetentionChoice, SNAPSHOT_RETENTION_CHOICES } from './retention';
 import { FEATURE_IDS, MAX_INVITE_BATCH, REGION_HOSTS, type Settings } from './defaults';
 import { migrateSettings, SETTINGS_VERSION } from './storage';
 import { t, type MessageKey } from '@/utils/i18n';
@@ -23,8 +23,13 @@ export const settingsSchema = z.strictObject({
   staleInviteDays: wholeNumber(1, 365),
   inviteBatchSize: wholeNumber(1, MAX_INVITE_BATCH),
   auditRetentionDays: z.union([z.null(), z.number()]).check(
-    z.refine((days) => (RETENTION_CHOICES as readonly (number | null)[]).includes(days), {
-      error: () => t('settingsErrRetention', { choices: RETENTION_CHOICES.map((days) => (days === null ? t('settingsRetentionForeverNull') : t('retentionDays', { days }))).join(', ') }),
+    z.refine(isAuditRetentionChoice, {
+      error: () => t('settingsErrRetention', { choices: AUDIT_RETENTION_CHOICES.map((days) => (days === null ? t('settingsRetentionForeverNull') : t('retentionDays', { days }))).join(', ') }),
+    }),
+  ),
+  snapshotRetentionDays: z.number({ error: () => t('settingsErrNumber') }).check(
+    z.refine(isSnapshotRetentionChoice, {
+      error: () => t('settingsErrRetention', { choices: SNAPSHOT_RETENTION_CHOICES.map((days) => t('retentionDays', { days })).join(', ') }),
     }),
   ),
   regions: switches(REGION_HOSTS),
@@ -37,6 +42,7 @@ export const FIELD_LABELS: Record<keyof Settings, MessageKey> = {
   staleInviteDays: 'optionsStaleInvite',
   inviteBatchSize: 'optionsBatchSize',
   auditRetentionDays: 'optionsKeepAudit',
+  snapshotRetentionDays: 'optionsKeepSnapshots',
   regions: 'settingsFieldRegions',
   features: 'optionsFeatures',
 };

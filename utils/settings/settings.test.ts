@@ -13,12 +13,13 @@ beforeEach(() => {
 });
 
 describe('defaults', () => {
-  it('take the engine’s thresholds, the largest invite batch, keep the audit log forever, and switch everything on', () => {
+  it('take the engine’s thresholds, the largest invite batch, keep the audit log a year and snapshots 30 days, and switch everything on', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       tooManyAdminsThreshold: DEFAULT_MAX_ADMINS,
       staleInviteDays: DEFAULT_STALE_INVITE_DAYS,
       inviteBatchSize: 10,
-      auditRetentionDays: null,
+      auditRetentionDays: 365,
+      snapshotRetentionDays: 30,
       regions: { 'app.amplitude.com': true, 'app.eu.amplitude.com': true, 'analytics.amplitude.com': true },
       features: {
         'removal-guard': true,
@@ -51,7 +52,9 @@ describe('defaults', () => {
     expect(read.features['removal-guard']).toBe(true);
     expect(withDefaults(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(withDefaults('garbage')).toEqual(DEFAULT_SETTINGS);
-    expect(withDefaults({ auditRetentionDays: -3, inviteBatchSize: 0 })).toMatchObject({ auditRetentionDays: null, inviteBatchSize: 10 });
+    expect(withDefaults({ auditRetentionDays: -3, inviteBatchSize: 0, snapshotRetentionDays: 'soon' })).toMatchObject({ auditRetentionDays: 365, inviteBatchSize: 10, snapshotRetentionDays: 30 });
+    // "Forever" is a choice, kept as such; only a missing or malformed retention is the default.
+    expect(withDefaults({ auditRetentionDays: null }).auditRetentionDays).toBeNull();
   });
 
   it('regions are the hosts of utils/amplitude/hosts.ts; features the ids of the content script', async () => {
@@ -75,14 +78,23 @@ describe('storage and migration', () => {
     const after = await stored();
     expect(after).not.toHaveProperty('auditRetentionDays');
     expect(after.settings).toEqual({ ...DEFAULT_SETTINGS, auditRetentionDays: 90 });
-    expect(after['settings$']).toEqual({ v: 2 });
+    expect(after['settings$']).toEqual({ v: 3 });
   });
 
   it('a version-1 value stored under local:settings is migrated by WXT’s versioned item', async () => {
     await browser.storage.local.set({ settings: { auditRetentionDays: 180 }, settings$: { v: 1 } });
     const store = createSettingsStore(defineSettingsItem());
     expect(await store.load()).toEqual({ ...DEFAULT_SETTINGS, auditRetentionDays: 180 });
-    expect(await stored()).toEqual({ settings: { ...DEFAULT_SETTINGS, auditRetentionDays: 180 }, settings$: { v: 2 } });
+    expect(await stored()).toEqual({ settings: { ...DEFAULT_SETTINGS, auditRetentionDays: 180 }, settings$: { v: 3 } });
+  });
+
+  it('version 2 to 3: the stored "forever" every install had by default becomes a year, a chosen retention stays, snapshots get 30 days', async () => {
+    const { snapshotRetentionDays: _added, ...v2 } = DEFAULT_SETTINGS;
+    await browser.storage.local.set({ settings: { ...v2, auditRetentionDays: null, staleInviteDays: 20 }, settings$: { v: 2 } });
+    expect(await createSettingsStore(defineSettingsItem()).load()).toEqual({ ...DEFAULT_SETTINGS, staleInviteDays: 20, auditRetentionDays: 365, snapshotRetentionDays: 30 });
+    fakeBrowser.reset();
+    await browser.storage.local.set({ settings: { ...v2, auditRetentionDays: 90 }, settings$: { v: 2 } });
+    expect(await createSettingsStore(defineSettingsItem()).load()).toMatchObject({ auditRetentionDays: 90, snapshotRetentionDays: 30 });
   });
 
   it('a current value is left as stored; fields added later read as their defaults', async () => {
@@ -116,6 +128,16 @@ describe('storage and migration', () => {
     expect(await getInviteBatchSize()).toBe(10);
     await browser.storage.local.set({ settings: { inviteBatchSize: 3 } });
     expect(await getInviteBatchSize()).toBe(3);
+  });
+
+  it('settings know no feature: nothing in utils/settings imports the audit log, invites or the pages', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const dir = path.resolve(__dirname);
+    for (const name of readdirSync(dir).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))) {
+      const imports = [...readFileSync(path.join(dir, name), 'utf8').matchAll(/from '([^']+)'/g)].map((match) => match[1]);
+      expect(imports.filter((from) => /utils\/(audit|invite|features)|entrypoints|components/.test(from ?? '')), name).toEqual([]);
+    }
   });
 
   it('the audit log’s retention reads and writes the settings', async () => {

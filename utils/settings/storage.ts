@@ -9,12 +9,18 @@
  * 2. One object with every setting (defaults.ts). Migration 2 turns a version-1 value into it;
  *    when `local:settings` does not exist yet, `init` gathers the version-1 items, migrates them,
  *    writes the result and only then removes the old item, so a saved retention survives.
+ * 3. Personal data expires by default: the cached org snapshots get a retention of their own
+ *    (`snapshotRetentionDays`), and the audit log's retention is finite unless chosen otherwise.
+ *    Up to version 2, "keep forever" (null) was the default that every install stored, so a stored
+ *    null cannot tell a choice from the default: migration 3 gives it the new default (a year), and
+ *    "Forever" stays one choice away in the settings.
  * To change the shape: bump SETTINGS_VERSION, add the step to SETTINGS_MIGRATIONS and to the test.
  */
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, withDefaults, type Settings } from './defaults';
+import { DEFAULT_AUDIT_RETENTION_DAYS } from './retention';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 export const SETTINGS_ITEM_KEY = `local:${SETTINGS_KEY}` as const;
 /** Version 1's only item. */
 export const LEGACY_RETENTION_KEY = 'local:auditRetentionDays' as const;
@@ -23,9 +29,18 @@ export interface SettingsV1 {
   auditRetentionDays?: number | null;
 }
 
+/** Version 2: every setting of its day; snapshots had no retention and null was the audit default. */
+export type SettingsV2 = Omit<Settings, 'snapshotRetentionDays'>;
+
 /** Step n turns a value of version n-1 into version n. */
 export const SETTINGS_MIGRATIONS: Record<number, (old: any) => unknown> = {
-  2: (old: SettingsV1 | null): Settings => withDefaults({ ...DEFAULT_SETTINGS, auditRetentionDays: old?.auditRetentionDays ?? null }),
+  2: (old: SettingsV1 | null): SettingsV2 => ({ ...withDefaults(null), auditRetentionDays: old?.auditRetentionDays ?? null }),
+  // Adds, repairs nothing: an imported file's wrong values are still for validation to name.
+  3: (old: Partial<SettingsV2> | null): Partial<Settings> => ({
+    ...old,
+    auditRetentionDays: old?.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
+    snapshotRetentionDays: DEFAULT_SETTINGS.snapshotRetentionDays,
+  }),
 };
 
 /** Runs the steps after `fromVersion` up to the current version (an imported file of an older version). */

@@ -8,7 +8,7 @@ export const DB_NAME = 'admin-lens';
 
 export interface AdminLensDb extends DBSchema {
   /** The last org snapshot read from the console, one per org, with the time it was read. */
-  snapshots: { key: string; value: { orgKey: string; readAt: number; snapshot: unknown; schema?: number } };
+  snapshots: { key: string; value: { orgKey: string; readAt: number; snapshot: unknown; schema?: number }; indexes: { byReadAt: number } };
   /** Every removal seen in the page, recorded before the console acts. */
   audit: { key: number; value: { id?: number; at: number; entry: unknown }; indexes: { byTime: number } };
   /** Bulk invite jobs and their rows; each row is in exactly one state. */
@@ -35,16 +35,34 @@ const MIGRATIONS: Migration[] = [
     const rows = db.createObjectStore('inviteRows', { keyPath: ['jobId', 'rowNumber'] });
     rows.createIndex('byJob', 'jobId');
   },
+  // Snapshots expire: their age is found by key, without reading (and cloning) whole snapshots.
+  (_db, tx) => {
+    tx.objectStore('snapshots').createIndex('byReadAt', 'readAt');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
 
-export function openAdminLensDb(factory?: IDBFactory): Promise<IDBPDatabase<AdminLensDb>> {
+/** Told when the browser closes the connection or another one needs it closed (then reopen). */
+export interface ConnectionEvents {
+  /** The browser closed it (storage cleared, disk error): the 'close' event. */
+  terminated?(): void;
+  /** Another connection wants to upgrade or delete the database: this one has been closed for it. */
+  versionchange?(): void;
+}
+
+export function openAdminLensDb(factory?: IDBFactory, events: ConnectionEvents = {}): Promise<IDBPDatabase<AdminLensDb>> {
   const open = () =>
     openDB<AdminLensDb>(DB_NAME, DB_VERSION, {
       upgrade(db, oldVersion, _newVersion, tx) {
         for (let version = oldVersion; version < DB_VERSION; version++) MIGRATIONS[version]?.(db, tx);
       },
+      blocking(_current, _blocked, event) {
+        // Holding on would block the other side for as long as the worker lives.
+        (event.target as IDBDatabase).close();
+        events.versionchange?.();
+      },
+      terminated: () => events.terminated?.(),
     });
   if (!factory) return open();
   // Tests pass a fresh fake-indexeddb factory; idb reads the global one.

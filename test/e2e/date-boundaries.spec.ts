@@ -31,7 +31,7 @@ const findingsOf = (page: Page, email: string) => page.getByRole('dialog', { nam
 function boundarySeed(moment: number): Seed {
   const writtenAt = moment - 400 * DAY_MS - 12 * 60 * MINUTE_MS;
   const seed = rebaseSeedToNow(loadSeed('demo'), writtenAt);
-  const invitedAt = { [JUST_FRESH]: writtenAt - 14 * DAY_MS + MINUTE_MS, [JUST_STALE]: writtenAt - 14 * DAY_MS - MINUTE_MS };
+  const invitedAt: Record<string, number> = { [JUST_FRESH]: writtenAt - 14 * DAY_MS + MINUTE_MS, [JUST_STALE]: writtenAt - 14 * DAY_MS - MINUTE_MS };
   return {
     ...seed,
     members: seed.members.map((member) => {

@@ -111,12 +111,12 @@ function handlersFor(deps: BackgroundDeps): Handlers {
       }
       return { id: Number(id) };
     },
-    'audit-update-outcome': async ({ id, outcome }) => {
+    'audit-update-outcome': async ({ id, outcome, onlyIfPending }) => {
       const db = await deps.db();
       const tx = db.transaction('audit', 'readwrite');
       const record = await tx.store.get(id);
       const parsed = record ? parseAuditEntry(record.entry) : null;
-      if (!record || !parsed?.ok) {
+      if (!record || !parsed?.ok || (onlyIfPending && parsed.entry.outcome.status !== 'pending')) {
         await tx.done;
         return { updated: false };
       }
@@ -155,6 +155,17 @@ function handlersFor(deps: BackgroundDeps): Handlers {
         .sort((a, b) => b.createdAt - a.createdAt)[0];
       const job = newest ? await readJob(db, newest.id) : null;
       return job ? { job, runningElsewhere: await leases.heldByOther(job.id, null, tabIdOf(sender)) } : null;
+    },
+    'audit-unsettled': async ({ orgUrls }) => {
+      const records = await (await deps.db()).getAllFromIndex('audit', 'byTime');
+      const entries: ResponseMap['audit-unsettled']['entries'] = [];
+      for (const record of records) {
+        const parsed = parseAuditEntry(record.entry);
+        if (!parsed.ok || record.id === undefined) continue;
+        const { at, org, people, outcome } = parsed.entry;
+        if (outcome.status === 'pending' && orgUrls.includes(org.url)) entries.push({ id: record.id, at, people });
+      }
+      return { entries };
     },
     'audit-list': async () => {
       const records = await (await deps.db()).getAllFromIndex('audit', 'byTime');

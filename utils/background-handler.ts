@@ -168,12 +168,12 @@ function handlersFor(deps: BackgroundDeps): Handlers {
       if (cutoff !== null) await pruneAudit(db, cutoff, id);
       return { id: Number(id) };
     },
-    'audit-update-outcome': async ({ id, outcome }, _sender, scope) => {
+    'audit-update-outcome': async ({ id, outcome, onlyIfPending }, _sender, scope) => {
       const db = await database();
       const tx = db.transaction('audit', 'readwrite');
       const record = await tx.store.get(id);
       const parsed = record ? parseAuditEntry(record.entry) : null;
-      if (!record || !parsed?.ok) {
+      if (!record || !parsed?.ok || (onlyIfPending && parsed.entry.outcome.status !== 'pending')) {
         await tx.done;
         return { updated: false };
       }
@@ -225,6 +225,19 @@ function handlersFor(deps: BackgroundDeps): Handlers {
       const newest = records.filter((record) => orgOfJob(record) === orgUrl).sort((a, b) => b.createdAt - a.createdAt)[0];
       const job = newest ? await readJob(db, newest.id) : null;
       return job ? { job, runningElsewhere: await leases.heldByOther(job.id, null, tabIdOf(sender)) } : null;
+    },
+    'audit-unsettled': async ({ orgUrls }, _sender, scope) => {
+      // The other names are the same org's (its url, `org/<id>`): a page asks under its own address's.
+      if (scope !== 'all' && (scope.orgUrl === null || !orgUrls.includes(scope.orgUrl))) throw notThisOrg('These audit entries');
+      const records = await (await database()).getAllFromIndex('audit', 'byTime');
+      const entries: ResponseMap['audit-unsettled']['entries'] = [];
+      for (const record of records) {
+        const parsed = parseAuditEntry(record.entry);
+        if (!parsed.ok || record.id === undefined) continue;
+        const { at, org, people, outcome } = parsed.entry;
+        if (outcome.status === 'pending' && orgUrls.includes(org.url)) entries.push({ id: record.id, at, people });
+      }
+      return { entries };
     },
     'audit-list': async () => {
       const records = await (await database()).getAllFromIndex('audit', 'byTime');

@@ -18,7 +18,10 @@ const REQUEST_SCHEMAS = {
   'snapshot-put': z.strictObject({ type: z.literal('snapshot-put'), orgKey: z.string().check(z.minLength(1)), snapshot: OrgSnapshot }),
   /** Removal audit log: an entry recorded before the console acts, its outcome afterwards, the list. */
   'audit-append': z.strictObject({ type: z.literal('audit-append'), entry: AuditEntry }),
-  'audit-update-outcome': z.strictObject({ type: z.literal('audit-update-outcome'), id: z.int(), outcome: AuditOutcome }),
+  /** `onlyIfPending`: a later read settling an entry never overwrites an outcome already recorded. */
+  'audit-update-outcome': z.strictObject({ type: z.literal('audit-update-outcome'), id: z.int(), outcome: AuditOutcome, onlyIfPending: z.optional(z.boolean()) }),
+  /** The entries of an org (by any of the names its address may use) whose outcome is not known yet. */
+  'audit-unsettled': z.strictObject({ type: z.literal('audit-unsettled'), orgUrls: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)) }),
   'audit-list': z.strictObject({ type: z.literal('audit-list') }),
   /** Bulk invite jobs: saved (header + the rows that changed) before and after every step. */
   'invite-job-save': z.strictObject({ type: z.literal('invite-job-save'), meta: JobMetaSchema, rows: z.array(JobRowSchema), runnerId: z.optional(z.string().check(z.minLength(1))) }),
@@ -47,6 +50,7 @@ export const REQUEST_SENDERS: Record<RequestType, 'pages' | 'own-org' | 'any'> =
   'snapshot-put': 'own-org',
   'audit-append': 'own-org',
   'audit-update-outcome': 'own-org',
+  'audit-unsettled': 'own-org',
   'audit-list': 'pages',
   'invite-job-save': 'own-org',
   // Only the runner that holds the lease can let go of it (its id): nothing to read or change.
@@ -65,6 +69,7 @@ export interface ResponseMap {
   'snapshot-put': { stored: boolean };
   'audit-append': { id: number };
   'audit-update-outcome': { updated: boolean };
+  'audit-unsettled': { entries: Pick<AuditRecord, 'id' | 'at' | 'people'>[] };
   'audit-list': { entries: AuditRecord[] };
   'invite-job-save': { saved: number };
   'invite-job-get': InviteJob | null;

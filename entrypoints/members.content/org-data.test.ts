@@ -136,3 +136,84 @@ describe('org data: a preview before the report', () => {
     expect(io.puts.at(-1)).toBe(freshSnapshot);
   });
 });
+
+describe('org data: a refresh asked during a read', () => {
+  /** Every read of the org, in order, each answered when the test says. */
+  let reads: { deliver: (snapshot: OrgSnapshot) => void }[];
+  beforeEach(() => {
+    io.cached = null;
+    io.puts = [];
+    io.storageError = null;
+    reads = [];
+    io.fresh = () => new Promise<OrgSnapshot>((resolve) => reads.push({ deliver: resolve }));
+  });
+
+  const settled = (promise: Promise<unknown>) => {
+    const flag = { done: false };
+    void promise.then(() => (flag.done = true));
+    return flag;
+  };
+
+  it('gets a read that starts after the one in flight, and every refresh asked meanwhile shares it', async () => {
+    const orgData = createOrgData(page, new AbortController().signal);
+    await until(() => reads.length === 1);
+    // Invites were just sent while the first read was under way: it may not see them.
+    const first = orgData.refresh();
+    const second = orgData.refresh();
+    const third = orgData.refresh();
+    expect(second).toBe(first);
+    expect(third).toBe(first);
+    const done = settled(first);
+    expect(reads).toHaveLength(1);
+
+    reads[0]?.deliver(cachedSnapshot);
+    await until(() => reads.length === 2);
+    // The read in flight ended: the refresh is not done until the one that started after it ends.
+    expect(done.done).toBe(false);
+    reads[1]?.deliver(freshSnapshot);
+    await first;
+    expect(orgData.get()).toMatchObject({ status: 'ready', snapshot: freshSnapshot, fromCache: false });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reads).toHaveLength(2);
+
+    // With nothing in flight, a refresh starts a read at once; asked again after it began, another follows.
+    const later = orgData.refresh();
+    await until(() => reads.length === 3);
+    const again = orgData.refresh();
+    expect(again).not.toBe(later);
+    reads[2]?.deliver(cachedSnapshot);
+    await later;
+    await until(() => reads.length === 4);
+    reads[3]?.deliver(freshSnapshot);
+    await again;
+    expect(orgData.get().snapshot).toBe(freshSnapshot);
+  });
+
+  it('readSince: a read in flight that started in time is enough; one that started before is followed by one more', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(1_000);
+      const orgData = createOrgData(page, new AbortController().signal);
+      await until(() => reads.length === 1);
+      vi.setSystemTime(5_000);
+      // The read in flight started at about 1000: enough for "since 1000", not for "since 4000".
+      const inTime = settled(orgData.readSince(1_000));
+      const late = settled(orgData.readSince(4_000));
+      // Asked before the queued read starts: it shares that one.
+      const later = settled(orgData.readSince(5_000));
+      reads[0]?.deliver(cachedSnapshot);
+      await until(() => inTime.done);
+      await until(() => reads.length === 2);
+      expect(late.done).toBe(false);
+      reads[1]?.deliver(freshSnapshot);
+      await until(() => late.done && later.done);
+      expect(orgData.get()).toMatchObject({ snapshot: freshSnapshot, readStartedAt: expect.any(Number) });
+      expect(orgData.get().readStartedAt).toBeGreaterThanOrEqual(5_000);
+      // Data read since then is enough: no read at all.
+      await orgData.readSince(5_000);
+      expect(reads).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

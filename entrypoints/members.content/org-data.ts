@@ -43,7 +43,10 @@ export interface OrgDataState {
 export interface OrgData {
   get(): OrgDataState;
   subscribe(listener: (state: OrgDataState) => void): () => void;
-  /** Reads the org again (refresh button, or after the page changed members). */
+  /**
+   * Reads the org again (refresh button, or after the page changed members): resolves once a read
+   * that started after this call has ended (during a read, one more is queued after it).
+   */
   refresh(): Promise<void>;
   /**
    * Resolves once a read that started at or after `since` (epoch ms) has ended, starting one if
@@ -179,20 +182,37 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, findingOpt
   }
 
   let inFlightSince = 0;
+  /** The one read queued to start when the one in flight ends; every refresh asked meanwhile shares it. */
+  let queued: Promise<void> | null = null;
+
+  function startRead(): Promise<void> {
+    inFlightSince = Date.now();
+    const reading = read(inFlightSince).finally(() => {
+      if (inFlight === reading) inFlight = null;
+    });
+    inFlight = reading;
+    return reading;
+  }
+
+  /**
+   * A read that starts after this call: a refresh is asked because something just changed (invites
+   * sent, a member removed), which a read already in flight may have missed. So during a read one
+   * follow-up is queued to start when it ends, shared by every refresh asked meanwhile.
+   */
   function refresh(): Promise<void> {
-    if (!inFlight) {
-      inFlightSince = Date.now();
-      inFlight = read(inFlightSince).finally(() => {
-        inFlight = null;
-      });
-    }
-    return inFlight;
+    if (queued) return queued;
+    if (!inFlight) return startRead();
+    const next = () => {
+      queued = null;
+      return startRead();
+    };
+    queued = inFlight.then(next, next);
+    return queued;
   }
 
   async function readSince(since: number): Promise<void> {
-    if (inFlight && inFlightSince < since) await inFlight;
-    if (inFlight) return inFlight;
-    if (state.status === 'ready' && !state.fromCache && (state.readStartedAt ?? -Infinity) >= since) return;
+    if (inFlight && inFlightSince >= since) return inFlight;
+    if (!inFlight && state.status === 'ready' && !state.fromCache && (state.readStartedAt ?? -Infinity) >= since) return;
     return refresh();
   }
 

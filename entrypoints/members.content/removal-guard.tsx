@@ -16,7 +16,9 @@
  *   inactive recipient, anything the guard could not read) needs "Remove without transfer" /
  *   "Remove anyway", a checkbox, and then the console's own Remove; what was not understood is
  *   recorded as "unverified".
- * - After the dialog closes we read the org again and record the outcome.
+ * - After the dialog closes we read the org again and record the outcome. A removal confirmed just
+ *   before the page is left or the guard switched off is settled by the next read of the org
+ *   (utils/audit/settle.ts, removal-outcomes.ts); until then the audit log says "not known yet".
  * - When the extension itself goes away (update, reload), removal-guard-fallback.ts takes over.
  */
 import { render } from 'preact';
@@ -36,11 +38,13 @@ import {
   type RemoveDialogParts,
 } from '@/utils/amplitude/remove-dialog';
 import { assessRemoval, type ContentRead, describeContent, type Assessment } from '@/utils/audit/assess';
-import { outcomeFrom, PENDING_OUTCOME, type AuditEntry } from '@/utils/audit/entry';
+import { PENDING_OUTCOME, type AuditEntry, type AuditOutcome } from '@/utils/audit/entry';
+import { membershipOf, notKnownYet, outcomeAfterClose, settledOutcome, type Membership } from '@/utils/audit/settle';
 import { sendRequest } from '@/utils/messaging';
 import type { MembersContext } from './context';
 import type { OrgData } from './org-data';
 import { showPlainNotice } from './plain-notice';
+import { settleUnsettledRemovals } from './removal-outcomes';
 import { DIALOG_SELECTOR, nameIncludes } from '@/utils/amplitude/names';
 import { UI_STYLES } from './ui-styles';
 import { t } from '@/utils/i18n';
@@ -459,38 +463,50 @@ export const removalGuard: Feature<MembersContext> = {
       requestAnimationFrame(refreshAll);
     };
 
-    const finish = async (guard: DialogGuard) => {
+    /**
+     * Records what became of the removals confirmed in this dialog, from a read that starts after
+     * this call. `consoleActed`: the dialog has closed, so the console has acted (or the admin
+     * cancelled) and the read decides at once. A dialog still open when the guard stopped may yet
+     * act: then only what the read proves is recorded (utils/audit/settle.ts), and what it does not
+     * is left "not known yet" for the next read of the org (removal-outcomes.ts), never a guess.
+     */
+    const finish = async (guard: DialogGuard, consoleActed = true) => {
       guard.closed = true;
       guards.delete(guard.dialog);
       guard.ui?.remove();
       if (guard.entries.length === 0) return;
       const entries = guard.entries;
       const ids = await Promise.all(entries.map((item) => item.id));
-      let outcomeCheck = await checkOutcome(entries.map((item) => item.entry));
-      if (outcomeCheck.every((outcome) => outcome.status !== 'gone')) {
-        // A read already in flight may have started before the console acted: read once more.
-        outcomeCheck = await checkOutcome(entries.map((item) => item.entry));
+      const outcomes = async (): Promise<(AuditOutcome | null)[]> => {
+        const read = await readAfterNow();
+        if ('error' in read) return entries.map(() => (consoleActed ? notKnownYet(read.error) : null));
+        const now = Date.now();
+        return entries.map(({ entry }) => (consoleActed ? outcomeAfterClose(entry, read.membership, now) : settledOutcome(entry, read.membership, read.startedAt)));
+      };
+      let decided = await outcomes();
+      if (consoleActed && decided.every((outcome) => outcome?.status !== 'gone')) {
+        // [guess] A console may close its dialog before its request is answered: read once more.
+        decided = await outcomes();
       }
       await Promise.all(
         ids.map((id, index) => {
-          const outcome = outcomeCheck[index];
+          const outcome = decided[index];
           return id === null || !outcome ? null : sendRequest({ type: 'audit-update-outcome', id, outcome }).catch((error: unknown) => console.error('[Admin Lens] could not record the outcome', error));
         }),
       );
     };
 
-    const checkOutcome = async (entries: AuditEntry[]) => {
+    /** The org as a read that started after this call found it, or why there is none. */
+    const readAfterNow = async (): Promise<{ membership: Membership; startedAt: number } | { error: string }> => {
+      const asked = Date.now();
       await orgData.refresh();
       const state = orgData.get();
-      const now = Date.now();
-      if (state.status === 'error' || !state.snapshot) {
-        return entries.map(() => ({ status: 'error' as const, checkedAt: now, detail: `Could not read the org afterwards: ${state.error ?? 'no data'}.` }));
+      const startedAt = state.readStartedAt ?? null;
+      // A read abandoned because the page's features stopped leaves the older data behind: not a read.
+      if (state.status === 'error' || !state.snapshot || state.fromCache || startedAt === null || startedAt < asked) {
+        return { error: state.error ?? 'the read was stopped' };
       }
-      const emails = new Set(state.snapshot.members.map((member) => member.email.toLowerCase()));
-      const ids = new Set(state.snapshot.members.map((member) => member.id));
-      return entries.map((entry) =>
-        outcomeFrom(entry.people, (person) => (person.memberId ? ids.has(person.memberId) : person.email ? emails.has(person.email.toLowerCase()) : true), now),
-      );
+      return { membership: membershipOf(state.snapshot.members), startedAt };
     };
 
     // Dialogs appear where dialogPortalRoot says: watch its children, react only to dialogs.
@@ -528,6 +544,9 @@ export const removalGuard: Feature<MembersContext> = {
       requestAnimationFrame(scan);
     };
     const unsubscribe = orgData.subscribe(() => onMaybeChanged());
+    // Removals of this org confirmed where their outcome could not be checked (a page left right
+    // after the confirm, say): every fresh read settles what it can prove.
+    settleUnsettledRemovals(orgData, page.location.orgUrl, signal);
     const view = document.defaultView ?? window;
     for (const type of CONFIRM_EVENTS) view.addEventListener(type, onConfirmEvent, { capture: true, signal });
     for (const type of REFRESH_EVENTS) view.addEventListener(type, onMaybeChanged, { capture: true, passive: true, signal });
@@ -540,7 +559,9 @@ export const removalGuard: Feature<MembersContext> = {
         observer.disconnect();
         clearInterval(poll);
         unsubscribe();
-        for (const guard of guards.values()) {
+        for (const guard of [...guards.values()]) {
+          // A removal confirmed just before the guard stopped still gets its outcome checked.
+          if (guard.entries.length > 0) void finish(guard, !guard.dialog.isConnected).catch((error: unknown) => console.error('[Admin Lens] removal outcome', error));
           guard.closed = true;
           guard.ui?.remove();
         }

@@ -13,6 +13,7 @@ import { escalationsByGroup, summarizeOrg } from '../../utils/access/org-summary
 import type { AccessReport } from '../../utils/access/report';
 import type { ConsoleDouble } from '../console/server/double';
 import { expect, test } from './fixtures';
+import { setExtensionClock } from './support/extension-clock';
 
 const MEMBERS_URL = 'https://app.amplitude.com/analytics/demo-org/settings/members';
 const panel = (page: Page) => page.getByRole('region', { name: 'Admin Lens access summary' });
@@ -58,7 +59,8 @@ function snapshotOf(consoleDouble: ConsoleDouble): OrgSnapshot {
 
 function engineReport(consoleDouble: ConsoleDouble): { snapshot: OrgSnapshot; report: AccessReport } {
   const snapshot = snapshotOf(consoleDouble);
-  return { snapshot, report: computeAccessReport(snapshot, { now: new Date().toISOString() }) };
+  // Judged at the double's `now`; a test comparing ages pins the extension's clock there too.
+  return { snapshot, report: computeAccessReport(snapshot, { now: consoleDouble.backend.state().now }) };
 }
 
 /** Reads the CSV back with an independent parser (papaparse), as a spreadsheet would. */
@@ -75,8 +77,10 @@ async function downloadCsv(page: Page): Promise<{ fileName: string; rows: string
   return { fileName: download.suggestedFilename(), rows: parseCsv(text.slice(1)) };
 }
 
-test('the panel shows the engine counts and lists who is escalated through groups', async ({ page, consoleDouble }) => {
+test('the panel shows the engine counts and lists who is escalated through groups', async ({ page, consoleDouble, extensionId }) => {
   const summary = summarizeOrg(engineReport(consoleDouble).report);
+  // Stale invites are counted by age: the extension's clock at the same moment as the engine's.
+  await setExtensionClock(page, extensionId, Date.parse(consoleDouble.backend.state().now));
   await page.goto(MEMBERS_URL);
   await expect(panel(page)).toContainText(/as of \d\d:\d\d/);
   const labels = { admin: 'Admin', manager: 'Manager', member: 'Member', viewer: 'Viewer', no_access: 'No access' } as const;

@@ -64,4 +64,36 @@ describe('audit messages', () => {
     const listed = await handle({ type: 'audit-list' }, page);
     expect(listed.ok && (listed.result as { entries: { id: number }[] }).entries.map((e) => e.id)).toEqual([2, 3]);
   });
+
+  it('lists the entries of an org whose outcome is not known yet, under any of its names; a settled one is never overwritten by a later read', async () => {
+    const handle = handlerWith(null, 10 * DAY);
+    await handle({ type: 'audit-append', entry: entry(1 * DAY) }, contentScript);
+    // Written under other names (another address form, another org): by an extension page, as a
+    // content script may only write its own page's org.
+    await handle({ type: 'audit-append', entry: { ...entry(2 * DAY, 'b@acme.example'), org: { url: 'org/42', name: 'Acme' } } }, page);
+    await handle({ type: 'audit-append', entry: { ...entry(3 * DAY, 'c@other.example'), org: { url: 'other', name: 'Other' } } }, page);
+    await handle({ type: 'audit-append', entry: entry(4 * DAY, 'd@acme.example') }, contentScript);
+    const gone = { status: 'gone' as const, checkedAt: 5 * DAY, detail: 'No longer in the org data.' };
+    await handle({ type: 'audit-update-outcome', id: 4, outcome: gone }, contentScript);
+
+    const unsettled = await handle({ type: 'audit-unsettled', orgUrls: ['acme', 'org/42'] }, contentScript);
+    expect(unsettled).toEqual({
+      ok: true,
+      result: {
+        entries: [
+          { id: 1, at: 1 * DAY, people: entry(1 * DAY).people },
+          { id: 2, at: 2 * DAY, people: entry(2 * DAY, 'b@acme.example').people },
+        ],
+      },
+    });
+
+    const stillThere = { status: 'still-there' as const, checkedAt: 6 * DAY, detail: 'Still in the org data: d@acme.example.' };
+    expect(await handle({ type: 'audit-update-outcome', id: 4, outcome: stillThere, onlyIfPending: true }, contentScript)).toEqual({ ok: true, result: { updated: false } });
+    expect(await handle({ type: 'audit-update-outcome', id: 1, outcome: gone, onlyIfPending: true }, contentScript)).toEqual({ ok: true, result: { updated: true } });
+    const listed = await handle({ type: 'audit-list' }, page);
+    expect(listed).toMatchObject({ ok: true, result: { entries: [{ id: 4, outcome: gone }, { id: 3, outcome: PENDING_OUTCOME }, { id: 2 }, { id: 1, outcome: gone }] } });
+    expect(await handle({ type: 'audit-unsettled', orgUrls: [] }, contentScript)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    // A page asks only under its own address's name.
+    expect(await handle({ type: 'audit-unsettled', orgUrls: ['other'] }, contentScript)).toMatchObject({ ok: false, error: { code: 'forbidden-request' } });
+  });
 });

@@ -58,7 +58,8 @@ export interface AuditRecord extends AuditEntry {
   id: number;
 }
 
-export const PENDING_OUTCOME: AuditOutcome = { status: 'pending', checkedAt: null, detail: 'Waiting for the console to act.' };
+/** Until a read of the org after the confirm shows who is gone (utils/audit/settle.ts). */
+export const PENDING_OUTCOME: AuditOutcome = { status: 'pending', checkedAt: null, detail: 'Not checked yet: Admin Lens checks the next time it reads this org.' };
 
 export function parseAuditEntry(data: unknown): { ok: true; entry: AuditEntry } | { ok: false; error: string } {
   const parsed = z.safeParse(AuditEntry, data);
@@ -66,7 +67,7 @@ export function parseAuditEntry(data: unknown): { ok: true; entry: AuditEntry } 
 }
 
 export const OUTCOME_LABEL: Record<AuditOutcomeStatus, string> = {
-  pending: 'Pending',
+  pending: 'Not known yet',
   gone: 'Removed',
   'still-there': 'Still a member',
   partial: 'Partly removed',

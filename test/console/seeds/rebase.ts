@@ -1,17 +1,17 @@
 /**
- * Moves a seed's clock to today. Seeds are written against a fixed `now`; the extension, like the
- * real console, judges ages against the real clock (a 40-day-old invite must look 40 days old
- * today, not 400). Shifting every date by the same whole number of days keeps every relative fact
- * of the seed (active in the last 30 days, stale invites) and stays deterministic within a day.
+ * Moves a seed's clock to the present. Seeds are written against a fixed `now`; the extension, like
+ * the real console, judges ages against the real clock (a 40-day-old invite must look 40 days old
+ * today, not 400). Every date moves by exactly the offset from the seed's `now` to the present, to
+ * the millisecond: an invite written as 14 days minus a minute old is that old when the double
+ * starts, at any hour. (Shifting by whole days put the double's `now` up to a day away from the real
+ * clock, so whether such an invite was stale depended on the hour the test ran.)
  */
 import type { Seed } from '../shared/seed';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export function rebaseSeedToToday(seed: Seed, todayMs: number = Date.now()): Seed {
-  const shiftDays = Math.floor(todayMs / DAY_MS) - Math.floor(Date.parse(seed.now) / DAY_MS);
-  if (shiftDays === 0) return seed;
-  const shift = (iso: string) => new Date(Date.parse(iso) + shiftDays * DAY_MS).toISOString();
+export function rebaseSeedToNow(seed: Seed, nowMs: number = Date.now()): Seed {
+  const offsetMs = nowMs - Date.parse(seed.now);
+  if (offsetMs === 0) return seed;
+  const shift = (iso: string) => new Date(Date.parse(iso) + offsetMs).toISOString();
   const shiftNullable = (iso: string | null) => (iso === null ? null : shift(iso));
   return {
     ...seed,

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { OPERATIONS, type Data, type OperationName, type Variables } from '../shared/operations';
 import { loadSeed, type SeedSource } from '../seeds';
-import { rebaseSeedToToday } from '../seeds/rebase';
+import { rebaseSeedToNow } from '../seeds/rebase';
 import type { Seed } from '../shared/seed';
 import { Faults, FaultSettings, type ActiveFaults } from './faults';
 import { LandmarkSettings } from '../shared/landmarks';
@@ -60,8 +60,9 @@ export class Backend {
   private readonly sessions: Sessions;
 
   /**
-   * `clock: 'today'` shifts the seed's dates so its `now` is today (the browser double, where the
-   * extension compares with the real clock); `'seed'` keeps the seed's fixed clock (unit tests).
+   * `clock: 'today'` moves the seed's dates by exactly the offset that makes its `now` the moment the
+   * seed is loaded (the browser double, where the extension compares with the real clock; see
+   * seeds/rebase.ts); `'seed'` keeps the seed's fixed clock (unit tests).
    */
   constructor(seed: SeedSource = 'demo', private readonly clock: 'seed' | 'today' = 'seed') {
     this.source = seed;
@@ -84,7 +85,7 @@ export class Backend {
 
   private load(seed: SeedSource): Seed {
     const loaded = loadSeed(seed);
-    return this.clock === 'today' ? rebaseSeedToToday(loaded) : loaded;
+    return this.clock === 'today' ? rebaseSeedToNow(loaded) : loaded;
   }
 
   // ---- operations -------------------------------------------------------------------------

@@ -33,7 +33,8 @@ export const DEFAULT_DIST_DIR = process.env.ADMIN_LENS_CONSOLE_DIST ? path.resol
 export function createConsoleDouble(
   options: { seed?: string | SeedInput; distDir?: string; clock?: 'seed' | 'today' } = {},
 ): ConsoleDouble {
-  // In a browser the extension compares dates with the real clock, so the double lives in today.
+  // In a browser the extension compares dates with the real clock, so the double's `now` is the real
+  // moment its seed was loaded (to the millisecond: seeds/rebase.ts).
   const backend = new Backend(options.seed ?? 'demo', options.clock ?? 'today');
   const distDir = options.distDir ? path.resolve(options.distDir) : DEFAULT_DIST_DIR;
 

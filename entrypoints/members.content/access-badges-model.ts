@@ -3,11 +3,12 @@
  * the wording and choices are unit-tested without a page. No Amplitude knowledge here.
  */
 import type { Finding } from '@/utils/access/finding';
+import { findingWords } from '@/utils/access/finding-words';
 import type { OrgSnapshot, Project } from '@/utils/access/model';
 import { describeCapabilities } from '@/utils/access/permissions';
 import type { AccessReport, AccessSource, MemberAccess, ProjectAccess } from '@/utils/access/report';
 import { type CustomRoleNames, compareRoles, grantsAccess, type Role, roleLabel } from '@/utils/access/roles';
-import { describeAccessSummary, describeOrgRole } from '@/utils/access/summary';
+import { describeAccessSummary, describeOrgRole } from '@/utils/access/access-words';
 import { t, tCount } from '@/utils/i18n';
 
 /**
@@ -175,7 +176,7 @@ export function cardView(report: Pick<AccessReport, 'projects'>, access: MemberA
     email: access.member.email,
     pending: access.member.status === 'pending',
     summary: describeAccessSummary(access.summary, names, access.member.orgRole),
-    findings: findings.map((finding) => ({ key: finding.key, warning: finding.severity === 'warning', explanation: finding.explanation, fix: finding.fix })),
+    findings: findings.map((finding) => ({ key: finding.key, warning: finding.severity === 'warning', ...findingWords(finding, names) })),
   };
   if (!access.summary.accessKnown) {
     // Part of the sources is no picture of the access: only the org role, read, is said.

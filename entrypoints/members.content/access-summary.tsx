@@ -8,6 +8,7 @@ import { render } from 'preact';
 import { defineLocalItem } from '@/utils/storage/local-item';
 import type { Feature } from '@/utils/features/registry';
 import { SummaryPanel } from '@/components/SummaryPanel';
+import { findingWords } from '@/utils/access/finding-words';
 import { accessReviewCsv, accessReviewFileName, accessReviewJson, accessReviewRows } from '@/utils/access/export';
 import { type OrgSummary, summarizeOrg } from '@/utils/access/org-summary';
 import type { AccessReport } from '@/utils/access/report';
@@ -51,7 +52,7 @@ export const accessSummary: Feature<MembersContext> = {
     const exportReview = (format: 'csv' | 'json') => {
       const { report, snapshot } = state;
       if (!report || !snapshot || !container) return;
-      const rows = accessReviewRows(report, snapshot.customRoleNames);
+      const rows = accessReviewRows(report, findingWords, snapshot.customRoleNames);
       const now = new Date();
       const fileName = accessReviewFileName(page.location.orgUrl, now, format);
       if (format === 'csv') {
@@ -77,6 +78,7 @@ export const accessSummary: Feature<MembersContext> = {
           fromCache={state.fromCache}
           error={state.error}
           summary={summary()}
+          roleNames={state.snapshot?.customRoleNames}
           collapsed={collapsed}
           landmarkNote={noteFor(where)}
           unreadNote={state.snapshot ? unreadNote(state.snapshot) : null}

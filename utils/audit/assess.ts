@@ -5,7 +5,7 @@
  */
 import type { ContentCounts, Member, MemberOrgRole, OrgSnapshot } from '../access/model';
 import type { AccessReport } from '../access/report';
-import { describeAccessSummary } from '../access/summary';
+import { describeAccessSummary } from '../access/access-words';
 import type { AuditContent, AuditPerson } from './entry';
 import { t, tCount } from '@/utils/i18n';
 import { looksLikeEmail } from '@/utils/amplitude/emails';

@@ -40,3 +40,18 @@ export function PageText({ text, class: className }: PageTextProps) {
     </bdi>
   );
 }
+
+/** A stand-in for a page value inside a translated sentence: `t('cardTitle', { name: slot(0) })`. */
+export const slot = (index: number): string => String.fromCharCode(0xe000 + index);
+
+/**
+ * A translated sentence with page values in it, each value where its `slot` stands, shown by
+ * PageText (isolated, hidden characters marked): the words stay the translator's, the values stay
+ * text. `t('auditRemovedBy', { who: slot(0) })` with `[name]`.
+ */
+export function withPageText(sentence: string, values: readonly string[]) {
+  return sentence.split(/([\uE000-\uE0FF])/).map((part, index) => {
+    const value = part.length === 1 ? values[part.charCodeAt(0) - 0xe000] : undefined;
+    return value === undefined ? part : <PageText key={index} text={value} />;
+  });
+}

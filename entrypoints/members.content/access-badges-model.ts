@@ -10,6 +10,7 @@ import type { AccessReport, AccessSource, MemberAccess, ProjectAccess } from '@/
 import { type CustomRoleNames, compareRoles, grantsAccess, type Role, roleLabel } from '@/utils/access/roles';
 import { describeAccessSummary, describeOrgRole } from '@/utils/access/access-words';
 import { t, tCount } from '@/utils/i18n';
+import { isolatedText } from '@/utils/text/visible-text';
 
 /**
  * What the badges and the card read one member from: a report, or (while it is computed) a preview
@@ -50,7 +51,7 @@ export function displayName(member: { name: string; email: string }): string {
 export function unknownBadge(email: string, reading: boolean): BadgeView {
   return {
     text: t('badgeNotRead'),
-    label: t(reading ? 'badgeLabelReading' : 'badgeLabelNotRead', { who: email }),
+    label: t(reading ? 'badgeLabelReading' : 'badgeLabelNotRead', { who: isolatedText(email) }),
     tone: 'neutral',
     findings: 0,
     warning: false,
@@ -77,7 +78,8 @@ export function memberBadge(access: MemberAccess, findings: readonly Finding[], 
   if (options.stale) parts.push(t('badgeNotCurrent'));
   return {
     text,
-    label: t('badgeLabel', { who: displayName(access.member), details: parts.join(', ') }),
+    // Page data in our label: its hidden characters marked, so the label cannot lie either.
+    label: t('badgeLabel', { who: isolatedText(displayName(access.member)), details: parts.join(', ') }),
     tone,
     findings: findings.length,
     warning: findings.some((finding) => finding.severity === 'warning'),
@@ -107,12 +109,12 @@ export function sourceLabel(source: AccessSource, names?: CustomRoleNames): stri
     case 'direct':
       return t('sourceDirect', { role });
     case 'group':
-      return t('sourceGroup', { group: source.groupName, role });
+      return t('sourceGroup', { group: isolatedText(source.groupName), role });
   }
 }
 
 const quotedList = (names: readonly string[]) => {
-  const quoted = names.map((name) => `'${name}'`);
+  const quoted = names.map((name) => `'${isolatedText(name)}'`);
   return quoted.length <= 1 ? quoted.join('') : t('listAnd', { list: quoted.slice(0, -1).join(', '), last: quoted[quoted.length - 1]! });
 };
 

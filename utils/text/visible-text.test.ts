@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLabel, FSI, hasBidiControls, hasHiddenCharacters, hiddenCodePoints, isolatedText, PDI, visibleParts, visibleText } from './visible-text';
+import { codePointLabel, FSI, hasBidiControls, hasHiddenCharacters, hiddenCodePoints, isolatedText, PDI, visibleParts, visibleSentence, visibleText } from './visible-text';
 
 describe('visible text', () => {
   it('leaves ordinary names alone, in any script', () => {
@@ -71,5 +71,11 @@ describe('visible text', () => {
     expect(codePointLabel(0x7)).toBe('U+0007');
     expect(codePointLabel(0x202e)).toBe('U+202E');
     expect(codePointLabel(0xe0041)).toBe('U+E0041');
+  });
+
+  it('marks what is left in a sentence of ours but keeps the isolates it put around names', () => {
+    const sentence = `${isolatedText('שרה')} and ${isolatedText('Rita \u202Efdp.exe')} are removed; old: Bo\u200B`;
+    expect(visibleSentence(sentence)).toBe(`${FSI}שרה${PDI} and Rita ⟨U+202E⟩fdp.exe are removed; old: Bo⟨U+200B⟩`);
+    expect(visibleSentence('plain')).toBe('plain');
   });
 });

@@ -99,3 +99,15 @@ export function isolatedText(text: string): string {
   const visible = visibleText(text);
   return RIGHT_TO_LEFT.test(visible) ? `${FSI}${visible}${PDI}` : visible;
 }
+
+/**
+ * For a sentence of ours that carries page values already passed through `isolatedText` (a stored
+ * audit warning, a message): marks any hidden character left (a record written before names were
+ * marked) but keeps the FSI/PDI isolates `isolatedText` put there, which are ours.
+ */
+export function visibleSentence(text: string): string {
+  if (!HIDDEN.test(text)) return text;
+  return visibleParts(text)
+    .map((part) => (part.kind === 'text' ? part.text : part.codePoint === 0x2068 || part.codePoint === 0x2069 ? String.fromCodePoint(part.codePoint) : part.marker))
+    .join('');
+}

@@ -7,7 +7,7 @@
 import { useState } from 'preact/hooks';
 import type { OrgSummary, SummaryListKey } from '@/utils/access/org-summary';
 import { peopleFor } from '@/utils/access/org-summary';
-import { findingWords } from '@/utils/access/finding-words';
+import { adminFindingWords } from '@/utils/access/admin-finding-words';
 import { type CustomRoleNames, type Role, roleLabel } from '@/utils/access/roles';
 import { PeopleList } from './PeopleList';
 import { SummaryCount } from './SummaryCount';
@@ -31,6 +31,8 @@ export interface SummaryPanelProps {
   onToggleCollapsed(): void;
   onRefresh(): void;
   onExport(format: 'csv' | 'json'): void;
+  /** Set when the last export could not be made: says why. */
+  exportError?: string | null;
 }
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -61,7 +63,7 @@ export function SummaryPanel(props: SummaryPanelProps) {
   const busy = status === 'loading' || status === 'refreshing';
   // Numbers from a failed read are never shown as current.
   const showNumbers = summary !== null && status !== 'error';
-  const adminWarning = summary?.adminWarning ? findingWords(summary.adminWarning, props.roleNames) : null;
+  const adminWarning = summary?.adminWarning ? adminFindingWords(summary.adminWarning, props.roleNames) : null;
   const asOf = props.readAt ? TIME.format(new Date(props.readAt)) : null;
   const choose = (key: SummaryListKey) => setChosen((current) => (current === key ? null : key));
   const count = (key: SummaryListKey, label: string, tone: 'neutral' | 'warning' = 'neutral') =>
@@ -105,6 +107,11 @@ export function SummaryPanel(props: SummaryPanelProps) {
             ? t('sumErrorBannerHidden', { error: props.error ?? t('unknownError'), time: asOf })
             : t('sumErrorBanner', { error: props.error ?? t('unknownError') })}
         </div>
+      ) : null}
+      {props.exportError ? (
+        <p class="al-sum__note" role="alert">
+          {props.exportError}
+        </p>
       ) : null}
       {props.landmarkNote ? <p class="al-sum__note">{props.landmarkNote}</p> : null}
       {props.unreadNote && showNumbers ? <p class="al-sum__note">{props.unreadNote}</p> : null}

@@ -5,24 +5,18 @@
  * Names from the page (people, groups, projects) go in with their hidden characters made visible
  * and, when right to left, isolated (utils/text/visible-text.ts), so a sentence cannot be made to lie.
  */
-import type { EscalatedCell, Finding, FindingOf, FindingPerson } from './finding';
+import { adminFindingWords, type FindingWords, personInSentence } from './admin-finding-words';
+import type { EscalatedCell, Finding, FindingOf } from './finding';
 import { describeSource, groupsPhrase, listing, quoted, type RoleNames } from './phrases';
 import { roleLabel } from './roles';
 import { t } from '../i18n';
 import { codePointLabel, isolatedText } from '../text/visible-text';
 
-export interface FindingWords {
-  explanation: string;
-  fix: string;
-}
+export type { FindingWords } from './admin-finding-words';
+export { personInSentence } from './admin-finding-words';
 
 /** How many projects a message names before "and N more". */
 const NAMED_PROJECTS = 3;
-
-/** A person in a sentence: their name, or their email when the name is empty (pending invites). */
-export function personInSentence(person: FindingPerson): string {
-  return isolatedText(person.name.trim() || person.email);
-}
 
 /** A page name (project, group) in a sentence: quoted, visible, isolated. */
 const named = (name: string): string => quoted(isolatedText(name));
@@ -43,14 +37,9 @@ export function findingWords(finding: Finding, names?: RoleNames): FindingWords 
       return redundantWords(finding, names);
     case 'mixed-management':
       return { explanation: t('findMixedManagement', { who: personInSentence(finding.params.who) }), fix: t('findMixedManagementFix') };
-    case 'sole-admin': {
-      const admin = roleLabel('admin', names);
-      return { explanation: t('findSoleAdmin', { who: personInSentence(finding.params.who), admin }), fix: t('findSoleAdminFix', { admin }) };
-    }
-    case 'too-many-admins': {
-      const admin = roleLabel('admin', names);
-      return { explanation: t('findTooManyAdmins', { count: finding.params.count, admin, max: finding.params.max }), fix: t('findTooManyAdminsFix', { admin }) };
-    }
+    case 'sole-admin':
+    case 'too-many-admins':
+      return adminFindingWords(finding, names);
     case 'no-access':
       return { explanation: t('findNoAccess', { who: personInSentence(finding.params.who) }), fix: t('findNoAccessFix') };
     case 'stale-invite': {

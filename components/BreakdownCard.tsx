@@ -6,6 +6,8 @@
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, tCount } from '@/utils/i18n';
+import { isolatedText } from '@/utils/text/visible-text';
+import { PageText, slot, withPageText } from './PageText';
 
 export interface BreakdownSource {
   label: string;
@@ -118,10 +120,8 @@ export function BreakdownCard(props: BreakdownCardProps) {
     >
       <div class="al-card__head">
         <h2 class="al-card__title" id={props.titleId}>
-          {/* The name is isolated (bdi) inside the translated sentence. */}
-          {t('cardTitle', { name: '\uE000' })
-            .split('\uE000')
-            .flatMap((part, index) => (index === 0 ? [part] : [<bdi key={index}>{props.name}</bdi>, part]))}
+          {/* The name is isolated, its hidden characters marked, inside the translated sentence. */}
+          {withPageText(t('cardTitle', { name: slot(0) }), [props.name])}
         </h2>
         <button type="button" class="al-card__close" aria-label={t('cardClose')} onClick={() => props.onClose(true)}>
           ×
@@ -129,7 +129,7 @@ export function BreakdownCard(props: BreakdownCardProps) {
       </div>
       {props.email !== props.name ? (
         <p class="al-card__email">
-          <bdi>{props.email}</bdi>
+          <PageText text={props.email} />
           {props.pending ? t('cardInvitePendingSuffix') : ''}
         </p>
       ) : props.pending ? (
@@ -183,12 +183,12 @@ export function BreakdownCard(props: BreakdownCardProps) {
             <li key={project.id} class={project.hasAccess ? 'al-proj' : 'al-proj al-proj--none'}>
               <div class="al-proj__head">
                 <span class="al-proj__name">
-                  <bdi>{project.name}</bdi>
+                  <PageText text={project.name} />
                 </span>
                 <span class="al-proj__role">{project.role}</span>
               </div>
               {project.sources.length > 0 ? (
-                <ul class="al-proj__sources" aria-label={t('cardSourcesOn', { project: project.name })}>
+                <ul class="al-proj__sources" aria-label={t('cardSourcesOn', { project: isolatedText(project.name) })}>
                   {project.sources.map((source, index) => (
                     <li key={index} class={source.decides ? 'al-src al-src--decides' : 'al-src'}>
                       <bdi>{source.label}</bdi>

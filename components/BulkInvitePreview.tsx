@@ -5,6 +5,7 @@
 import type { InvitePlan } from '@/utils/invite/plan';
 import type { ValidatedRow, ValidationResult } from '@/utils/invite/validate';
 import { t, tCount } from '@/utils/i18n';
+import { isolatedText, visibleSentence } from '@/utils/text/visible-text';
 import { InviteRowsTable } from './InviteRowsTable';
 
 export interface BulkInvitePreviewProps {
@@ -19,7 +20,9 @@ function statusText(row: ValidatedRow): string {
   return t('biStatusInvalid');
 }
 
-const note = (item: { column: string | null; message: string }) => (item.column ? t('biColumnNote', { column: item.column, message: item.message }) : item.message);
+/** A row's note quotes the file's values: any hidden character in them is shown as a marker. */
+const note = (item: { column: string | null; message: string }) =>
+  visibleSentence(item.column ? t('biColumnNote', { column: item.column, message: item.message }) : item.message);
 
 export function BulkInvitePreview({ result, plan, onDownloadErrors }: BulkInvitePreviewProps) {
   const problems = result.counts.skip + result.counts.invalid;
@@ -87,7 +90,7 @@ export function BulkInvitePreview({ result, plan, onDownloadErrors }: BulkInvite
           {plan.batches.length > 0 && (
             <ol class="al-bi-batches">
               {plan.batches.map((batch) => (
-                <li key={batch.id}>{t('biBatchItem', { emails: tCount('biEmails', batch.invites.length), list: batch.invites.map((invite) => invite.email).join(', ') })}</li>
+                <li key={batch.id}>{t('biBatchItem', { emails: tCount('biEmails', batch.invites.length), list: batch.invites.map((invite) => isolatedText(invite.email)).join(', ') })}</li>
               ))}
             </ol>
           )}

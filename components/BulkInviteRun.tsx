@@ -5,6 +5,7 @@
  */
 import type { InviteJob, JobCounts, JobRow } from '@/utils/invite/job';
 import { t } from '@/utils/i18n';
+import { visibleSentence } from '@/utils/text/visible-text';
 import { InviteRowsTable } from './InviteRowsTable';
 
 export interface RunView {
@@ -49,8 +50,9 @@ function rowStatus(kind: JobRow['state']['kind']): string {
   }
 }
 
+/** The reason may quote the file's values or the console's words: hidden characters shown as markers. */
 function reasonOf(row: JobRow): string {
-  return row.state.kind === 'failed' || row.state.kind === 'skipped' || row.state.kind === 'invalid' ? row.state.reason : '';
+  return row.state.kind === 'failed' || row.state.kind === 'skipped' || row.state.kind === 'invalid' ? visibleSentence(row.state.reason) : '';
 }
 
 function duration(ms: number): string {

@@ -2,6 +2,7 @@
  * Diagnostics lists (each row: a name, its status, one line of detail) and a "Copy report" button
  * with a status message. Knows nothing about Amplitude: rows come from the caller.
  */
+import { visibleSentence } from '@/utils/text/visible-text';
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 
@@ -45,8 +46,9 @@ export function DiagnosticsReport({ sections, onCopy }: DiagnosticsReportProps) 
           <ul class="al-diag__list" aria-label={section.title}>
             {section.rows.map((row) => (
               <li key={row.name} class={row.problem ? 'al-diag__row al-diag__row--problem' : 'al-diag__row'}>
-                <span class="al-diag__status">{row.status}</span> <span class="al-diag__name">{row.name}</span>
-                <div class="al-diag__detail">{row.detail}</div>
+                {/* Details quote the page (headings, names, the console's messages): hidden characters marked. */}
+                <span class="al-diag__status">{row.status}</span> <span class="al-diag__name">{visibleSentence(row.name)}</span>
+                <div class="al-diag__detail">{visibleSentence(row.detail)}</div>
               </li>
             ))}
           </ul>

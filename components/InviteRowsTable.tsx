@@ -1,9 +1,11 @@
 /**
  * The per-row table of a bulk invite, before a run (validation) and during and after it (status):
- * row number, email, status and details. Page data is rendered as text only.
+ * row number, email, status and details. Page data is rendered as text only; the email isolated,
+ * its hidden characters marked (PageText).
  */
 import type { ComponentChildren } from 'preact';
 import { t } from '@/utils/i18n';
+import { PageText } from './PageText';
 
 export interface InviteTableRow {
   row: number;
@@ -30,7 +32,9 @@ export function InviteRowsTable({ label, rows }: { label: string; rows: readonly
           {rows.map((row) => (
             <tr key={row.row} class={`al-bi-row al-bi-${row.kind}`}>
               <td>{String(row.row)}</td>
-              <td class="al-bi-email">{row.email}</td>
+              <td class="al-bi-email">
+                <PageText text={row.email} />
+              </td>
               <td class="al-bi-status">{row.status}</td>
               <td>{row.details}</td>
             </tr>

@@ -1,6 +1,7 @@
-/** The people behind a chosen figure: name and email, as text. */
+/** The people behind a chosen figure: name and email, as text (isolated, hidden characters marked). */
 import type { PersonRef } from '@/utils/access/org-summary';
 import { t } from '@/utils/i18n';
+import { PageText } from './PageText';
 
 export interface PeopleListProps {
   title: string;
@@ -22,8 +23,8 @@ export function PeopleList({ title, people }: PeopleListProps) {
         <ul class="al-sum__people-list">
           {people.slice(0, SHOWN).map((person) => (
             <li key={person.id} class="al-sum__person">
-              <span class="al-sum__person-name">{person.name.trim() || person.email}</span>
-              {person.name.trim() && person.name.trim() !== person.email ? <span class="al-sum__person-email">{person.email}</span> : null}
+              <PageText class="al-sum__person-name" text={person.name.trim() || person.email} />
+              {person.name.trim() && person.name.trim() !== person.email ? <PageText class="al-sum__person-email" text={person.email} /> : null}
             </li>
           ))}
           {people.length > SHOWN ? <li class="al-sum__muted">{t('peopleMore', { count: people.length - SHOWN })}</li> : null}

@@ -1,8 +1,10 @@
 /**
  * One person in the removal warning: who, what content they own, what access disappears.
- * Names and emails are page data: rendered as text only.
+ * Names and emails are page data: rendered as text only, isolated, hidden characters marked.
  */
 import { t } from '@/utils/i18n';
+import { PageText } from './PageText';
+
 export interface RemovalPersonImpactProps {
   name: string;
   email: string | null;
@@ -18,8 +20,13 @@ export function RemovalPersonImpact(props: RemovalPersonImpactProps) {
   return (
     <li class="alrg-person">
       <div class="alrg-person__name">
-        {props.name}
-        {props.email && props.email !== props.name ? <span class="alrg-person__email"> {props.email}</span> : null}
+        <PageText text={props.name} />
+        {props.email && props.email !== props.name ? (
+          <span class="alrg-person__email">
+            {' '}
+            <PageText text={props.email} />
+          </span>
+        ) : null}
       </div>
       <div class="alrg-person__line">
         {props.content === null ? t('personContentUnknown') : props.ownsContent ? t('personOwns', { content: props.content }) : t('personOwnsNothing')}

@@ -7,7 +7,8 @@
 import { useState } from 'preact/hooks';
 import type { OrgSummary, SummaryListKey } from '@/utils/access/org-summary';
 import { peopleFor } from '@/utils/access/org-summary';
-import { type Role, roleLabel } from '@/utils/access/roles';
+import { adminFindingWords } from '@/utils/access/admin-finding-words';
+import { type CustomRoleNames, type Role, roleLabel } from '@/utils/access/roles';
 import { PeopleList } from './PeopleList';
 import { SummaryCount } from './SummaryCount';
 import { t } from '@/utils/i18n';
@@ -20,6 +21,8 @@ export interface SummaryPanelProps {
   error: string | null;
   /** Null while nothing has been read. */
   summary: OrgSummary | null;
+  /** The org's own names for roles, if it renamed any (the Admin warning's words use them). */
+  roleNames?: CustomRoleNames;
   collapsed: boolean;
   /** Set when a landmark was missing and the panel sits somewhere else: says which. */
   landmarkNote: string | null;
@@ -28,6 +31,8 @@ export interface SummaryPanelProps {
   onToggleCollapsed(): void;
   onRefresh(): void;
   onExport(format: 'csv' | 'json'): void;
+  /** Set when the last export could not be made: says why. */
+  exportError?: string | null;
 }
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -58,6 +63,7 @@ export function SummaryPanel(props: SummaryPanelProps) {
   const busy = status === 'loading' || status === 'refreshing';
   // Numbers from a failed read are never shown as current.
   const showNumbers = summary !== null && status !== 'error';
+  const adminWarning = summary?.adminWarning ? adminFindingWords(summary.adminWarning, props.roleNames) : null;
   const asOf = props.readAt ? TIME.format(new Date(props.readAt)) : null;
   const choose = (key: SummaryListKey) => setChosen((current) => (current === key ? null : key));
   const count = (key: SummaryListKey, label: string, tone: 'neutral' | 'warning' = 'neutral') =>
@@ -102,6 +108,11 @@ export function SummaryPanel(props: SummaryPanelProps) {
             : t('sumErrorBanner', { error: props.error ?? t('unknownError') })}
         </div>
       ) : null}
+      {props.exportError ? (
+        <p class="al-sum__note" role="alert">
+          {props.exportError}
+        </p>
+      ) : null}
       {props.landmarkNote ? <p class="al-sum__note">{props.landmarkNote}</p> : null}
       {props.unreadNote && showNumbers ? <p class="al-sum__note">{props.unreadNote}</p> : null}
 
@@ -115,10 +126,10 @@ export function SummaryPanel(props: SummaryPanelProps) {
               {summary.byRole.map(({ role }) => count(`role:${role}`, ROLE_COUNT_LABEL[role], role === 'no_access' ? 'warning' : 'neutral'))}
               {summary.accessUnknown.length > 0 ? count('access-unknown', t('sumTitleAccessUnknown')) : null}
             </div>
-            {summary.adminWarning ? (
+            {adminWarning ? (
               <p class="al-sum__warning">
                 <span aria-hidden="true">⚠ </span>
-                {summary.adminWarning.explanation} {summary.adminWarning.fix}
+                {adminWarning.explanation} {adminWarning.fix}
               </p>
             ) : null}
             <div class="al-sum__row" role="group" aria-label={t('sumAttention')}>

@@ -11,8 +11,7 @@
  *
  * Writes bench/engine.json; exits 1 over budget.
  */
-// First: the engine's sentences come from the extension's messages, answered here as the browser would.
-import '../test/e2e/support/node-i18n';
+// No i18n stand-in: the engine is pure (findings are codes with facts; the UI makes the words).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { computeAccessReport } from '../utils/access/engine';
 import type { OrgSnapshot } from '../utils/access/model';

@@ -11,6 +11,8 @@ import { auditRetentionDays } from '@/utils/audit/retention';
 import { AUDIT_RETENTION_CHOICES } from '@/utils/settings/retention';
 import { downloadText } from '@/utils/download';
 import { t, type MessageKey } from '@/utils/i18n';
+import { visibleSentence } from '@/utils/text/visible-text';
+import { PageText, slot, withPageText } from '@/components/PageText';
 
 /** Outcome words on the page (the export keeps OUTCOME_LABEL's English: a file format). */
 const OUTCOME_KEY: Record<AuditOutcomeStatus, MessageKey> = {
@@ -25,7 +27,10 @@ const DECISION_TEXT: Record<AuditRecord['decision'], MessageKey> = {
   confirmed: 'auditDecisionConfirmed',
   unverified: 'auditDecisionUnverified',
 };
-const person = (name: string, email: string | null | undefined) => (email ? t('auditNamedEmail', { name, email }) : name);
+/** "Name (email)" with both shown as page text (isolated, hidden characters marked). */
+const person = (name: string, email: string | null | undefined) => (email ? withPageText(t('auditNamedEmail', { name: slot(0), email: slot(1) }), [name, email]) : <PageText text={name} />);
+/** A sentence around one page value (a person), the value shown as page text. */
+const around = (sentence: string, value: ReturnType<typeof person>) => sentence.split(slot(0)).flatMap((part, index) => (index === 0 ? [part] : [value, part]));
 
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const OUTCOMES: AuditOutcomeStatus[] = ['pending', 'gone', 'still-there', 'partial', 'error'];
@@ -41,27 +46,34 @@ function AuditEntryView({ record }: { record: AuditRecord }) {
   return (
     <article class="al-audit-entry" aria-labelledby={`entry-${record.id}`}>
       <h2 id={`entry-${record.id}`}>
-        {WHEN.format(new Date(record.at))} · {record.org.name ?? record.org.url}
+        {WHEN.format(new Date(record.at))} · <PageText text={record.org.name ?? record.org.url} />
       </h2>
       <p>
-        {t('auditRemovedBy', { who: person(record.by.name ?? t('auditUnknown'), record.by.email) })}
+        {around(t('auditRemovedBy', { who: slot(0) }), person(record.by.name ?? t('auditUnknown'), record.by.email))}
       </p>
       <ul class="al-audit-people" aria-label={t('auditPeopleRemoved')}>
         {record.people.map((person) => (
           <li key={`${person.email ?? person.name}`}>
-            <strong>{person.name}</strong>
-            {person.email && person.email !== person.name ? ` ${person.email}` : ''}
+            <strong>
+              <PageText text={person.name} />
+            </strong>
+            {person.email && person.email !== person.name ? (
+              <>
+                {' '}
+                <PageText text={person.email} />
+              </>
+            ) : null}
             <div>{t('auditAccessBefore', { access: person.access ?? t('auditUnknown') })}</div>
             <div>{t('auditContent', { content: person.content ? describeContent(person.content) : t('auditUnknown') })}</div>
           </li>
         ))}
       </ul>
-      <p>{t('auditTransfer', { to: record.transferTo ? person(record.transferTo.name, record.transferTo.email) : t('auditTransferNone') })}</p>
+      <p>{record.transferTo ? around(t('auditTransfer', { to: slot(0) }), person(record.transferTo.name, record.transferTo.email)) : t('auditTransfer', { to: t('auditTransferNone') })}</p>
       <p>{t(DECISION_TEXT[record.decision])}</p>
       {record.warnings.length > 0 ? (
         <ul class="al-audit-warnings" aria-label={t('auditWarningsShown')}>
           {record.warnings.map((warning) => (
-            <li key={warning}>{warning}</li>
+            <li key={warning}>{visibleSentence(warning)}</li>
           ))}
         </ul>
       ) : null}
@@ -69,7 +81,7 @@ function AuditEntryView({ record }: { record: AuditRecord }) {
         {record.outcome.checkedAt !== null
           ? t('auditOutcomeChecked', { outcome: t(OUTCOME_KEY[record.outcome.status]), when: WHEN.format(new Date(record.outcome.checkedAt)) })
           : t('auditOutcomeLine', { outcome: t(OUTCOME_KEY[record.outcome.status]) })}{' '}
-        · {record.outcome.detail}
+        · {visibleSentence(record.outcome.detail)}
       </p>
     </article>
   );

@@ -3,12 +3,14 @@
  * the wording and choices are unit-tested without a page. No Amplitude knowledge here.
  */
 import type { Finding } from '@/utils/access/finding';
+import { findingWords } from '@/utils/access/finding-words';
 import type { OrgSnapshot, Project } from '@/utils/access/model';
 import { describeCapabilities } from '@/utils/access/permissions';
 import type { AccessReport, AccessSource, MemberAccess, ProjectAccess } from '@/utils/access/report';
 import { type CustomRoleNames, compareRoles, grantsAccess, type Role, roleLabel } from '@/utils/access/roles';
-import { describeAccessSummary, describeOrgRole } from '@/utils/access/summary';
+import { describeAccessSummary, describeOrgRole } from '@/utils/access/access-words';
 import { t, tCount } from '@/utils/i18n';
+import { isolatedText } from '@/utils/text/visible-text';
 
 /**
  * What the badges and the card read one member from: a report, or (while it is computed) a preview
@@ -49,7 +51,7 @@ export function displayName(member: { name: string; email: string }): string {
 export function unknownBadge(email: string, reading: boolean): BadgeView {
   return {
     text: t('badgeNotRead'),
-    label: t(reading ? 'badgeLabelReading' : 'badgeLabelNotRead', { who: email }),
+    label: t(reading ? 'badgeLabelReading' : 'badgeLabelNotRead', { who: isolatedText(email) }),
     tone: 'neutral',
     findings: 0,
     warning: false,
@@ -76,7 +78,8 @@ export function memberBadge(access: MemberAccess, findings: readonly Finding[], 
   if (options.stale) parts.push(t('badgeNotCurrent'));
   return {
     text,
-    label: t('badgeLabel', { who: displayName(access.member), details: parts.join(', ') }),
+    // Page data in our label: its hidden characters marked, so the label cannot lie either.
+    label: t('badgeLabel', { who: isolatedText(displayName(access.member)), details: parts.join(', ') }),
     tone,
     findings: findings.length,
     warning: findings.some((finding) => finding.severity === 'warning'),
@@ -106,12 +109,12 @@ export function sourceLabel(source: AccessSource, names?: CustomRoleNames): stri
     case 'direct':
       return t('sourceDirect', { role });
     case 'group':
-      return t('sourceGroup', { group: source.groupName, role });
+      return t('sourceGroup', { group: isolatedText(source.groupName), role });
   }
 }
 
 const quotedList = (names: readonly string[]) => {
-  const quoted = names.map((name) => `'${name}'`);
+  const quoted = names.map((name) => `'${isolatedText(name)}'`);
   return quoted.length <= 1 ? quoted.join('') : t('listAnd', { list: quoted.slice(0, -1).join(', '), last: quoted[quoted.length - 1]! });
 };
 
@@ -175,7 +178,7 @@ export function cardView(report: Pick<AccessReport, 'projects'>, access: MemberA
     email: access.member.email,
     pending: access.member.status === 'pending',
     summary: describeAccessSummary(access.summary, names, access.member.orgRole),
-    findings: findings.map((finding) => ({ key: finding.key, warning: finding.severity === 'warning', explanation: finding.explanation, fix: finding.fix })),
+    findings: findings.map((finding) => ({ key: finding.key, warning: finding.severity === 'warning', ...findingWords(finding, names) })),
   };
   if (!access.summary.accessKnown) {
     // Part of the sources is no picture of the access: only the org role, read, is said.

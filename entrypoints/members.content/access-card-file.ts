@@ -2,13 +2,16 @@
  * The breakdown card is its own file (entrypoints/access-card.ts), loaded by the content script on
  * the first hover or focus of a badge: the card, the per-project view and what each role may do
  * (with Amplitude's permission list) would otherwise add ~5 KB gzip to every visit of the page
- * (content-script budget: 50 KB). The file is ours, packaged and web-accessible to the Amplitude
- * hosts only; importing it runs it, and it leaves its functions on the isolated world's global.
+ * (content-script budget: 50 KB). The access review export (its rows, CSV and JSON, and the words
+ * of every finding) lives there too, loaded on the first Export click. The file is ours, packaged
+ * and web-accessible to the Amplitude hosts only; importing it runs it, and it leaves its functions
+ * on the isolated world's global.
  */
 import { browser } from 'wxt/browser';
 import type { BreakdownCardProps } from '@/components/BreakdownCard';
 import type { Finding } from '@/utils/access/finding';
-import type { MemberAccess } from '@/utils/access/report';
+import type { AccessReport, MemberAccess } from '@/utils/access/report';
+import type { AccessReviewMeta } from '@/utils/access/export';
 import type { CustomRoleNames } from '@/utils/access/roles';
 import type { AccessView } from './access-badges-model';
 
@@ -27,6 +30,8 @@ export interface AccessCardFile {
   /** Renders the card (with the file's own Preact) into `host`; a new `titleId` is a new card. */
   render(host: HTMLElement, input: AccessCardInput): void;
   unmount(host: HTMLElement): void;
+  /** The access review export's text: CSV (with a byte order mark, for spreadsheets) or JSON. */
+  accessReview(report: AccessReport, format: 'csv' | 'json', meta: AccessReviewMeta, names?: CustomRoleNames): string;
 }
 
 let loading: Promise<AccessCardFile> | null = null;

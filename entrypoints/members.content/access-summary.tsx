@@ -8,10 +8,11 @@ import { render } from 'preact';
 import { defineLocalItem } from '@/utils/storage/local-item';
 import type { Feature } from '@/utils/features/registry';
 import { SummaryPanel } from '@/components/SummaryPanel';
-import { accessReviewCsv, accessReviewFileName, accessReviewJson, accessReviewRows } from '@/utils/access/export';
+import { accessReviewFileName } from '@/utils/access/export';
 import { type OrgSummary, summarizeOrg } from '@/utils/access/org-summary';
 import type { AccessReport } from '@/utils/access/report';
 import { unreadNote } from './unread-note';
+import { loadAccessCard } from './access-card-file';
 import { findMembersTabs, selectedMembersTab, type SummaryPlacement, summaryPlacement } from '@/utils/amplitude/summary-anchor';
 import { downloadText } from '@/utils/download';
 import type { MembersContext } from './context';
@@ -48,19 +49,29 @@ export const accessSummary: Feature<MembersContext> = {
       return summaryOf.summary;
     };
 
+    let exportError: string | null = null;
     const exportReview = (format: 'csv' | 'json') => {
       const { report, snapshot } = state;
       if (!report || !snapshot || !container) return;
-      const rows = accessReviewRows(report, snapshot.customRoleNames);
       const now = new Date();
       const fileName = accessReviewFileName(page.location.orgUrl, now, format);
-      if (format === 'csv') {
-        // A byte order mark, so spreadsheets read names in any script as UTF-8.
-        downloadText(fileName, `\uFEFF${accessReviewCsv(rows)}`, 'text/csv;charset=utf-8', container);
-      } else {
-        const meta = { org: { url: snapshot.org.url, name: snapshot.org.name }, readAt: snapshot.readAt, exportedAt: now.toISOString() };
-        downloadText(fileName, accessReviewJson(rows, meta), 'application/json', container);
-      }
+      const meta = { org: { url: snapshot.org.url, name: snapshot.org.name }, readAt: snapshot.readAt, exportedAt: now.toISOString() };
+      // The export's code loads on first use (access-card-file.ts: the content script's size budget).
+      loadAccessCard().then(
+        (file) => {
+          if (!container || signal.aborted) return;
+          const text = file.accessReview(report, format, meta, snapshot.customRoleNames);
+          downloadText(fileName, text, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json', container);
+          if (exportError) {
+            exportError = null;
+            draw();
+          }
+        },
+        (error: unknown) => {
+          exportError = t('sumExportFailed', { error: String(error) });
+          draw();
+        },
+      );
     };
 
     const draw = () => {
@@ -77,6 +88,7 @@ export const accessSummary: Feature<MembersContext> = {
           fromCache={state.fromCache}
           error={state.error}
           summary={summary()}
+          roleNames={state.snapshot?.customRoleNames}
           collapsed={collapsed}
           landmarkNote={noteFor(where)}
           unreadNote={state.snapshot ? unreadNote(state.snapshot) : null}
@@ -87,6 +99,7 @@ export const accessSummary: Feature<MembersContext> = {
           }}
           onRefresh={() => void orgData.refresh()}
           onExport={exportReview}
+          exportError={exportError}
         />,
         container,
       );

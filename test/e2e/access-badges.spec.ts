@@ -247,7 +247,8 @@ test.describe('a hostile seed', () => {
     expect((await longCard.boundingBox())?.width ?? 999).toBeLessThan(600);
     await page.keyboard.press('Escape');
 
-    const rtl = '\u202Egnp.exe Arjun Mehta';
+    // The right-to-left override is shown as a marker, never applied (issue 14: names that lie).
+    const rtl = '⟨U+202E⟩gnp.exe Arjun Mehta';
     await badge(joined(page), rtl).focus();
     await expect(card(page, rtl).getByRole('heading', { level: 2 })).toHaveText(`Access for ${rtl}`);
     await page.keyboard.press('Escape');

@@ -7,18 +7,11 @@
 import { type CellIssues, type GroupSource, inspectCell } from './cell-issues';
 import { type Finding, makeFinding } from './finding';
 import type { Member, Project } from './model';
-import { describeSource, groupsPhrase, listing, personName, quoted, type RoleNames } from './phrases';
 import type { AccessReport, MemberAccess, ProjectAccess } from './report';
-import { roleLabel } from './roles';
-import { t } from '../i18n';
-
-/** How many projects a message names before "and N more". */
-const NAMED_PROJECTS = 3;
 
 export interface CellFindingContext {
   mode: AccessReport['mode'];
   projects: readonly Project[];
-  names: RoleNames;
   /** Inspects a cell once, however many members share it (cells are shared, see cell-cache.ts). */
   inspect(cell: ProjectAccess): CellIssues;
 }
@@ -65,19 +58,13 @@ export function cellFindings(access: MemberAccess, context: CellFindingContext):
   }
 
   const findings: Finding[] = [];
-  for (const [groupId, { name, cells }] of escalations) findings.push(escalated(member, groupId, name, cells, context.names));
-  if (mixed.length > 0) findings.push(mixedRoles(member, mixed, context.names));
-  if (redundant.length > 0) findings.push(redundantDirect(member, redundant, context.names));
+  for (const [groupId, { name, cells }] of escalations) findings.push(escalated(member, groupId, name, cells));
+  if (mixed.length > 0) findings.push(mixedRoles(member, mixed));
+  if (redundant.length > 0) findings.push(redundantDirect(member, redundant));
   return findings;
 }
 
 const projectIdsOf = (cells: readonly CellAt[]): string[] => cells.map(({ project }) => project.id);
-
-/** Names the first few cells and counts the rest: "'A', 'B', 'C' and 4 more". */
-function someOf(cells: readonly CellAt[], describe: (at: CellAt) => string): string {
-  const named = cells.slice(0, NAMED_PROJECTS).map(describe);
-  return cells.length > NAMED_PROJECTS ? t('listMore', { names: named.join(', '), count: cells.length - NAMED_PROJECTS }) : listing(named);
-}
 
 /** Group ids and names drawn from the cells, first appearance first. */
 function groupsIn(cells: readonly CellAt[], pick: (at: CellAt) => readonly { groupId: string; groupName: string }[]): { ids: string[]; names: string[] } {
@@ -86,73 +73,34 @@ function groupsIn(cells: readonly CellAt[], pick: (at: CellAt) => readonly { gro
   return { ids: [...byId.keys()], names: [...byId.values()] };
 }
 
-function escalated(member: Member, groupId: string, groupName: string, cells: readonly CellAt[], names: RoleNames): Finding {
-  const who = personName(member);
+function escalated(member: Member, groupId: string, groupName: string, cells: readonly CellAt[]): Finding {
   // The role this group gives differs per project; read it from the cell.
-  const givenIn = (at: CellAt) => roleLabel(at.issues.escalatingGroups.find((group) => group.groupId === groupId)?.role ?? 'no_access', names);
-  const ownRole = (at: CellAt) => roleLabel(at.issues.own?.role ?? 'no_access', names);
-  const ownKind = cells[0]?.issues.own?.kind === 'org' ? t('findKindOrg') : t('findKindDirect');
-  const group = quoted(groupName);
-  const [only] = cells;
-  const explanation =
-    cells.length === 1 && only
-      ? t('findEscalatedSingle', { group, who, role: givenIn(only), project: quoted(only.project.name), kind: ownKind, own: ownRole(only) })
-      : t('findEscalatedSeveral', {
-          group,
-          who,
-          kind: ownKind,
-          count: cells.length,
-          list: someOf(cells, (at) => t('findEscalatedItem', { role: givenIn(at), project: quoted(at.project.name), kind: ownKind, own: ownRole(at) })),
-        });
-  return makeFinding('escalated-through-group', 'warning', [member.id, groupId], { memberIds: [member.id], projectIds: projectIdsOf(cells), groupIds: [groupId] }, {
-    explanation,
-    fix: t('findEscalatedFix', { group }),
-  });
+  const params = {
+    who: member,
+    group: groupName,
+    ownKind: cells[0]?.issues.own?.kind === 'org' ? ('org' as const) : ('direct' as const),
+    cells: cells.map((at) => ({
+      project: at.project.name,
+      given: at.issues.escalatingGroups.find((group) => group.groupId === groupId)?.role ?? 'no_access',
+      own: at.issues.own?.role ?? 'no_access',
+    })),
+  };
+  return makeFinding('escalated-through-group', 'warning', [member.id, groupId], { memberIds: [member.id], projectIds: projectIdsOf(cells), groupIds: [groupId] }, params);
 }
 
 const groupSourcesOf = (at: CellAt): GroupSource[] => at.cell.sources.filter((source): source is GroupSource => source.kind === 'group');
 
-function mixedRoles(member: Member, cells: readonly CellAt[], names: RoleNames): Finding {
-  const who = personName(member);
-  const [only] = cells;
-  const explanation =
-    cells.length === 1 && only
-      ? t('findMixedRolesSingle', {
-          who,
-          project: quoted(only.project.name),
-          sources: listing(only.cell.sources.map((source) => describeSource(source, names))),
-          role: roleLabel(only.cell.role, names),
-        })
-      : t('findMixedRolesSeveral', { who, count: cells.length, list: someOf(cells, (at) => quoted(at.project.name)) });
-  return makeFinding('mixed-roles', 'info', [member.id], { memberIds: [member.id], projectIds: projectIdsOf(cells), groupIds: groupsIn(cells, groupSourcesOf).ids }, {
-    explanation,
-    fix: t('findMixedRolesFix'),
-  });
+function mixedRoles(member: Member, cells: readonly CellAt[]): Finding {
+  const params = { who: member, cells: cells.map((at) => ({ project: at.project.name, sources: at.cell.sources, role: at.cell.role })) };
+  return makeFinding('mixed-roles', 'info', [member.id], { memberIds: [member.id], projectIds: projectIdsOf(cells), groupIds: groupsIn(cells, groupSourcesOf).ids }, params);
 }
 
-function redundantDirect(member: Member, cells: readonly CellAt[], names: RoleNames): Finding {
-  const who = personName(member);
+function redundantDirect(member: Member, cells: readonly CellAt[]): Finding {
   const groups = groupsIn(cells, (at) => at.issues.coveringGroups);
-  const [only] = cells;
-  let text: Pick<Finding, 'explanation' | 'fix'>;
-  if (cells.length === 1 && only) {
-    const own = roleLabel(only.issues.own?.role ?? 'no_access', names);
-    const best = only.issues.coveringGroups[0]?.role ?? 'no_access';
-    text = {
-      explanation: t(groups.names.length > 1 ? 'findRedundantSingleGive' : 'findRedundantSingleGives', {
-        who,
-        own,
-        project: quoted(only.project.name),
-        groups: groupsPhrase(groups.names),
-        role: roleLabel(best, names),
-      }),
-      fix: t('findRedundantSingleFix', { project: quoted(only.project.name), own, groups: groupsPhrase(groups.names) }),
-    };
-  } else {
-    text = {
-      explanation: t('findRedundantSeveral', { who, count: cells.length, list: someOf(cells, (at) => quoted(at.project.name)), groups: groupsPhrase(groups.names) }),
-      fix: t('findRedundantSeveralFix', { groups: groupsPhrase(groups.names) }),
-    };
-  }
-  return makeFinding('redundant-direct-grant', 'info', [member.id], { memberIds: [member.id], projectIds: projectIdsOf(cells), groupIds: groups.ids }, text);
+  const params = {
+    who: member,
+    groups: groups.names,
+    cells: cells.map((at) => ({ project: at.project.name, own: at.issues.own?.role ?? 'no_access', best: at.issues.coveringGroups[0]?.role ?? 'no_access' })),
+  };
+  return makeFinding('redundant-direct-grant', 'info', [member.id], { memberIds: [member.id], projectIds: projectIdsOf(cells), groupIds: groups.ids }, params);
 }

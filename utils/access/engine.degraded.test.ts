@@ -2,11 +2,12 @@
  * The engine when part of the org could not be read on this console: what is known (org roles,
  * Admins) stays; per-project access of everyone else is marked unknown and never judged.
  */
+import { findingWords } from './finding-words';
 import { describe, expect, it } from 'vitest';
 import { accessReviewRows } from './export';
 import { computeAccessReport } from './engine';
 import { summarizeOrg } from './org-summary';
-import { describeAccessSummary } from './summary';
+import { describeAccessSummary } from './access-words';
 import { buildSnapshot, type SnapshotSpec } from './test-snapshot';
 
 const ORG: SnapshotSpec = {
@@ -49,7 +50,7 @@ describe('project roles and groups not readable', () => {
   });
 
   it('exports unknown, never a guessed role', () => {
-    const rows = accessReviewRows(report);
+    const rows = accessReviewRows(report, findingWords);
     expect(rows.filter((row) => row.memberId === 'cy').every((row) => row.effectiveRole.startsWith('Unknown'))).toBe(true);
     expect(rows.filter((row) => row.memberId === 'ada').every((row) => row.effectiveRole === 'Admin')).toBe(true);
   });

@@ -1,3 +1,4 @@
+import { findingWords } from './finding-words';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { computeAccessReport } from './engine';
@@ -31,7 +32,7 @@ const snapshot = buildSnapshot({
 const report = computeAccessReport(snapshot);
 
 describe('access review rows', () => {
-  const rows = accessReviewRows(report);
+  const rows = accessReviewRows(report, findingWords);
 
   it('has one row per member and project, Admins and people without access included', () => {
     expect(rows).toHaveLength(4 * 3);
@@ -56,7 +57,7 @@ describe('access review rows', () => {
 });
 
 describe('access review CSV', () => {
-  const text = accessReviewCsv(accessReviewRows(report));
+  const text = accessReviewCsv(accessReviewRows(report, findingWords));
   const parsed = parseCsv(text);
 
   it('starts with the header and round-trips to members × projects rows', () => {
@@ -95,7 +96,7 @@ describe('access review CSV', () => {
 
 describe('access review JSON and file names', () => {
   it('carries the org, times and every row with structured sources', () => {
-    const rows = accessReviewRows(report);
+    const rows = accessReviewRows(report, findingWords);
     const json = JSON.parse(accessReviewJson(rows, { org: { url: 'acme', name: 'Acme' }, readAt: READ_AT, exportedAt: READ_AT })) as {
       rowCount: number;
       readAt: string;

@@ -12,11 +12,25 @@
  * quotes doubled. Page data is untrusted: a cell starting with `=`, `+`, `-`, `@`, tab or carriage
  * return would be read by a spreadsheet as a formula, so it gets a leading `'` (OWASP's advice for
  * CSV injection). JSON is data for programs and is written as is.
+ *
+ * Names that lie: a CSV is read by people in a spreadsheet, which would apply a name's bidi
+ * override or hide its zero-width space just as a page does. So in the CSV, page data (names,
+ * emails, projects, groups) has each hidden character replaced by its visible marker (⟨U+202E⟩,
+ * utils/text/visible-text.ts): the file cannot pass one person off as another, and a marker says
+ * exactly which character was there. The JSON keeps the exact values: programs compare them, and
+ * are not fooled by how they render.
+ *
+ * Findings carry codes and facts; their words come from the caller (`describe`, the UI's
+ * finding-words.ts), so this file stays pure. Each finding's words are made once.
  */
 import type { Finding } from './finding';
 import type { MemberOrgRole } from './model';
 import type { AccessReport, AccessSource } from './report';
 import { type CustomRoleNames, roleLabel } from './roles';
+import { visibleText } from '../text/visible-text';
+
+/** The words of a finding (utils/access/finding-words.ts in the extension). */
+export type DescribeFinding = (finding: Finding, names?: CustomRoleNames) => { explanation: string; fix: string };
 
 export const ACCESS_REVIEW_COLUMNS = [
   'email',
@@ -81,7 +95,13 @@ export function describeExportSource(source: AccessReviewSource): string {
 }
 
 /** Every member × project pair, members in the report's order, projects in the org's order. */
-export function accessReviewRows(report: AccessReport, names?: CustomRoleNames): AccessReviewRow[] {
+export function accessReviewRows(report: AccessReport, describe: DescribeFinding, names?: CustomRoleNames): AccessReviewRow[] {
+  const words = new Map<Finding, { explanation: string; fix: string }>();
+  const wordsOf = (finding: Finding) => {
+    let said = words.get(finding);
+    if (!said) words.set(finding, (said = describe(finding, names)));
+    return said;
+  };
   // Findings by member, once; a finding applies to a row when it names the project or no project.
   const findingsByMember = new Map<string, Finding[]>();
   for (const finding of report.findings) {
@@ -115,7 +135,7 @@ export function accessReviewRows(report: AccessReport, names?: CustomRoleNames):
         deciding: (access?.deciding ?? []).map((source) => toSource(source, names)),
         findings: memberFindings
           .filter((finding) => finding.projectIds.length === 0 || finding.projectIds.includes(project.id))
-          .map(({ code, severity, explanation, fix }) => ({ code, severity, explanation, fix })),
+          .map((finding) => ({ code: finding.code, severity: finding.severity, ...wordsOf(finding) })),
       });
     });
   }
@@ -127,15 +147,16 @@ import { toCsv } from '../csv';
 export { csvField, neutraliseCell, toCsv } from '../csv';
 
 export function accessReviewCsv(rows: readonly AccessReviewRow[]): string {
+  // Page data with its hidden characters as markers (see the top of this file).
   const lines = rows.map((row) => [
-    row.email,
-    row.name,
+    visibleText(row.email),
+    visibleText(row.name),
     row.status,
     row.orgRole,
-    row.project,
+    visibleText(row.project),
     row.effectiveRole,
-    row.sources.map(describeExportSource).join('; '),
-    row.deciding.map(describeExportSource).join('; '),
+    visibleText(row.sources.map(describeExportSource).join('; ')),
+    visibleText(row.deciding.map(describeExportSource).join('; ')),
     row.findings.map((finding) => finding.code).join(', '),
     row.findings.map((finding) => `${finding.explanation} ${finding.fix}`).join(' | '),
   ]);

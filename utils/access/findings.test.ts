@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeAccessReport } from './engine';
+import { findingWords } from './finding-words';
 import type { Finding, FindingCode, FindingOptions } from './findings';
+import type { CustomRoleNames } from './roles';
 import { buildSnapshot, type SnapshotSpec } from './test-snapshot';
 
 function findingsOf(spec: SnapshotSpec, options?: FindingOptions): readonly Finding[] {
@@ -267,6 +269,8 @@ describe('findings: each code triggers, and only when it should', () => {
 });
 
 describe('finding content', () => {
+  // The engine gives codes and facts; the words are the UI's (finding-words.ts), checked here together.
+  const said = (finding: Finding | undefined, names?: CustomRoleNames) => (finding ? findingWords(finding, names) : undefined);
   const escalationOf = (spec: SnapshotSpec) => findingsOf(spec).filter((candidate) => candidate.code === 'escalated-through-group');
 
   it('names the escalating group and says how to lower the role', () => {
@@ -281,6 +285,9 @@ describe('finding content', () => {
       memberIds: ['m'],
       projectIds: ['p1'],
       groupIds: ['g'],
+      params: { who: expect.objectContaining({ name: 'Ana Lee' }), group: 'Analysts', ownKind: 'direct', cells: [{ project: 'Project p1', given: 'manager', own: 'viewer' }] },
+    });
+    expect(said(finding)).toEqual({
       explanation: "Group 'Analysts' gives Ana Lee Manager on 'Project p1', above their direct role (Viewer).",
       fix: "To lower this, remove them from group 'Analysts' or change that group.",
     });
@@ -300,10 +307,10 @@ describe('finding content', () => {
       ['escalated-through-group:m:top', ['p1', 'p2'], ['top']],
       ['escalated-through-group:m:mid', ['p1', 'p3'], ['mid']],
     ]);
-    expect(findings[1]?.explanation).toBe(
+    expect(said(findings[1])?.explanation).toBe(
       "Group 'Ops' gives Person m more than their direct role on 2 projects: Member on 'Project p1' (direct role: Viewer) and Member on 'Project p3' (direct role: No Access).",
     );
-    expect(findings[1]?.fix).toBe("To lower this, remove them from group 'Ops' or change that group.");
+    expect(said(findings[1])?.fix).toBe("To lower this, remove them from group 'Ops' or change that group.");
   });
 
   it('speaks of the org role in org-level mode', () => {
@@ -312,7 +319,7 @@ describe('finding content', () => {
       members: { m: { name: 'Bo', orgRole: 'viewer' } },
       groups: { g: { name: 'Ops', roles: { p2: 'member' }, memberIds: ['m'] } },
     });
-    expect(finding?.explanation).toBe("Group 'Ops' gives Bo Member on 'Project p2', above their org role (Viewer).");
+    expect(said(finding)?.explanation).toBe("Group 'Ops' gives Bo Member on 'Project p2', above their org role (Viewer).");
   });
 
   it('names a few projects and counts the rest', () => {
@@ -323,7 +330,7 @@ describe('finding content', () => {
       groups: { g: { roles: Object.fromEntries(projects.map((id) => [id, 'member'])), memberIds: ['m'] } },
     });
     expect(finding?.projectIds).toEqual(projects);
-    expect(finding?.explanation).toMatch(/on 5 projects: .*'Project c' \(direct role: Viewer\) and 2 more\.$/);
+    expect(said(finding)?.explanation).toMatch(/on 5 projects: .*'Project c' \(direct role: Viewer\) and 2 more\.$/);
   });
 
   it('lists every source in a mixed-roles explanation for one project', () => {
@@ -331,7 +338,7 @@ describe('finding content', () => {
       members: { m: { name: 'Ana', roles: { p1: 'manager' } } },
       groups: { g: { name: 'Readers', roles: { p1: 'viewer' }, memberIds: ['m'] } },
     }).filter((candidate) => candidate.code === 'mixed-roles');
-    expect(finding?.explanation).toBe("Ana holds different roles on 'Project p1': Manager directly and Viewer through group 'Readers'. The highest, Manager, applies.");
+    expect(said(finding)?.explanation).toBe("Ana holds different roles on 'Project p1': Manager directly and Viewer through group 'Readers'. The highest, Manager, applies.");
     expect(finding?.groupIds).toEqual(['g']);
   });
 
@@ -340,8 +347,8 @@ describe('finding content', () => {
       members: { m: { name: 'Ana', roles: { p1: 'member' } } },
       groups: { g: { name: 'Analysts', roles: { p1: 'manager' }, memberIds: ['m'] } },
     }).filter((candidate) => candidate.code === 'redundant-direct-grant');
-    expect(finding?.explanation).toBe("Ana's direct Member role on 'Project p1' changes nothing: group 'Analysts' already gives Manager.");
-    expect(finding?.fix).toBe("Remove the direct role on 'Project p1', or keep it if they should stay Member there after leaving group 'Analysts'.");
+    expect(said(finding)?.explanation).toBe("Ana's direct Member role on 'Project p1' changes nothing: group 'Analysts' already gives Manager.");
+    expect(said(finding)?.fix).toBe("Remove the direct role on 'Project p1', or keep it if they should stay Member there after leaving group 'Analysts'.");
   });
 
   it('uses the org’s own role names in the text', () => {
@@ -350,19 +357,19 @@ describe('finding content', () => {
       members: { m: { roles: { p1: 'viewer' } } },
       groups: { g: { roles: { p1: 'manager' }, memberIds: ['m'] } },
     });
-    expect(finding?.explanation).toContain('gives Person m Lead on');
+    expect(said(finding, { manager: 'Lead' })?.explanation).toContain('gives Person m Lead on');
   });
 
   it('says how old a stale invite is and names its email', () => {
     const [finding] = findingsOf({ members: { m: { status: 'pending', name: '', invitedAt: '2025-06-10T12:00:00.000Z' } } });
     expect(finding?.code).toBe('stale-invite');
-    expect(finding?.explanation).toBe('The invite to m@example.com was sent 20 days ago (2025-06-10) and has not been accepted.');
+    expect(said(finding)?.explanation).toBe('The invite to m@example.com was sent 20 days ago (2025-06-10) and has not been accepted.');
   });
 
   it('lists every joined Admin in a too-many-admins finding', () => {
     const [finding] = findingsOf({ members: { a: admin, b: admin, c: admin, d: admin, e: { ...admin, status: 'pending' } } });
     expect(finding?.memberIds).toEqual(['a', 'b', 'c', 'd']);
-    expect(finding?.explanation).toContain('4 Admins, more than 3');
+    expect(said(finding)?.explanation).toContain('4 Admins, more than 3');
   });
 
   it('refuses a `now` that is not a time, instead of silently finding nothing', () => {

@@ -1,17 +1,16 @@
 /**
- * Findings: what an admin should look at, each with a stable code, a plain-language explanation
- * and the action that fixes it, plus the ids of the members, projects and groups involved.
- * Org-wide checks (Admins) and member-wide checks live here; cell-level ones in cell-findings.ts.
+ * Findings: what an admin should look at, each a stable code with the facts behind it (finding.ts)
+ * and the ids of the members, projects and groups involved; the words are made by the UI
+ * (finding-words.ts). Org-wide checks (Admins) and member-wide checks live here; cell-level ones in
+ * cell-findings.ts. Pure: nothing of the browser or its i18n.
  */
 import { cellFindings, createCellInspector } from './cell-findings';
 import { type Finding, makeFinding } from './finding';
 import type { Member, OrgSnapshot } from './model';
-import { personName, type RoleNames } from './phrases';
 import type { AccessReport, MemberAccess } from './report';
-import { roleLabel } from './roles';
-import { t } from '../i18n';
+import { hasBidiControls, hasHiddenCharacters, hiddenCodePoints } from '../text/visible-text';
 
-export type { Finding, FindingCode, FindingSeverity } from './finding';
+export type { Finding, FindingCode, FindingOf, FindingParamsByCode, FindingPerson, FindingSeverity } from './finding';
 
 export interface FindingOptions {
   /** More joined Admins than this is a finding (default 3). */
@@ -49,17 +48,18 @@ export interface FindingRules {
  * member is computed (the badges of the visible rows first). Cell inspections are shared.
  */
 export function createFindingRules(snapshot: OrgSnapshot, picture: Pick<AccessPicture, 'mode' | 'projects'>, options: FindingOptions = {}): FindingRules {
-  const names = snapshot.customRoleNames;
-  const orgWide = adminFindings(snapshot.members, options.maxAdmins ?? DEFAULT_MAX_ADMINS, names);
+  const orgWide = adminFindings(snapshot.members, options.maxAdmins ?? DEFAULT_MAX_ADMINS);
   const nowMs = timeOf(options.now ?? snapshot.readAt);
   const staleAfterMs = (options.staleInviteDays ?? DEFAULT_STALE_INVITE_DAYS) * DAY_MS;
-  const cellContext = { mode: picture.mode, projects: picture.projects, names, inspect: createCellInspector(picture.mode) };
+  const cellContext = { mode: picture.mode, projects: picture.projects, inspect: createCellInspector(picture.mode) };
 
   return {
     orgWide,
     ofMember(access) {
       const { member, summary } = access;
       const findings: Finding[] = [];
+      const hidden = hiddenCharacters(member);
+      if (hidden) findings.push(hidden);
       // An org Admin is Admin on every project, whatever else applies: nothing to untangle there.
       // Access that could not be read is never judged: a finding from part of it would be a guess.
       if (summary.accessKnown) {
@@ -82,47 +82,42 @@ function timeOf(value: string | number | Date): number {
   return ms;
 }
 
-function adminFindings(members: readonly Member[], maxAdmins: number, names: RoleNames): Finding[] {
+function adminFindings(members: readonly Member[], maxAdmins: number): Finding[] {
   // Pending Admins cannot act yet, so they neither relieve a sole Admin nor add to the count.
   const admins = members.filter((member) => member.orgRole === 'admin' && member.status === 'joined');
-  const admin = roleLabel('admin', names);
   const [only] = admins;
-  if (admins.length === 1 && only) {
-    return [
-      makeFinding('sole-admin', 'warning', [only.id], { memberIds: [only.id] }, {
-        explanation: t('findSoleAdmin', { who: personName(only), admin }),
-        fix: t('findSoleAdminFix', { admin }),
-      }),
-    ];
-  }
+  if (admins.length === 1 && only) return [makeFinding('sole-admin', 'warning', [only.id], { memberIds: [only.id] }, { who: only })];
   if (admins.length > maxAdmins) {
-    return [
-      makeFinding('too-many-admins', 'warning', [], { memberIds: admins.map((member) => member.id) }, {
-        explanation: t('findTooManyAdmins', { count: admins.length, admin, max: maxAdmins }),
-        fix: t('findTooManyAdminsFix', { admin }),
-      }),
-    ];
+    return [makeFinding('too-many-admins', 'warning', [], { memberIds: admins.map((member) => member.id) }, { count: admins.length, max: maxAdmins })];
   }
   return [];
 }
 
 function mixedManagement({ member, groupIds }: MemberAccess): Finding {
-  return makeFinding('mixed-management', 'info', [member.id], { memberIds: [member.id], groupIds }, {
-    explanation: t('findMixedManagement', { who: personName(member) }),
-    fix: t('findMixedManagementFix'),
-  });
+  return makeFinding('mixed-management', 'info', [member.id], { memberIds: [member.id], groupIds }, { who: member });
 }
 
 function noAccess(member: Member): Finding {
-  return makeFinding('no-access', 'warning', [member.id], { memberIds: [member.id] }, {
-    explanation: t('findNoAccess', { who: personName(member) }),
-    fix: t('findNoAccessFix'),
-  });
+  return makeFinding('no-access', 'warning', [member.id], { memberIds: [member.id] }, { who: member });
 }
 
 function staleInvite(member: Member, ageDays: number): Finding {
-  return makeFinding('stale-invite', 'info', [member.id], { memberIds: [member.id] }, {
-    explanation: t('findStaleInvite', { email: member.email, days: ageDays, date: member.invitedAt.slice(0, 10) }),
-    fix: t('findStaleInviteFix'),
+  return makeFinding('stale-invite', 'info', [member.id], { memberIds: [member.id] }, { email: member.email, days: ageDays, invitedAt: member.invitedAt });
+}
+
+/**
+ * A name or email with hidden or bidi characters (U+202E makes "Rita fdp.exe" read "Rita exe.pdf"):
+ * it may pass for someone else's. A warning when it can reorder what is read, else worth a look.
+ * Judged on what was read, so pending invites and unreadable access are checked too.
+ */
+function hiddenCharacters(member: Member): Finding | null {
+  const inName = hasHiddenCharacters(member.name);
+  const inEmail = hasHiddenCharacters(member.email);
+  if (!inName && !inEmail) return null;
+  const bidi = hasBidiControls(member.name) || hasBidiControls(member.email);
+  return makeFinding('hidden-characters', bidi ? 'warning' : 'info', [member.id], { memberIds: [member.id] }, {
+    who: member,
+    inName: inName ? hiddenCodePoints(member.name) : [],
+    inEmail: inEmail ? hiddenCodePoints(member.email) : [],
   });
 }

@@ -4,7 +4,7 @@
  * with no access, pending invites and the stale ones. Each figure carries the people behind it, so
  * choosing a number can list them. Pure: a report in, numbers and people out.
  */
-import type { Finding } from './finding';
+import type { Finding, FindingOf } from './finding';
 import type { Member } from './model';
 import type { AccessReport } from './report';
 import { compareRoles, type Role, ROLES } from './roles';
@@ -29,7 +29,7 @@ export interface OrgSummary {
   accessComplete: boolean;
   joinedCount: number;
   /** The sole-Admin or too-many-Admins finding, if any. */
-  adminWarning: Finding | null;
+  adminWarning: FindingOf<'sole-admin' | 'too-many-admins'> | null;
   /** Joined and pending members a group lifts above their own role somewhere. */
   escalated: readonly PersonRef[];
   /** Joined members with no access to any project (the engine's `no-access` finding). */
@@ -72,7 +72,7 @@ export function summarizeOrg(report: AccessReport): OrgSummary {
     accessUnknown,
     accessComplete,
     joinedCount,
-    adminWarning: report.findings.find((finding) => finding.code === 'sole-admin' || finding.code === 'too-many-admins') ?? null,
+    adminWarning: report.findings.find((finding): finding is FindingOf<'sole-admin' | 'too-many-admins'> => finding.code === 'sole-admin' || finding.code === 'too-many-admins') ?? null,
     escalated: peopleWith(report, report.findings, 'escalated-through-group'),
     noAccess: peopleWith(report, report.findings, 'no-access'),
     pending,

@@ -1,15 +1,13 @@
-/** Small wording helpers shared by findings, so every message names things the same way. */
-import type { Member } from './model';
+/**
+ * Small wording helpers shared by the words of findings (finding-words.ts) and capabilities, so
+ * every message names things the same way. UI side (through t()): the engine does not import it.
+ */
 import type { AccessSource } from './report';
 import { type CustomRoleNames, roleLabel } from './roles';
 import { t } from '../i18n';
+import { isolatedText } from '../text/visible-text';
 
 export type RoleNames = CustomRoleNames | undefined;
-
-/** How a person is named in a sentence: their name, or their email when the name is empty (pending invites). */
-export function personName(member: Pick<Member, 'name' | 'email'>): string {
-  return member.name.trim() || member.email;
-}
 
 export function quoted(name: string): string {
   return `'${name}'`;
@@ -21,9 +19,12 @@ export function listing(items: readonly string[]): string {
   return t('listAnd', { list: items.slice(0, -1).join(', '), last: items[items.length - 1]! });
 }
 
+/** A group's name from the page, quoted, its hidden characters visible (and isolated when right to left). */
+const quotedGroup = (name: string): string => quoted(isolatedText(name));
+
 /** "group 'A'" or "groups 'A' and 'B'". */
 export function groupsPhrase(groupNames: readonly string[]): string {
-  return t(groupNames.length === 1 ? 'findGroupPhrase' : 'findGroupsPhrase', { groups: listing(groupNames.map(quoted)) });
+  return t(groupNames.length === 1 ? 'findGroupPhrase' : 'findGroupsPhrase', { groups: listing(groupNames.map(quotedGroup)) });
 }
 
 /** "Viewer directly", "Manager through group 'Analysts'", "Member as their org role". */
@@ -35,6 +36,6 @@ export function describeSource(source: AccessSource, names: RoleNames): string {
     case 'direct':
       return t('findSourceDirect', { role });
     case 'group':
-      return t('findSourceGroup', { role, group: quoted(source.groupName) });
+      return t('findSourceGroup', { role, group: quotedGroup(source.groupName) });
   }
 }

@@ -9,6 +9,8 @@ export interface MemberSpec {
   orgRole?: MemberOrgRole;
   status?: Member['status'];
   name?: string;
+  /** Default: `<id>@example.com`. */
+  email?: string;
   /** Direct project roles, by project id. */
   roles?: Record<string, ProjectRole>;
   groupIds?: string[];
@@ -48,7 +50,7 @@ export function buildMember(id: string, spec: MemberSpec, projectLevel: boolean)
   const status = spec.status ?? 'joined';
   return {
     id,
-    email: `${id}@example.com`,
+    email: spec.email ?? `${id}@example.com`,
     name: spec.name ?? `Person ${id}`,
     status,
     orgRole: spec.orgRole ?? (projectLevel ? 'user' : 'viewer'),

@@ -5,10 +5,11 @@
  */
 import type { ContentCounts, Member, MemberOrgRole, OrgSnapshot } from '../access/model';
 import type { AccessReport } from '../access/report';
-import { describeAccessSummary } from '../access/summary';
+import { describeAccessSummary } from '../access/access-words';
 import type { AuditContent, AuditPerson } from './entry';
 import { t, tCount } from '@/utils/i18n';
 import { looksLikeEmail } from '@/utils/amplitude/emails';
+import { isolatedText as visible } from '@/utils/text/visible-text';
 
 export const RECIPIENT_ACTIVE_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -84,7 +85,8 @@ type Identified = { member: Member; problem: null } | { member: null; problem: s
  * name is their email), it must be a member whose name is that very email. A mismatch is unknown.
  */
 function identify(listed: DialogReading['people'][number], snapshot: OrgSnapshot): Identified {
-  const label = listed.name || listed.emails[0] || '(no name)';
+  // In sentences, names and emails from the dialog and the data show their hidden characters (`visible`).
+  const label = visible(listed.name || listed.emails[0] || '(no name)');
   const nameIsEmail = looksLikeEmail(listed.name);
   const shown = listed.emails.map((email) => email.trim().toLowerCase());
   const others = nameIsEmail ? shown.filter((email) => !sameText(email, listed.name)) : shown;
@@ -94,10 +96,10 @@ function identify(listed: DialogReading['people'][number], snapshot: OrgSnapshot
   const candidates = [...new Set(emails.map((email) => byEmail.get(email)).filter((member): member is Member => member !== undefined))];
   const matching = candidates.filter((member) => sameText(member.name, listed.name));
   if (matching.length === 1) return { member: matching[0]!, problem: null };
-  if (matching.length > 1) return { member: null, problem: `"${label}" is shown with the emails of several members (${emails.join(', ')}): Admin Lens cannot tell who is being removed.` };
-  if (candidates.length === 0) return { member: null, problem: `${emails.join(', ')} is not in the org data Admin Lens read, so their content and access are unknown.` };
+  if (matching.length > 1) return { member: null, problem: `"${label}" is shown with the emails of several members (${emails.map(visible).join(', ')}): Admin Lens cannot tell who is being removed.` };
+  if (candidates.length === 0) return { member: null, problem: `${emails.map(visible).join(', ')} is not in the org data Admin Lens read, so their content and access are unknown.` };
   const other = candidates[0]!;
-  return { member: null, problem: `The dialog shows "${label}" with ${other.email}, but in the org data ${other.email} is "${other.name}": Admin Lens cannot tell who is being removed.` };
+  return { member: null, problem: `The dialog shows "${label}" with ${visible(other.email)}, but in the org data ${visible(other.email)} is "${visible(other.name)}": Admin Lens cannot tell who is being removed.` };
 }
 
 export interface AssessOptions {
@@ -139,7 +141,7 @@ export function assessRemoval(reading: DialogReading, data: DataState, now: numb
     const summary = member ? report?.members.get(member.id)?.summary : undefined;
     const counted = member ? options.content?.get(member.id) : undefined;
     const content = counted && 'counts' in counted ? counted.counts : (member?.content ?? null);
-    if (member && !content) contentUnknown.push(t('rgContentUnknown', { who: member.name || member.email, reason: counted && 'error' in counted ? counted.error : t('rgContentNotCounted') }));
+    if (member && !content) contentUnknown.push(t('rgContentUnknown', { who: visible(member.name || member.email), reason: counted && 'error' in counted ? counted.error : t('rgContentNotCounted') }));
     return {
       name: member?.name ?? listed.name,
       email: member?.email ?? listed.emails[0] ?? null,
@@ -158,12 +160,12 @@ export function assessRemoval(reading: DialogReading, data: DataState, now: numb
     const viewer = snapshot.members.find((member) => member.id === snapshot.viewerId);
     if (snapshot.viewerId === null) unknowns.push(t('rgViewerUnknown'));
     else if (selected.has(snapshot.viewerId)) {
-      refusals.push(`You cannot remove yourself${viewer ? ` (${viewer.name}, signed in)` : ''}: Amplitude does not allow it, and you would lose access to the organization.`);
+      refusals.push(`You cannot remove yourself${viewer ? ` (${visible(viewer.name)}, signed in)` : ''}: Amplitude does not allow it, and you would lose access to the organization.`);
     }
     const admins = snapshot.members.filter((member) => member.status === 'joined' && member.orgRole === 'admin');
     const selectedAdmins = admins.filter((admin) => selected.has(admin.id));
     if (admins.length === 1 && selectedAdmins.length === 1 && selectedAdmins[0]) {
-      refusals.push(`${selectedAdmins[0].name} is the only Admin; the organization must keep at least one Admin.`);
+      refusals.push(`${visible(selectedAdmins[0].name)} is the only Admin; the organization must keep at least one Admin.`);
     } else if (admins.length > 1 && selectedAdmins.length === admins.length) {
       refusals.push('These are all the Admins; the organization must keep at least one Admin.');
     }
@@ -185,19 +187,19 @@ export function assessRemoval(reading: DialogReading, data: DataState, now: numb
     } else if (!only) {
       unknowns.push(
         matches.length > 1
-          ? `${matches.length} members are called "${text}": Admin Lens cannot tell which one receives the content, so it cannot check that the transfer will succeed.`
-          : `Admin Lens cannot tell who "${text}" is, so it cannot check that the transfer will succeed.`,
+          ? `${matches.length} members are called "${visible(text)}": Admin Lens cannot tell which one receives the content, so it cannot check that the transfer will succeed.`
+          : `Admin Lens cannot tell who "${visible(text)}" is, so it cannot check that the transfer will succeed.`,
       );
     } else if (people.some((person) => person.memberId === only.id)) {
-      warnings.push(`${only.name} is being removed too, so they cannot receive the content.`);
+      warnings.push(`${visible(only.name)} is being removed too, so they cannot receive the content.`);
     } else if (!snapshot.pieces.projectRoles.read) {
       // Last active is not readable on this console: the 30-day rule cannot be checked.
-      unknowns.push(t('rgRecipientActivityUnknown', { name: only.name }));
+      unknowns.push(t('rgRecipientActivityUnknown', { name: visible(only.name) }));
     } else {
       const last = only.lastActiveAt ? Date.parse(only.lastActiveAt) : null;
       if (last === null || now - last > RECIPIENT_ACTIVE_DAYS * DAY_MS) {
         const since = last === null ? 'has never been active' : `was last active ${Math.floor((now - last) / DAY_MS)} days ago`;
-        warnings.push(`${only.name} ${since}: the transfer will fail, because the recipient must have been active in the last ${RECIPIENT_ACTIVE_DAYS} days.`);
+        warnings.push(`${visible(only.name)} ${since}: the transfer will fail, because the recipient must have been active in the last ${RECIPIENT_ACTIVE_DAYS} days.`);
       }
     }
   }

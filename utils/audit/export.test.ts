@@ -29,6 +29,19 @@ describe('audit export', () => {
     expect(end).toBe('');
   });
 
+  it('writes hidden characters of page data as visible markers in the CSV, and keeps them exact in the JSON', () => {
+    const lying = record(3, '2026-01-02T10:00:00.000Z', {
+      people: [{ name: 'Rita \u202Efdp.exe', email: 'rita\u200B@acme.example', memberId: 'u-3', access: null, orgRole: null, content: null }],
+      warnings: ['Rita \u202Efdp.exe is being removed too, so they cannot receive the content.'],
+    });
+    const row = auditCsv([lying]).split('\r\n')[1] ?? '';
+    expect(row).toContain(',Rita ⟨U+202E⟩fdp.exe,rita⟨U+200B⟩@acme.example,');
+    expect(row).toContain('Rita ⟨U+202E⟩fdp.exe is being removed too');
+    expect(row).not.toMatch(/[\u202E\u200B]/);
+    const [entry] = (JSON.parse(auditJson([lying], 'now')) as { entries: AuditRecord[] }).entries;
+    expect(entry?.people[0]?.name).toBe('Rita \u202Efdp.exe');
+  });
+
   it('neutralises formulas and quotes page data in CSV', () => {
     const evil = record(2, '2026-01-02T10:00:00.000Z', {
       people: [{ name: '=HYPERLINK("http://x","y")', email: '+1@x.example', memberId: null, access: null, orgRole: null, content: null }],

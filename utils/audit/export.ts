@@ -1,8 +1,16 @@
 /**
  * The removal audit log as CSV (one row per removed person) and JSON, and the page's filters.
  * Pure. CSV cells from page data are formula-neutralised by the shared CSV writer.
+ *
+ * Names that lie: the CSV is read by people, in a spreadsheet that would apply a name's bidi
+ * override (U+202E makes "Rita fdp.exe" read "Rita exe.pdf") or hide a zero-width space. So each
+ * hidden character in page data (names, emails, the org, sentences naming people) is written as
+ * its visible marker, ⟨U+202E⟩ (utils/text/visible-text.ts): the record says who was removed the way
+ * the page and the audit log page showed it, and which character was there. The JSON is the
+ * record itself, exact, for programs (which compare values and are not fooled by how they render).
  */
 import { toCsv } from '../csv';
+import { visibleSentence, visibleText } from '../text/visible-text';
 import { OUTCOME_LABEL, type AuditContent, type AuditOutcomeStatus, type AuditRecord } from './entry';
 
 export const AUDIT_COLUMNS = [
@@ -35,22 +43,22 @@ export function auditCsvRows(records: readonly AuditRecord[]): string[][] {
       rows.push([
         String(record.id),
         new Date(record.at).toISOString(),
-        record.org.name ?? record.org.url,
-        record.by.email ?? record.by.name ?? '',
-        person.name,
-        person.email ?? '',
+        visibleText(record.org.name ?? record.org.url),
+        visibleText(record.by.email ?? record.by.name ?? ''),
+        visibleText(person.name),
+        visibleText(person.email ?? ''),
         person.orgRole ?? '',
         person.access ?? 'unknown',
         count(person.content, 'charts'),
         count(person.content, 'dashboards'),
         count(person.content, 'cohorts'),
         count(person.content, 'notebooks'),
-        record.transferTo ? (record.transferTo.email ?? record.transferTo.name) : 'none',
+        record.transferTo ? visibleText(record.transferTo.email ?? record.transferTo.name) : 'none',
         record.decision,
-        record.warnings.join(' | '),
+        visibleSentence(record.warnings.join(' | ')),
         OUTCOME_LABEL[record.outcome.status],
         record.outcome.checkedAt === null ? '' : new Date(record.outcome.checkedAt).toISOString(),
-        record.outcome.detail,
+        visibleSentence(record.outcome.detail),
       ]);
     }
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeAccessReport } from './engine';
 import type { MemberAccessSummary } from './report';
 import type { Role } from './roles';
-import { describeAccessSummary } from './summary';
+import { describeAccessSummary } from './access-words';
 import { buildSnapshot } from './test-snapshot';
 
 function summary(projectsByRole: Partial<Record<Role, number>>, isOrgAdmin = false): MemberAccessSummary {

@@ -13,7 +13,9 @@
  */
 // No i18n stand-in: the engine is pure (findings are codes with facts; the UI makes the words).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { computeAccessReport } from '../utils/access/engine';
+import { computeAccessReport, createAccessPreview } from '../utils/access/engine';
+import { summarizeOrg } from '../utils/access/org-summary';
+import { indexPeople } from '../utils/amplitude/row-identity';
 import type { OrgSnapshot } from '../utils/access/model';
 import type { AccessReport } from '../utils/access/report';
 import { createConsoleClient } from '../utils/amplitude/console-client';
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
   const median = medianOf(sorted);
   const p90 = percentile(sorted, 0.9);
   const weighed = weigh(snapshot);
+  const parts = attributeHeap(snapshot);
 
   const pass = median <= BUDGET_MS;
   const rows: [string, string, string][] = [
@@ -86,6 +89,7 @@ async function main(): Promise<void> {
     [`warm median (${WARM_RUNS} runs)`, ms(median), `<= ${BUDGET_MS} ms: ${pass ? 'PASS' : 'FAIL'}`],
     [`warm p90 (${WARM_RUNS} runs)`, ms(p90), ''],
     ['retained heap of one report', weighed.bytes === null ? 'n/a (needs node --expose-gc)' : mb(weighed.bytes), ''],
+    ...parts.map(({ label, bytes }): [string, string, string] => [`  heap: ${label}`, bytes === null ? 'n/a' : mb(bytes), '']),
   ];
   console.log(`\nAccess engine, full report on the '${SEED}' seed: ${shape.members.toLocaleString('en')} members x ${shape.projects} projects x ${shape.groups} groups (${mode})`);
   console.log(`${cells.toLocaleString('en')} member x project cells, ${cold.findings.toLocaleString('en')} findings. Org read via readOrgSnapshot from the in-process double in ${ms(readMs)} (not budgeted).\n`);
@@ -106,6 +110,7 @@ async function main(): Promise<void> {
     coldMs: round(cold.ms),
     warm: { runs: WARM_RUNS, minMs: round(min), medianMs: round(median), p90Ms: round(p90), allMs: warm.map(round) },
     retainedHeapBytes: weighed.bytes,
+    heapParts: Object.fromEntries(parts.map(({ label, bytes }) => [label, bytes])),
     pass,
   };
   writeFileSync('bench/engine.json', `${JSON.stringify(result, null, 2)}\n`);
@@ -151,6 +156,41 @@ function weigh(snapshot: OrgSnapshot): { bytes: number | null; report: AccessRep
   const report = computeAccessReport(snapshot);
   collect();
   return { bytes: process.memoryUsage().heapUsed - before, report };
+}
+
+/**
+ * What the page holds for one visit of a large org, part by part, each weighed alone (heap after a
+ * full GC, make the part and keep it, full GC, the difference): the snapshot as a message brings it
+ * (a copy), the access report, the preview with one page of rows asked, the people index of the
+ * badges, the summary's numbers. The page's added heap (bench-badges.ts) less these is code, DOM
+ * wrappers and the Preact trees.
+ */
+function attributeHeap(snapshot: OrgSnapshot): { label: string; bytes: number | null }[] {
+  const weighOne = <T,>(make: () => T): number | null => {
+    if (!gc) return null;
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    const kept = make();
+    collect();
+    const bytes = process.memoryUsage().heapUsed - before;
+    if (kept === undefined) throw new Error('nothing was kept');
+    return bytes;
+  };
+  const report = computeAccessReport(snapshot);
+  return [
+    { label: 'snapshot (a copy, as a message brings it)', bytes: weighOne(() => JSON.parse(JSON.stringify(snapshot)) as OrgSnapshot) },
+    { label: 'access report', bytes: weighOne(() => computeAccessReport(snapshot)) },
+    {
+      label: 'preview, 50 rows asked',
+      bytes: weighOne(() => {
+        const preview = createAccessPreview(snapshot);
+        for (const member of snapshot.members.slice(0, 50)) preview.findingsOf(member.id);
+        return preview;
+      }),
+    },
+    { label: 'people index (badges)', bytes: weighOne(() => indexPeople(snapshot.members)) },
+    { label: 'org summary (panel)', bytes: weighOne(() => summarizeOrg(report)) },
+  ];
 }
 
 function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -10,7 +10,8 @@
  * requests the console's wizard itself makes for one invite take as the page sees them (Resource
  * Timing, measured while this script drives one invite by hand; at least their count times the
  * latency). Nothing can go faster than that without skipping the console's form. Also reported: the same against one email per invite (what an
- * admin typing them one by one would need at best). Budget: within 1.5 times the lower bound.
+ * admin typing them one by one would need at best). Budget: within 1.5 times the lower bound, for
+ * the median of BENCH_RUNS (default 5) runs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,7 @@ const LATENCY_MS = 300;
 const ROWS = 200;
 const BATCH = 10;
 const BUDGET_RATIO = 1.5;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 const wizard = (page: Page) => page.getByRole('dialog', { name: 'Invite New Users' });
 
@@ -102,7 +104,15 @@ async function main() {
   const batches = Math.ceil(ROWS / BATCH);
   const lowerBoundMs = batches * perInviteMs;
   const onePerInviteMs = ROWS * perInviteMs;
-  const run = await extensionRun();
+  // The median of several runs (each in a fresh browser, the same double and latency).
+  const runs: Awaited<ReturnType<typeof extensionRun>>[] = [];
+  for (let index = 0; index < RUNS; index++) {
+    runs.push(await extensionRun());
+    console.log(`run ${index + 1}/${RUNS}: ${runs[index]?.wallMs} ms`);
+  }
+  const ratios = runs.map((each) => Math.round((each.wallMs / lowerBoundMs) * 100) / 100);
+  const byWall = [...runs].sort((a, b) => a.wallMs - b.wallMs);
+  const run = byWall[Math.floor((byWall.length - 1) / 2)] as (typeof runs)[number];
   const ratio = run.wallMs / lowerBoundMs;
   const result = {
     latencyMs: LATENCY_MS,
@@ -115,9 +125,11 @@ async function main() {
     onePerInviteMs,
     extension: run,
     ratioToLowerBound: Math.round(ratio * 100) / 100,
+    ratios,
+    wallMs: runs.map((each) => each.wallMs),
     ratioToOnePerInvite: Math.round((run.wallMs / onePerInviteMs) * 100) / 100,
     budgetRatio: BUDGET_RATIO,
-    withinBudget: ratio <= BUDGET_RATIO && run.invited === ROWS,
+    withinBudget: ratio <= BUDGET_RATIO && runs.every((each) => each.invited === ROWS),
   };
   mkdirSync('bench', { recursive: true });
   writeFileSync(path.join('bench', 'invite.json'), `${JSON.stringify(result, null, 2)}\n`);
@@ -127,7 +139,7 @@ async function main() {
     { measure: 'one invite by hand (Playwright)', value: `${hand.wallMs} ms` },
     { measure: `lower bound (${batches} invites x ${perInviteMs} ms)`, value: `${lowerBoundMs} ms` },
     { measure: `one email per invite (${ROWS} x ${perInviteMs} ms)`, value: `${onePerInviteMs} ms` },
-    { measure: 'extension run', value: `${run.wallMs} ms, ${run.mutations} invites, ${run.invited} people` },
+    { measure: `extension run (median of ${RUNS})`, value: `${run.wallMs} ms, ${run.mutations} invites, ${run.invited} people; all runs ${runs.map((each) => each.wallMs).join(', ')} ms` },
     { measure: 'ratio to lower bound', value: `${result.ratioToLowerBound} (budget ${BUDGET_RATIO})` },
     { measure: 'ratio to one email per invite', value: `${result.ratioToOnePerInvite}` },
   ]);

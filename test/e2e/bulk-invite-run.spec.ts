@@ -203,7 +203,14 @@ test('a console without its "Invite New Users" button: batches fail naming it, t
 });
 
 test('the batch size setting decides how many emails go in one invite', async ({ page, serviceWorker }) => {
-  await serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { inviteBatchSize: 2 } }));
+  // Written as the options page writes it: with the settings' version beside it (`settings$`), or
+  // the background would take it for a version-1 value and migrate it to the defaults.
+  await serviceWorker.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({
+      settings: { inviteBatchSize: 2 },
+      settings$: { v: 3 },
+    }),
+  );
   await openPanel(page);
   await panel(page).getByRole('textbox', { name: 'Paste CSV or spreadsheet rows' }).fill(RESUME_CSV.split('\n').slice(0, 6).join('\n'));
   await expect(panel(page).getByText('5 to invite · 0 to skip · 0 invalid')).toBeVisible();

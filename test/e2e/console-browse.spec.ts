@@ -148,10 +148,13 @@ test('the Groups tab: search, filters, sorting, Delete and the group pane', asyn
   await expect(page.getByText('Only Admins can manage Groups.')).toBeVisible();
   const table = page.getByRole('table', { name: 'Groups' });
   await expect(table.getByRole('columnheader')).toHaveText(['Select', /GROUP NAME/, 'DESCRIPTION', 'MEMBERS', 'PROJECT ACCESS', 'LAST MODIFIED', 'LAST MODIFIED BY']);
-  // "Mar 17, 2:40 pm" [shot]; the double's dates move with today, so the expected text is derived.
+  // "Mar 17, 2:40 pm" [shot]; the double's dates move with the clock, so the expected text is derived.
   const modified = new Date(consoleDouble.backend.state().groups.find((group) => group.name === 'Product Analysts')?.lastModifiedAt ?? 0);
   const monthDay = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(modified);
-  await expect(rowOf(table, 'Product Analysts')).toContainText(`${monthDay}, 2:40 pm`);
+  // The double shifts its dates by the exact time since the seed's `now`, so the time of day moves too.
+  const hour = modified.getUTCHours();
+  const time = `${hour % 12 || 12}:${String(modified.getUTCMinutes()).padStart(2, '0')} ${hour < 12 ? 'am' : 'pm'}`;
+  await expect(rowOf(table, 'Product Analysts')).toContainText(`${monthDay}, ${time}`);
   await expect(rowOf(table, 'Sales Viewers')).toContainText('SCIM Provisioned');
 
   const names = table.getByRole('row').locator('td:nth-child(2)');

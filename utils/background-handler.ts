@@ -10,7 +10,7 @@ export const SNAPSHOT_SCHEMA_VERSION = 2;
 import { parseAuditEntry, type AuditRecord } from './audit/entry';
 import { retentionCutoff } from './audit/retention-cutoff';
 import { parseStoredJob } from './invite/job-schema';
-import { createLeases } from './invite/job-lease';
+import { jobRunningElsewhere, releaseJobLease, renewJobLease, saveJobStep, type LeaseDeps } from './invite/job-lease-store';
 import type { InviteJob } from './invite/job';
 
 export interface BackgroundDeps {
@@ -22,7 +22,7 @@ export interface BackgroundDeps {
   auditRetentionDays?: () => Promise<number | null>;
   /** Epoch ms; tests pass a fixed clock. */
   now?: () => number;
-  /** Whether a tab is still open (bulk-invite leases: a closed tab's run may be resumed elsewhere). */
+  /** Whether a tab is still open (bulk-invite leases, stored with the job: a closed tab's run may be resumed elsewhere). */
   tabExists?: (tabId: number) => Promise<boolean>;
 }
 
@@ -73,7 +73,8 @@ function handlersFor(deps: BackgroundDeps): Handlers {
   // The last snapshot put or got, kept while the worker lives: a reload of the page soon after a
   // visit gets it without reading IndexedDB (its own write-through copy, so never older than the store).
   let lastSnapshot: { orgKey: string; answer: { readAt: number; snapshot: OrgSnapshot } } | null = null;
-  const leases = createLeases({ tabExists: deps.tabExists ?? (async () => true), now: deps.now ?? Date.now });
+  const leaseDeps: LeaseDeps = { tabExists: deps.tabExists ?? (async () => true), now: deps.now ?? Date.now };
+  const heldElsewhere = () => new HandlerRefusal('held-elsewhere', 'This bulk invite is running in another tab; it goes on there.');
   return {
     ping: async () => ({ version: deps.version }),
     'db-info': async () => {
@@ -125,26 +126,22 @@ function handlersFor(deps: BackgroundDeps): Handlers {
       return { updated: true };
     },
     'invite-job-save': async ({ meta, rows, runnerId }, sender) => {
-      // One runner per job: a second tab's runner is refused before it writes anything.
-      if (runnerId && !(await leases.claim(meta.id, runnerId, tabIdOf(sender)))) {
-        throw new HandlerRefusal('held-elsewhere', 'This bulk invite is running in another tab; it goes on there.');
-      }
-      // One transaction: the header and the changed rows are stored together or not at all.
+      // One runner per job: the save is its claim, checked and written in one transaction; a second
+      // tab's runner is refused before it writes anything.
       const db = await deps.db();
-      const tx = db.transaction(['inviteJobs', 'inviteRows'], 'readwrite');
-      const jobs = tx.objectStore('inviteJobs');
-      const existing = await jobs.get(meta.id);
-      void jobs.put({ id: meta.id, createdAt: existing?.createdAt ?? Date.parse(meta.createdAt), job: meta });
-      const store = tx.objectStore('inviteRows');
-      for (const row of rows) void store.put({ jobId: meta.id, rowNumber: row.row, state: row.state.kind, row });
-      await tx.done;
+      const { saved, created } = await saveJobStep(db, { meta, rows }, runnerId ? { runnerId, tabId: tabIdOf(sender) } : null, leaseDeps);
+      if (!saved) throw heldElsewhere();
       // A new job is the moment to forget finished ones past their time (their rows hold emails).
-      if (!existing) await pruneFinishedJobs(db, (deps.now ?? Date.now)() - FINISHED_JOB_DAYS * 86_400_000, meta.id);
+      if (created) await pruneFinishedJobs(db, (deps.now ?? Date.now)() - FINISHED_JOB_DAYS * 86_400_000, meta.id);
       return { saved: rows.length };
+    },
+    'invite-job-heartbeat': async ({ jobId, runnerId }, sender) => {
+      if (!(await renewJobLease(await deps.db(), jobId, { runnerId, tabId: tabIdOf(sender) }, leaseDeps))) throw heldElsewhere();
+      return { renewed: true };
     },
     'invite-job-get': async ({ jobId }) => readJob(await deps.db(), jobId),
     'invite-job-release': async ({ jobId, runnerId }) => {
-      leases.release(jobId, runnerId);
+      await releaseJobLease(await deps.db(), jobId, runnerId);
       return { released: true };
     },
     'invite-job-latest': async ({ orgUrl }, sender) => {
@@ -154,7 +151,7 @@ function handlersFor(deps: BackgroundDeps): Handlers {
         .filter((record) => (record.job as { orgUrl?: unknown }).orgUrl === orgUrl)
         .sort((a, b) => b.createdAt - a.createdAt)[0];
       const job = newest ? await readJob(db, newest.id) : null;
-      return job ? { job, runningElsewhere: await leases.heldByOther(job.id, null, tabIdOf(sender)) } : null;
+      return job ? { job, runningElsewhere: await jobRunningElsewhere(db, job.id, tabIdOf(sender), leaseDeps) } : null;
     },
     'audit-list': async () => {
       const records = await (await deps.db()).getAllFromIndex('audit', 'byTime');

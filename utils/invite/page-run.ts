@@ -75,6 +75,8 @@ export interface PageRunOptions {
   onChange: (job: InviteJob) => void;
   /** Whether the Members page (and so the console's wizard) is here; absent: always. */
   onPage?: () => boolean;
+  /** Waits a moment for the page to be (back) there before a batch; false to stop. */
+  waitForPage?: () => Promise<boolean>;
 }
 
 export function pageRunner(job: InviteJob, options: PageRunOptions): InviteRunner {
@@ -102,6 +104,7 @@ export function pageRunner(job: InviteJob, options: PageRunOptions): InviteRunne
     allPending: () => pending.all(),
     membershipAmong: (emails) => pending.membershipAmong(emails),
     onPage: options.onPage,
+    waitForPage: options.waitForPage,
     now: () => new Date().toISOString(),
     onChange: options.onChange,
   });

@@ -69,6 +69,12 @@ export interface RunnerPorts {
    * Asked before each batch and before each Send. Absent: always.
    */
   onPage?(): boolean;
+  /**
+   * Before each batch: whether the page is ready for the wizard, waiting a moment when it is not
+   * (a quick round trip to another settings page, a page still rendering its invite button);
+   * false to stop. Absent: `onPage()`.
+   */
+  waitForPage?(): Promise<boolean>;
   /** Renews this runner's lease on the job while it runs; rejects with LeaseLost when another holds it. */
   renewLease?(jobId: string): Promise<void>;
   /** How often `renewLease` is called while the run goes on (ms; default LEASE_HEARTBEAT_MS). */
@@ -89,6 +95,11 @@ export interface InviteRunner {
   pause(): void;
   /** Stops before the next Send; queued rows are never sent. */
   cancel(): void;
+  /**
+   * The page is going: the batch being filled in stops before its Send (a Send already pressed is
+   * awaited) and goes back to the queue; the run then waits for the page before its next batch.
+   */
+  hold(): void;
   /** Failed rows back in the queue; then `run()`. */
   retryFailed(): Promise<void>;
 }
@@ -101,6 +112,8 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
   let running = false;
   let pauseRequested = false;
   let aborter = new AbortController();
+  /** Stops the batch in progress before its Send, without cancelling the run (the page is going). */
+  let batchHold = new AbortController();
   /** Set when the heartbeat learns that another runner holds the job: nothing more is sent. */
   let leaseLost: LeaseLost | null = null;
   const onPage = () => ports.onPage?.() ?? true;
@@ -165,11 +178,13 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
         await commit(pauseJob(job, t('runnerPaused'), ports.now()));
         return;
       }
-      if (!onPage()) {
+      if (!(await (ports.waitForPage ? ports.waitForPage() : Promise.resolve(onPage())))) {
         await proveNow();
         await commit(pauseJob(job, t('runnerPausedLeft'), ports.now()));
         return;
       }
+      // The page is here: a hold from an earlier departure is spent.
+      if (batchHold.signal.aborted) batchHold = new AbortController();
       const next = nextBatch(job);
       if (!next) {
         await proveNow();
@@ -210,7 +225,7 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
       };
       let outcome: SendOutcome;
       try {
-        outcome = await ports.sendBatch(batch, rows, aborter.signal, beforeSend);
+        outcome = await ports.sendBatch(batch, rows, AbortSignal.any([aborter.signal, batchHold.signal]), beforeSend);
       } catch (error) {
         outcome = { ok: false, reason: message(error) };
       }
@@ -218,7 +233,7 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
       await prove(proven);
       // Send may have been pressed (the gate let it go): only a read made now says who was invited.
       const mayHaveSent = gate === 'send';
-      if (!outcome.ok && (gate === 'hold' || outcome.aborted || aborter.signal.aborted || leaseLost || !onPage())) {
+      if (!outcome.ok && (gate === 'hold' || outcome.aborted || aborter.signal.aborted || batchHold.signal.aborted || leaseLost || !onPage())) {
         // Not sent, or cut short (cancelled, the page left): rows found pending are done, the others go back to the queue.
         const found = mayHaveSent ? toSet(await ports.pendingAmong(emails)) : pending;
         await commit(reconcileWithPending(job, found, ports.now()));
@@ -296,6 +311,9 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
         const cancelled = cancelJob(job, ports.now());
         if (cancelled !== job) void commit(cancelled).catch(() => undefined);
       }
+    },
+    hold() {
+      batchHold.abort();
     },
     async retryFailed() {
       if (running) return;

@@ -386,6 +386,36 @@ describe('invite runner, the page and the lease', () => {
     expect(all).toHaveLength(7);
   });
 
+  it('hold (the page is going) stops the batch being filled in before its Send: it goes back to the queue, and the run waits for the page', async () => {
+    const fake = fakeConsole();
+    let present = true;
+    let waits = 0;
+    const runner = createInviteRunner(makeJob(7), {
+      ...fake.ports,
+      onPage: () => present,
+      async waitForPage() {
+        waits += 1;
+        return present;
+      },
+      async sendBatch(batch, rows, signal, beforeSend) {
+        if (fake.sent.length === 1 && waits === 2) {
+          present = false;
+          runner.hold(); // the panel went while the wizard was being filled in
+          expect(signal.aborted).toBe(true);
+          return { ok: false, reason: 'Stopped before Send.', aborted: true };
+        }
+        return fake.ports.sendBatch(batch, rows, signal, beforeSend);
+      },
+    });
+    let job = await runner.run();
+    expect(job.status).toBe('paused');
+    expect(jobCounts(job)).toMatchObject({ verified: 3, queued: 4, failed: 0 });
+    present = true;
+    job = await runner.run();
+    expect(jobCounts(job)).toMatchObject({ verified: 7 });
+    expect(fake.sent.flat()).toHaveLength(7);
+  });
+
   it('renews its lease while a slow Send waits, and stops the heartbeat when the run ends', async () => {
     vi.useFakeTimers();
     const fake = fakeConsole();

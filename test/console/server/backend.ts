@@ -8,7 +8,7 @@ import { OPERATIONS, type Data, type OperationName, type Variables } from '../sh
 import { loadSeed, type SeedSource } from '../seeds';
 import { rebaseSeedToToday } from '../seeds/rebase';
 import type { Seed } from '../shared/seed';
-import { Faults, FaultSettings, type ActiveFaults, type LostAnswer } from './faults';
+import { Faults, FaultSettings, type ActiveFaults, type FaultSettingsInput, type LostAnswer } from './faults';
 import { LandmarkSettings } from '../shared/landmarks';
 import { markupFlags, resolveMarkup, type MarkupFlags, type MarkupRequest } from '../shared/markup';
 import { Logs, type MutationLogEntry, type RefusedAttempt, type RequestLogEntry } from './logs';
@@ -220,7 +220,7 @@ export class Backend {
   }
 
   /** Merges fault knobs (see faults.ts). `sessionExpired: true` ends every session issued so far. */
-  setFaults(settings: FaultSettings): void {
+  setFaults(settings: FaultSettingsInput): void {
     const valid = FaultSettings.parse(settings);
     this.faultKnobs.set(valid);
     if (valid.sessionExpired) this.sessions.expireAll();

@@ -31,6 +31,8 @@ export const FaultSettings = z.object({
   unknownOperations: z.array(z.enum(Object.keys(OPERATIONS) as [OperationName, ...OperationName[]])).optional(),
 });
 export type FaultSettings = z.infer<typeof FaultSettings>;
+/** What a caller may pass (defaults not filled in yet). */
+export type FaultSettingsInput = z.input<typeof FaultSettings>;
 
 /** How an applied mutation's answer is lost. */
 export type LostAnswer = 'server-error' | 'drop';

@@ -206,7 +206,17 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
       await commit(startBatch(job, batch.id, ports.now()));
       let gate: 'send' | 'hold' | null = null;
       const beforeSend = async () => {
-        const [proven, pending] = await Promise.all([proof, check]);
+        // The lease is confirmed right before Send, so a tab that took the job over meanwhile (this
+        // one went quiet too long) is never doubled. Only a refusal counts: a renewal lost on its
+        // way leaves the claim the batch's own save made a moment ago.
+        const renewal = ports.renewLease
+          ? ports.renewLease(job.id).then(
+              () => null,
+              (error: unknown) => (error instanceof LeaseLost ? error : null),
+            )
+          : Promise.resolve(null);
+        const [proven, pending, lost] = await Promise.all([proof, check, renewal]);
+        if (lost) leaseLost ??= lost;
         await prove(proven);
         const already = emails.some((email) => pending.has(lower(email)));
         // A pause lets this batch go (it stops after it); a cancel or a paused job (failures) holds it.

@@ -186,8 +186,6 @@ export const bulkInvitePanel: Feature<MembersContext> = {
       },
     };
 
-    // A run of this tab from an earlier visit (the admin went to another page and came back): the
-    // same runner, shown again, as the admin left it; never a second one.
     // Leaving the page (or bulk invite switched off): the run sends nothing while no panel is here,
     // and stops before its next batch unless the page is back by then (bulk-invite-runs.ts).
     signal.addEventListener(
@@ -199,6 +197,8 @@ export const bulkInvitePanel: Feature<MembersContext> = {
       },
       { once: true },
     );
+    // A run of this tab from an earlier visit (the admin went to another page and came back): the
+    // same runner, shown again as the admin left it; never a second one.
     const earlier = tabRunFor(orgUrl);
     if (earlier) {
       attach(earlier);

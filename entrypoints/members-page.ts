@@ -30,11 +30,16 @@ export default defineUnlistedScript(() => {
         const settings = parseSettingsLocation(location.href);
         if (settings) prefetchCachedSnapshot(settings.orgUrl);
         watchMembersPage(ctx, (page, signal) =>
-          features.visit(signal, (runSignal, findingOptions) => {
-            const orgData = (visit = createOrgData(page, runSignal, findingOptions));
-            runSignal.addEventListener('abort', () => visit === orgData && (visit = null), { once: true });
-            return { ctx, page, orgData };
-          }),
+          features.visit(
+            signal,
+            (runSignal, findingOptions) => {
+              const orgData = (visit = createOrgData(page, runSignal, findingOptions));
+              runSignal.addEventListener('abort', () => visit === orgData && (visit = null), { once: true });
+              return { ctx, page, orgData };
+            },
+            // New thresholds: the same data computed again; what does not show findings runs on.
+            (context, findingOptions) => context.orgData.setFindingOptions(findingOptions),
+          ),
         );
       });
       return answer;

@@ -13,7 +13,7 @@ import { orgKeyFor } from './org-key';
 export const SNAPSHOT_SCHEMA_VERSION = 2;
 import { parseAuditEntry, type AuditRecord } from './audit/entry';
 import { parseStoredJob } from './invite/job-schema';
-import { createLeases } from './invite/job-lease';
+import { jobRunningElsewhere, releaseJobLease, renewJobLease, saveJobStep, type LeaseDeps } from './invite/job-lease-store';
 import type { InviteJob } from './invite/job';
 
 export interface BackgroundDeps {
@@ -29,7 +29,7 @@ export interface BackgroundDeps {
   clearStorage?: () => Promise<string[]>;
   /** Epoch ms; tests pass a fixed clock. */
   now?: () => number;
-  /** Whether a tab is still open (bulk-invite leases: a closed tab's run may be resumed elsewhere). */
+  /** Whether a tab is still open (bulk-invite leases, stored with the job: a closed tab's run may be resumed elsewhere). */
   tabExists?: (tabId: number) => Promise<boolean>;
 }
 
@@ -87,8 +87,10 @@ function handlersFor(deps: BackgroundDeps): Handlers {
   // The last snapshot put or got, kept while the worker lives: a reload of the page soon after a
   // visit gets it without reading IndexedDB (its own write-through copy, so never older than the store).
   let lastSnapshot: { orgKey: string; answer: { readAt: number; snapshot: OrgSnapshot } } | null = null;
-  const leases = createLeases({ tabExists: deps.tabExists ?? (async () => true), now: clock });
-  const isRunning = (jobId: string) => leases.heldByOther(jobId, null, null);
+  const leaseDeps: LeaseDeps = { tabExists: deps.tabExists ?? (async () => true), now: clock };
+  const heldElsewhere = () => new HandlerRefusal('held-elsewhere', 'This bulk invite is running in another tab; it goes on there.');
+  /** A job some runner holds now (its lease, or rows being sent and a recent update): never expired. */
+  const isRunningIn = (db: IDBPDatabase<AdminLensDb>) => (jobId: string) => jobRunningElsewhere(db, jobId, null, leaseDeps);
 
   // Expired data goes on the first request of a worker and then at most hourly; a failed sweep
   // is told in the console and never fails the request that started it.
@@ -100,7 +102,7 @@ function handlersFor(deps: BackgroundDeps): Handlers {
     if (!sweeping && now - sweptAt >= SWEEP_EVERY_MS) {
       sweptAt = now;
       sweeping = retention()
-        .then((policy) => pruneExpired(db, policy, now, isRunning))
+        .then((policy) => pruneExpired(db, policy, now, isRunningIn(db)))
         .catch((error: unknown) => console.warn('[Admin Lens] could not remove expired data', error))
         .finally(() => {
           sweeping = null;
@@ -193,21 +195,22 @@ function handlersFor(deps: BackgroundDeps): Handlers {
         const prior = await db.get('inviteJobs', meta.id);
         if (prior) checkOrg(scope, orgOfJob(prior), 'This bulk invite');
       }
-      // One runner per job: a second tab's runner is refused before it writes anything.
-      if (runnerId && !(await leases.claim(meta.id, runnerId, tabIdOf(sender)))) {
-        throw new HandlerRefusal('held-elsewhere', 'This bulk invite is running in another tab; it goes on there.');
-      }
-      // One transaction: the header and the changed rows are stored together or not at all.
-      const tx = db.transaction(['inviteJobs', 'inviteRows'], 'readwrite');
-      const jobs = tx.objectStore('inviteJobs');
-      const existing = await jobs.get(meta.id);
-      void jobs.put({ id: meta.id, createdAt: existing?.createdAt ?? Date.parse(meta.createdAt), job: meta });
-      const store = tx.objectStore('inviteRows');
-      for (const row of rows) void store.put({ jobId: meta.id, rowNumber: row.row, state: row.state.kind, row });
-      await tx.done;
+      // One runner per job: the save is its claim, checked and written in one transaction; a second
+      // tab's runner is refused before it writes anything.
+      const { saved, created } = await saveJobStep(db, { meta, rows }, runnerId ? { runnerId, tabId: tabIdOf(sender) } : null, leaseDeps);
+      if (!saved) throw heldElsewhere();
       // A new job is the moment to forget old ones, finished or not (their rows hold emails), unless they run.
-      if (!existing) await pruneJobs(db, clock() - JOB_RETENTION_DAYS * DAY_MS, isRunning, meta.id);
+      if (created) await pruneJobs(db, clock() - JOB_RETENTION_DAYS * DAY_MS, isRunningIn(db), meta.id);
       return { saved: rows.length };
+    },
+    'invite-job-heartbeat': async ({ jobId, runnerId }, sender, scope) => {
+      const db = await database();
+      if (scope !== 'all') {
+        const prior = await db.get('inviteJobs', jobId);
+        if (prior) checkOrg(scope, orgOfJob(prior), 'This bulk invite');
+      }
+      if (!(await renewJobLease(db, jobId, { runnerId, tabId: tabIdOf(sender) }, leaseDeps))) throw heldElsewhere();
+      return { renewed: true };
     },
     'invite-job-get': async ({ jobId }, _sender, scope) => {
       const job = await readJob(await database(), jobId);
@@ -215,7 +218,7 @@ function handlersFor(deps: BackgroundDeps): Handlers {
       return job;
     },
     'invite-job-release': async ({ jobId, runnerId }) => {
-      leases.release(jobId, runnerId);
+      await releaseJobLease(await database(), jobId, runnerId);
       return { released: true };
     },
     'invite-job-latest': async ({ orgUrl }, sender, scope) => {
@@ -224,7 +227,7 @@ function handlersFor(deps: BackgroundDeps): Handlers {
       const records = await db.getAll('inviteJobs');
       const newest = records.filter((record) => orgOfJob(record) === orgUrl).sort((a, b) => b.createdAt - a.createdAt)[0];
       const job = newest ? await readJob(db, newest.id) : null;
-      return job ? { job, runningElsewhere: await leases.heldByOther(job.id, null, tabIdOf(sender)) } : null;
+      return job ? { job, runningElsewhere: await jobRunningElsewhere(db, job.id, tabIdOf(sender), leaseDeps) } : null;
     },
     'audit-unsettled': async ({ orgUrls }, _sender, scope) => {
       // The other names are the same org's (its url, `org/<id>`): a page asks under its own address's.

@@ -27,6 +27,8 @@ const REQUEST_SCHEMAS = {
   'invite-job-save': z.strictObject({ type: z.literal('invite-job-save'), meta: JobMetaSchema, rows: z.array(JobRowSchema), runnerId: z.optional(z.string().check(z.minLength(1))) }),
   /** The runner is done with the job (finished, paused or cancelled): another tab may take it. */
   'invite-job-release': z.strictObject({ type: z.literal('invite-job-release'), jobId: z.string().check(z.minLength(1)), runnerId: z.string().check(z.minLength(1)) }),
+  /** The runner's heartbeat while it runs (also while it waits on a slow Send): its lease on the job renewed. */
+  'invite-job-heartbeat': z.strictObject({ type: z.literal('invite-job-heartbeat'), jobId: z.string().check(z.minLength(1)), runnerId: z.string().check(z.minLength(1)) }),
   'invite-job-get': z.strictObject({ type: z.literal('invite-job-get'), jobId: z.string().check(z.minLength(1)) }),
   /** The newest job of an org, so a page can offer to resume an interrupted run. */
   'invite-job-latest': z.strictObject({ type: z.literal('invite-job-latest'), orgUrl: z.string().check(z.minLength(1)) }),
@@ -55,6 +57,8 @@ export const REQUEST_SENDERS: Record<RequestType, 'pages' | 'own-org' | 'any'> =
   'invite-job-save': 'own-org',
   // Only the runner that holds the lease can let go of it (its id): nothing to read or change.
   'invite-job-release': 'any',
+  // Renews the lease of a job of the page's own org (checked by the handler).
+  'invite-job-heartbeat': 'own-org',
   'invite-job-get': 'own-org',
   'invite-job-latest': 'own-org',
   'data-delete-all': 'pages',
@@ -74,6 +78,7 @@ export interface ResponseMap {
   'invite-job-save': { saved: number };
   'invite-job-get': InviteJob | null;
   'invite-job-release': { released: true };
+  'invite-job-heartbeat': { renewed: true };
   /** `runningElsewhere`: another live page runs it now (it is not to be offered for resuming). */
   'invite-job-latest': { job: InviteJob; runningElsewhere: boolean } | null;
   /** The stores emptied and the storage areas cleared. */

@@ -6,6 +6,10 @@
  * loaded on demand) with live status, and offers to resume a run a reload or a closed tab cut
  * short. When the console's button is missing, our button sits at the end of the heading's section
  * and says which landmark it did not find.
+ *
+ * The run outlives the panel (bulk-invite-runs.ts): leaving the page to another settings page and
+ * coming back finds the same runner (one per job), which sends nothing while no panel is here and
+ * goes on, or waits paused, when one is again. New finding thresholds leave this feature running.
  */
 import { render } from 'preact';
 import type { Feature } from '@/utils/features/registry';
@@ -13,7 +17,6 @@ import { BulkInviteOpener } from '@/components/BulkInviteOpener';
 import type { RunView } from '@/components/BulkInviteRun';
 import type { BulkInviteDialogProps } from '@/components/BulkInviteDialog';
 import type { InviteJob } from '@/utils/invite/job';
-import type { InviteRunner } from '@/utils/invite/runner';
 import { sendRequest } from '@/utils/messaging';
 import { getInviteBatchSize } from '@/utils/settings/read';
 import { findInviteButton, INVITE_BUTTON_TEXT, inviteButtonWatchRoot, placeWithoutInviteButton } from '@/utils/amplitude/bulk-invite-anchor';
@@ -24,11 +27,17 @@ import { t } from '@/utils/i18n';
 import type { MembersContext } from './context';
 import type { OrgDataState } from './org-data';
 import { UI_STYLES } from './ui-styles';
+import { forgetTabRun, tabRunFor, tabRunOf, type RunWatcher, type TabRun } from './bulk-invite-runs';
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
 
+/** How long after the panel appears a missing invite button counts as missing (not yet rendered) for a run. */
+const RENDER_GRACE_MS = 3_000;
+
 export const bulkInvitePanel: Feature<MembersContext> = {
   id: 'bulk-invite-panel',
+  // Shows no findings: a threshold change must never stop it, nor the run it drives.
+  usesThresholds: false,
   async init({ ctx, page, orgData }, signal) {
     let state: OrgDataState = orgData.get();
     let container: HTMLElement | null = null;
@@ -62,9 +71,13 @@ export const bulkInvitePanel: Feature<MembersContext> = {
         },
       );
     };
-    // The run: at most one per page, started here or resumed from what the background kept.
+    // The run: at most one per org in this tab (it outlives this panel), started here, found again
+    // after a visit to another page, or resumed from what the background kept.
     let run: RunView | null = null;
-    let runner: InviteRunner | null = null;
+    let tabRun: TabRun | null = null;
+    let detachRun: (() => void) | null = null;
+    const orgUrl = page.location.orgUrl;
+    const shownSince = Date.now();
     let resumeOffer: string | null = null;
     let notice: string | null = null;
     let pace: { since: number; finishedAtStart: number } | null = null;
@@ -91,68 +104,110 @@ export const bulkInvitePanel: Feature<MembersContext> = {
       });
     };
 
-    const startRunner = (job: InviteJob) => {
-      if (!logic || runner?.running) return;
-      const snapshot = state.snapshot;
-      if (!snapshot) return;
-      resumeOffer = null;
-      pace = { since: Date.now(), finishedAtStart: finishedRows(job) };
-      const active = logic.pageRunner(job, {
-        snapshot: () => state.snapshot ?? snapshot,
-        origin: location.origin,
-        onChange: showJob,
-      });
-      runner = active;
-      setRun({ job, running: true, interrupted: false, stopping: null, estimateMs: null });
-      void active.run().then((final) => {
-        if (runner !== active) return;
+    // What the run tells this panel while it is on the page.
+    const watcher: RunWatcher = {
+      update(job, running) {
+        if (!run) return;
+        run = { ...run, running, interrupted: false };
+        showJob(job);
+      },
+      ended(final) {
         pace = null;
         setRun({ job: final, running: false, interrupted: false, stopping: null, estimateMs: null });
         // Who is a member or pending changed: badges, summary and the next validation read it again.
         void orgData.refresh();
-      });
+      },
+      snapshot: () => state.snapshot,
+      wizardReachable: () => !!findInviteButton() || Date.now() - shownSince > RENDER_GRACE_MS,
+    };
+    const attach = (next: TabRun) => {
+      if (tabRun === next && detachRun) return;
+      detachRun?.();
+      tabRun = next;
+      detachRun = next.attach(watcher);
+    };
+    /** The tab's run of this job (the one already here, or a new runner), shown in this panel. */
+    const runOf = (job: InviteJob): TabRun | null => {
+      const loaded = logic;
+      if (!loaded) return null;
+      const found = tabRunOf(orgUrl, job, (hooks) =>
+        loaded.pageRunner(job, { snapshot: hooks.snapshot, origin: location.origin, onChange: hooks.onChange, onPage: hooks.onPage, waitForPage: hooks.waitForPage }),
+      );
+      attach(found);
+      return found;
+    };
+
+    const startRunner = (job: InviteJob) => {
+      if (!logic || tabRun?.runner.running || !state.snapshot) return;
+      const active = runOf(job);
+      if (!active || active.runner.running) return;
+      resumeOffer = null;
+      pace = { since: Date.now(), finishedAtStart: finishedRows(active.job) };
+      setRun({ job: active.job, running: true, interrupted: false, stopping: null, estimateMs: null });
+      active.start();
     };
 
     const runControls = {
       onResume: () => {
         if (!run) return;
-        if (logic) startRunner(runner?.job ?? run.job);
+        if (logic) startRunner(tabRun?.job ?? run.job);
         else ensureLogic();
       },
       onPause: () => {
-        runner?.pause();
+        tabRun?.runner.pause();
         if (run) setRun({ ...run, stopping: 'pause' });
       },
       onCancel: () => {
         if (!run) return;
-        if (runner?.running) {
-          runner.cancel();
+        if (tabRun?.runner.running) {
+          tabRun.runner.cancel();
           setRun({ ...run, stopping: 'cancel' });
-        } else if (logic) {
+        } else {
           // Not running (paused, interrupted): cancel through a runner so the change is stored.
-          const idle = runner ?? logic.pageRunner(run.job, { snapshot: () => state.snapshot!, origin: location.origin, onChange: (next) => run && setRun({ ...run, job: next, interrupted: false }) });
-          runner = idle;
-          idle.cancel();
+          runOf(tabRun?.job ?? run.job)?.runner.cancel();
         }
       },
       onRetryFailed: () => {
-        if (!run || !logic || runner?.running) return;
-        const idle = runner ?? logic.pageRunner(run.job, { snapshot: () => state.snapshot!, origin: location.origin, onChange: () => undefined });
-        void idle.retryFailed().then(() => startRunner(idle.job));
+        if (!run || tabRun?.runner.running) return;
+        const idle = runOf(tabRun?.job ?? run.job);
+        if (idle) void idle.runner.retryFailed().then(() => startRunner(idle.job));
       },
       onDownloadResults: () => {
         if (!logic || !run || !container) return;
         downloadText(logic.resultsFileName(page.location.orgUrl, new Date(), 'results'), logic.resultsCsv(run.job), CSV_TYPE, container);
       },
       onNewImport: () => {
-        if (runner?.running) return;
-        runner = null;
+        if (tabRun?.runner.running) return;
+        detachRun?.();
+        detachRun = null;
+        tabRun = null;
+        forgetTabRun(orgUrl);
         setRun(null);
       },
     };
 
+    // Leaving the page (or bulk invite switched off): the run sends nothing while no panel is here,
+    // and stops before its next batch unless the page is back by then (bulk-invite-runs.ts).
+    signal.addEventListener(
+      'abort',
+      () => {
+        if (tabRun) tabRun.dialogOpen = open;
+        detachRun?.();
+        detachRun = null;
+      },
+      { once: true },
+    );
+    // A run of this tab from an earlier visit (the admin went to another page and came back): the
+    // same runner, shown again as the admin left it; never a second one.
+    const earlier = tabRunFor(orgUrl);
+    if (earlier) {
+      attach(earlier);
+      open = earlier.dialogOpen;
+      run = { job: earlier.job, running: earlier.runner.running, interrupted: false, stopping: null, estimateMs: null };
+    }
+
     // A run that a reload, a closed tab or a crash cut short is offered again (read without the CSV tools).
-    void sendRequest({ type: 'invite-job-latest', orgUrl: page.location.orgUrl }).then(
+    if (!earlier) void sendRequest({ type: 'invite-job-latest', orgUrl }).then(
       (latest) => {
         if (signal.aborted || !latest || run) return;
         const { job } = latest;
@@ -188,7 +243,7 @@ export const bulkInvitePanel: Feature<MembersContext> = {
       onClose: () => setOpen(false),
       run: run && logic ? { view: run, counts: logic.jobCounts(run.job), controls: runControls } : null,
       onStart: (parsed, result, plan) => {
-        if (!logic || runner?.running) return;
+        if (!logic || tabRun?.runner.running) return;
         startRunner(logic.newPageJob({ orgUrl: page.location.orgUrl, headers: parsed.headers, rows: result.rows, plan }));
       },
       onDownloadTemplate: () => {
@@ -221,6 +276,9 @@ export const bulkInvitePanel: Feature<MembersContext> = {
       }
     };
 
+    // The run found again is drawn by the bulk-invite file: load it (once per tab).
+    if (earlier) ensureLogic();
+
     const place = (root: Element) => {
       if (inviteButton) inviteButton.after(root);
       // At the end of the heading's section, so what other features place after the heading stays put.
@@ -245,8 +303,6 @@ export const bulkInvitePanel: Feature<MembersContext> = {
         return uiContainer;
       },
       onRemove() {
-        // Leaving the page: stop after the batch in progress; the job is stored and offered again.
-        runner?.pause();
         dialog?.unmount();
         dialog = null;
         if (openerHost) render(null, openerHost);

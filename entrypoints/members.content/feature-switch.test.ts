@@ -87,6 +87,30 @@ describe('featureSwitch', () => {
     expect([badges.starts(), badges.running(), chip.starts(), chip.running()]).toEqual([2, 1, 2, 1]);
   });
 
+  it('with a retune, new thresholds recompute the same context and restart only the features that show findings', async () => {
+    const badges = fake('access-badges');
+    const bulk = fake('bulk-invite-panel');
+    const switcher = featureSwitch([badges.feature, { ...bulk.feature, usesThresholds: false }], vi.fn());
+    const contextFor = vi.fn((signal: AbortSignal, options: unknown): Ctx => ({ signal, options }));
+    const retune = vi.fn((context: Ctx, options: unknown) => void (context.options = options));
+    const visit = new AbortController();
+    switcher.apply(DEFAULT_SETTINGS);
+    switcher.visit(visit.signal, contextFor, retune);
+    await flush();
+    switcher.apply({ ...DEFAULT_SETTINGS, tooManyAdminsThreshold: 5 });
+    await flush();
+    expect(contextFor).toHaveBeenCalledTimes(1);
+    expect(retune).toHaveBeenCalledExactlyOnceWith(badges.contexts[0], { maxAdmins: 5, staleInviteDays: 14 });
+    // The bulk invite (and a run in it) was never stopped; the badges started again on the same data.
+    expect([bulk.starts(), bulk.running()]).toEqual([1, 1]);
+    expect([badges.starts(), badges.running()]).toEqual([2, 1]);
+    expect(badges.contexts[1]).toBe(badges.contexts[0]);
+    expect(badges.contexts[1]!.options).toEqual({ maxAdmins: 5, staleInviteDays: 14 });
+    // A switch of its own still stops it.
+    switcher.apply({ ...DEFAULT_SETTINGS, tooManyAdminsThreshold: 5, features: { ...DEFAULT_SETTINGS.features, 'bulk-invite-panel': false } });
+    expect(bulk.running()).toBe(0);
+  });
+
   it('the defaults being written down (nothing stored before) restart nothing', async () => {
     const { badges, switcher, contextFor, visit } = setup();
     switcher.apply({});

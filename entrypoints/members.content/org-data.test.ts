@@ -117,6 +117,27 @@ describe('org data: a preview before the report', () => {
     expect(states.slice(freshAt).some((state) => state.snapshot === large || state.preview?.access.snapshot === large)).toBe(false);
   });
 
+  it('new thresholds compute the report again from the snapshot in hand, without reading the org again', async () => {
+    const twoAdmins = buildSnapshot({
+      readAt: '2025-06-02T00:00:00.000Z',
+      members: { ann: { orgRole: 'admin' }, bob: { orgRole: 'admin' }, cy: { roles: { p1: 'viewer' } } },
+    });
+    let reads = 0;
+    io.fresh = async () => {
+      reads += 1;
+      return twoAdmins;
+    };
+    const orgData = createOrgData(page, new AbortController().signal, { maxAdmins: 3 });
+    const tooMany = () => orgData.get().report?.findings.some((finding) => finding.code === 'too-many-admins') ?? false;
+    await until(() => orgData.get().status === 'ready' && !!orgData.get().report);
+    expect(tooMany()).toBe(false);
+    const readsBefore = reads;
+    orgData.setFindingOptions({ maxAdmins: 1 });
+    await until(tooMany);
+    expect(orgData.get().snapshot).toBe(twoAdmins);
+    expect(reads).toBe(readsBefore);
+  });
+
   it('keeps the cached preview marked as from the cache when the fresh read fails', async () => {
     io.cached = { readAt: Date.parse(cachedSnapshot.readAt), snapshot: cachedSnapshot };
     const { orgData } = record(new AbortController().signal);

@@ -60,6 +60,11 @@ export interface OrgData {
    * person's count, or why it could not be made; never a guess.
    */
   countContent(people: readonly { id: string; email: string }[]): Promise<Map<string, { counts: ContentCounts } | { error: string }>>;
+  /**
+   * New finding thresholds (a settings change): the report is computed again from the newest
+   * snapshot in hand, without reading the org again; the features that show findings redraw.
+   */
+  setFindingOptions(options: AccessReportOptions): void;
 }
 
 /** Work done between two pauses while computing a report, in ms (well under a 50 ms long task). */
@@ -101,7 +106,8 @@ function takePrefetched(orgKey: string): CachedAnswer | undefined {
   return answer;
 }
 
-export function createOrgData(page: MembersPage, signal: AbortSignal, findingOptions: AccessReportOptions = {}): OrgData {
+export function createOrgData(page: MembersPage, signal: AbortSignal, initialFindingOptions: AccessReportOptions = {}): OrgData {
+  let findingOptions = initialFindingOptions;
   const orgKey = orgKeyOf(page.location.orgUrl);
   let state: OrgDataState = { status: 'loading', snapshot: null, report: null, fromCache: false, error: null, preview: null };
   const listeners = new Set<(state: OrgDataState) => void>();
@@ -124,8 +130,11 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, findingOpt
   // the listeners get a task of their own, apart from the findings step.
   let started = 0;
   let newestShown = 0;
+  /** The snapshot of the latest show: what new thresholds are applied to. */
+  let newest: { snapshot: OrgSnapshot; fromCache: boolean; readStartedAt: number | null } | null = null;
   const show = async (snapshot: OrgSnapshot, fromCache: boolean, readStartedAt: number | null) => {
     const order = ++started;
+    newest = { snapshot, fromCache, readStartedAt };
     const options = { ...findingOptions, now: new Date().toISOString() };
     // The rows on screen get their badges from the preview, before the whole org is computed. Its
     // indexes and the badges each get a task of their own, apart from the one that received the snapshot.
@@ -246,5 +255,9 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, findingOpt
     refresh,
     readSince,
     countContent: countContentOf,
+    setFindingOptions(options) {
+      findingOptions = options;
+      if (newest && !signal.aborted) void show(newest.snapshot, newest.fromCache, newest.readStartedAt);
+    },
   };
 }

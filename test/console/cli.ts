@@ -58,6 +58,10 @@ export async function startConsoleServer(options: { port?: number; seed?: string
           body: await readBody(request),
         };
         const answer = await double.handle(doubleRequest);
+        if (answer.dropConnection) {
+          response.socket?.destroy();
+          return;
+        }
         response.writeHead(answer.status, answer.headers);
         response.end(answer.body);
       } catch (error) {

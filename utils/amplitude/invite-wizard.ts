@@ -69,6 +69,7 @@ export class WizardError extends Error {
 }
 
 export interface WizardOptions {
+  /** Stops the batch before Send (cancelled, or the page is going); once Send is pressed its answer is awaited regardless. */
   signal?: AbortSignal;
   /** Awaited just before Send; false closes the wizard without sending (outcome `aborted`). */
   beforeSend?: () => Promise<boolean>;
@@ -183,6 +184,9 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
   const timeoutMs = options.timeoutMs ?? 10_000;
   const chipTimeoutMs = options.chipTimeoutMs ?? 2_000;
   const signal = options.signal;
+  /** Send was pressed: from then on the answer is what counts, whatever the signal says. */
+  let sendPressed = false;
+  const stopped = () => !sendPressed && !!signal?.aborted;
 
   /** Resolves at the page's next DOM change (React commits a moment after our event), or after `ms`. */
   const nextChange = (ms: number) =>
@@ -202,7 +206,7 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
     for (;;) {
       const found = probe();
       if (found) return found;
-      if (signal?.aborted) throw new WizardError(t('wizCancelled', { send: WIZARD.send }));
+      if (stopped()) throw new WizardError(t('wizCancelled', { send: WIZARD.send }));
       if (Date.now() > deadline) throw new WizardError(what);
       await nextChange(50);
     }
@@ -501,6 +505,7 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
     const sendButton = await waitFor(inDialog((root) => findWizardButtons(root, WIZARD.send)[0]), t('wizNoButton', { button: WIZARD.send }));
     await waitFor(() => !isDisabled(sendButton), t('wizButtonDisabled', { button: WIZARD.send, step: WIZARD.steps.review }));
     const statusesBefore = new Set(doc.querySelectorAll('[role="status"]'));
+    sendPressed = true;
     click(sendButton);
 
     // The answer: the wizard closes (sent), or says nothing was sent and why.
@@ -527,7 +532,7 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
     const toast = sentToast();
     return { ok: true, toast: toast ? textOf(toast) : null };
   } catch (error) {
-    if (signal?.aborted) return failed(t('wizCancelled', { send: WIZARD.send }), true);
+    if (stopped()) return failed(t('wizCancelled', { send: WIZARD.send }), true);
     return failed(error instanceof WizardError ? error.message : t('wizUnexpected', { error: error instanceof Error ? error.message : String(error) }));
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Who is pending now, through the console's data endpoint: the bulk-invite runner's check before
- * each batch, its proof after Send, and its reconciliation on resume. Read-only.
+ * each batch, its proof after Send, its reconciliation on resume, and (with who joined) its check
+ * after a Send that failed. Read-only.
  *
  * [code] `Users` lists everyone in one unpaged list; `hasOutstandingInvite` marks the pending.
  * The org id (`x-org`) is learned from `OrgData` [code] once, unless the address gave it.
@@ -15,6 +16,8 @@ export interface PendingInvites {
   among(emails: readonly string[]): Promise<string[]>;
   /** Every pending invite's email (lower-cased). */
   all(): Promise<string[]>;
+  /** Which of these emails are pending invites and which joined members now (lower-cased). */
+  membershipAmong(emails: readonly string[]): Promise<{ pending: string[]; joined: string[] }>;
 }
 
 export function pendingInvites(client: ConsoleClient): PendingInvites {
@@ -28,14 +31,21 @@ export function pendingInvites(client: ConsoleClient): PendingInvites {
       },
     ));
 
-  const all = async () => {
+  /** Everyone in the org now: [code] `Users` lists joined and pending alike. */
+  const everyone = async () => {
     await ensureOrg();
     const { users } = await client.query('Users', {}, UsersData);
-    return users.filter((user) => user.hasOutstandingInvite).map((user) => lower(user.email ?? user.loginId ?? '')).filter(Boolean);
+    return users.map((user) => ({ email: lower(user.email ?? user.loginId ?? ''), pending: user.hasOutstandingInvite })).filter((user) => user.email !== '');
   };
+  const all = async () => (await everyone()).filter((user) => user.pending).map((user) => user.email);
 
   return {
     all,
+    async membershipAmong(emails) {
+      const status = new Map((await everyone()).map((user) => [user.email, user.pending] as const));
+      const asked = [...new Set(emails.map(lower))];
+      return { pending: asked.filter((email) => status.get(email) === true), joined: asked.filter((email) => status.get(email) === false) };
+    },
     async among(emails) {
       const pending = new Set(await all());
       return [...new Set(emails.map(lower))].filter((email) => pending.has(email));

@@ -13,6 +13,12 @@ export interface Feature<Context> {
    * Returning `false` means "not applicable here".
    */
   init(context: Context, signal: AbortSignal): void | false | Promise<void | false>;
+  /**
+   * Whether the feature shows what the finding thresholds decide (too many Admins, stale invites).
+   * Default true: new thresholds restart it. False: a threshold change leaves it running, untouched
+   * (a bulk invite in progress must never be paused by a settings change).
+   */
+  usesThresholds?: boolean;
 }
 
 export type FeatureOutcome = 'started' | 'not-applicable' | 'failed';

@@ -14,8 +14,7 @@ const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const contentScript = { id: OWN_ID, url: 'https://app.amplitude.com/analytics/demo-org/settings/members', tab: { id: 1 } };
 const otherOrgPage = { id: OWN_ID, url: 'https://app.amplitude.com/analytics/solo-org/settings/members', tab: { id: 3 } };
 
-function handler(openTabs: Set<number> = new Set([1, 2]), now: () => number = Date.now) {
-  const factory = new IDBFactory();
+function handler(openTabs: Set<number> = new Set([1, 2]), now: () => number = Date.now, factory = new IDBFactory()) {
   let db: ReturnType<typeof openAdminLensDb> | undefined;
   return createBackgroundHandler({
     ownId: OWN_ID,
@@ -102,6 +101,20 @@ describe('invite job messages', () => {
     // b's tab closes mid-run: a (tab 1) may take the job back.
     tabs.delete(2);
     expect(await handle({ type: 'invite-job-save', meta, rows: [], runnerId: 'runner-a' }, contentScript)).toMatchObject({ ok: true });
+  });
+
+  it('the lease outlives the service worker: a restarted background still refuses a second tab, and answers the holder\'s heartbeat', async () => {
+    const factory = new IDBFactory();
+    const otherTab = { ...contentScript, tab: { id: 2 } };
+    const first = job('j4');
+    const { meta, rows } = splitJob(first);
+    expect(await handler(new Set([1, 2]), Date.now, factory)({ type: 'invite-job-save', meta, rows, runnerId: 'runner-a' }, contentScript)).toMatchObject({ ok: true });
+    // The worker was stopped; a new one starts on the same database.
+    const restarted = handler(new Set([1, 2]), Date.now, factory);
+    expect(await restarted({ type: 'invite-job-latest', orgUrl: 'demo-org' }, otherTab)).toMatchObject({ ok: true, result: { runningElsewhere: true } });
+    expect(await restarted({ type: 'invite-job-heartbeat', jobId: 'j4', runnerId: 'runner-b' }, otherTab)).toMatchObject({ ok: false, error: { code: 'held-elsewhere' } });
+    expect(await restarted({ type: 'invite-job-heartbeat', jobId: 'j4', runnerId: 'runner-a' }, contentScript)).toEqual({ ok: true, result: { renewed: true } });
+    expect(await restarted({ type: 'invite-job-save', meta, rows: [], runnerId: 'runner-a' }, contentScript)).toMatchObject({ ok: true });
   });
 
   it('forgets jobs not updated for 30 days (hourly, and when a new job starts), finished or not, unless one runs now', async () => {

@@ -1,37 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { createLeases, LEASE_STALE_MS } from './job-lease';
+import { LEASE_STALE_MS, leaseVerdict, parseLease, type JobActivity, type JobLease } from './job-lease';
 
-function setup() {
-  let now = 1_000_000;
-  const open = new Set([1, 2]);
-  const leases = createLeases({ tabExists: async (id) => open.has(id), now: () => now });
-  return { leases, open, advance: (ms: number) => (now += ms) };
-}
+const NOW = 10_000_000;
+const lease = (runnerId: string, tabId: number | null, ago = 0): JobLease => ({ runnerId, tabId, at: NOW - ago });
+const running = (ago: number, sending = true): JobActivity => ({ status: 'running', updatedAt: NOW - ago, sending });
 
-describe('job leases', () => {
-  it('lets one runner hold a job; a second tab is refused while the first is alive', async () => {
-    const { leases } = setup();
-    expect(await leases.claim('j', 'runner-a', 1)).toBe(true);
-    expect(await leases.claim('j', 'runner-a', 1)).toBe(true);
-    expect(await leases.claim('j', 'runner-b', 2)).toBe(false);
-    expect(await leases.heldByOther('j', null, 2)).toBe(true);
-    expect(await leases.heldByOther('j', 'runner-a', 1)).toBe(false);
-    expect(await leases.claim('other-job', 'runner-b', 2)).toBe(true);
+describe('lease verdict', () => {
+  it('the holder keeps it; another runner in another tab is held off while the lease is fresh, if that tab is open', () => {
+    expect(leaseVerdict(lease('a', 1), { runnerId: 'a', tabId: 1 }, null, NOW)).toBe('mine');
+    expect(leaseVerdict(lease('a', 1), { runnerId: 'b', tabId: 2 }, null, NOW)).toBe('held-unless-tab-closed');
+    expect(leaseVerdict(lease('a', 1), { runnerId: null, tabId: 2 }, null, NOW)).toBe('held-unless-tab-closed');
+    expect(leaseVerdict(lease('a', null), { runnerId: 'b', tabId: 2 }, null, NOW)).toBe('held');
   });
 
-  it('hands over when the holder lets go, its tab closes, its tab reloads, or it went quiet', async () => {
-    const { leases, open, advance } = setup();
-    await leases.claim('j', 'a', 1);
-    leases.release('j', 'b'); // not the holder: nothing happens
-    expect(await leases.claim('j', 'b', 2)).toBe(false);
-    leases.release('j', 'a');
-    expect(await leases.claim('j', 'b', 2)).toBe(true);
+  it('a reload of the holder\'s tab takes over; a lease not renewed for LEASE_STALE_MS is free', () => {
+    expect(leaseVerdict(lease('a', 1), { runnerId: 'b', tabId: 1 }, null, NOW)).toBe('free');
+    expect(leaseVerdict(lease('a', 1, LEASE_STALE_MS), { runnerId: 'b', tabId: 2 }, null, NOW)).toBe('held-unless-tab-closed');
+    expect(leaseVerdict(lease('a', 1, LEASE_STALE_MS + 1), { runnerId: 'b', tabId: 2 }, null, NOW)).toBe('free');
+  });
 
-    open.delete(2); // b's tab closed
-    expect(await leases.claim('j', 'c', 1)).toBe(true);
-    expect(await leases.claim('j', 'd', 1)).toBe(true); // same tab, a new page after a reload
+  it('without a lease, a job running with rows being sent and a recent update counts as running elsewhere until it goes quiet', () => {
+    const b = { runnerId: 'b', tabId: 2 };
+    expect(leaseVerdict(null, b, running(1_000), NOW)).toBe('held');
+    expect(leaseVerdict(null, b, running(LEASE_STALE_MS + 1), NOW)).toBe('free');
+    expect(leaseVerdict(null, b, running(1_000, false), NOW)).toBe('free');
+    expect(leaseVerdict(null, b, { status: 'paused', updatedAt: NOW - 1_000, sending: true }, NOW)).toBe('free');
+    expect(leaseVerdict(null, b, { status: 'running', updatedAt: null, sending: true }, NOW)).toBe('free');
+    expect(leaseVerdict(null, b, null, NOW)).toBe('free');
+  });
 
-    advance(LEASE_STALE_MS + 1);
-    expect(await leases.claim('j', 'e', 2)).toBe(true);
+  it('reads only well-formed stored leases', () => {
+    expect(parseLease({ runnerId: 'a', tabId: 3, at: 5 })).toEqual({ runnerId: 'a', tabId: 3, at: 5 });
+    expect(parseLease({ runnerId: 'a', tabId: null, at: 5 })).toEqual({ runnerId: 'a', tabId: null, at: 5 });
+    for (const bad of [undefined, null, 'a', { runnerId: '', tabId: 1, at: 5 }, { runnerId: 'a', tabId: '1', at: 5 }, { runnerId: 'a', tabId: 1, at: Number.NaN }]) {
+      expect(parseLease(bad)).toBeNull();
+    }
   });
 });

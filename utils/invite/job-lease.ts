@@ -1,51 +1,74 @@
 /**
  * One runner per job: a bulk-invite run belongs to the page that runs it. A second tab that
- * offered to resume the same job would otherwise send the batch the first one is sending (the
- * console would refuse the duplicates, but both tabs would write the job). Kept by the background,
- * in memory: the lease lives as long as the holder keeps saving, its tab exists, or it lets go.
+ * offered to resume the same job would otherwise send the batch the first one is sending.
+ *
+ * The lease is durable: it is stored with the job (job-lease-store.ts), because Chrome stops an
+ * idle service worker after about 30 s and a lease kept in its memory would be forgotten while a
+ * run waits on a slow Send. It is claimed by every save and renewed by the runner's heartbeat, so
+ * it is fresh while the holder lives; a holder that has been silent for LEASE_STALE_MS has
+ * stopped (a crash that left its tab open, a frozen tab). This file only decides; nothing here
+ * touches storage.
  */
 
-export interface Lease {
+export interface JobLease {
   runnerId: string;
   /** The holder's tab; null for a page with no tab (never the case for the content script). */
   tabId: number | null;
-  /** When the holder last claimed or saved (epoch ms). */
+  /** When the holder last claimed, saved or renewed (epoch ms). */
   at: number;
 }
 
-/** A holder that has not saved for this long has stopped (a crash that left its tab open). */
-export const LEASE_STALE_MS = 2 * 60_000;
+/** A holder silent for this long has stopped. Several heartbeats, so one late renewal is no handover. */
+export const LEASE_STALE_MS = 45_000;
 
-export interface LeaseDeps {
-  tabExists(tabId: number): Promise<boolean>;
-  now(): number;
+/** How often a running runner renews its lease (also while it waits on the console). */
+export const LEASE_HEARTBEAT_MS = 10_000;
+
+/** Who asks: a runner (to claim) or a page that only wants to know (runnerId null). */
+export interface LeaseClaimant {
+  runnerId: string | null;
+  tabId: number | null;
 }
 
-export function createLeases(deps: LeaseDeps) {
-  const leases = new Map<string, Lease>();
+/**
+ * What the stored job says about a run in progress, for a job without a lease (one written before
+ * leases were stored, or whose lease was lost): running, with rows being sent, updated recently.
+ */
+export interface JobActivity {
+  status: string | null;
+  /** Epoch ms of the job's last update, or null when unknown. */
+  updatedAt: number | null;
+  sending: boolean;
+}
 
-  /** Whether another, live runner holds the job. A reloaded tab's new page takes over from its old one. */
-  async function heldByOther(jobId: string, runnerId: string | null, tabId: number | null): Promise<boolean> {
-    const lease = leases.get(jobId);
-    if (!lease || lease.runnerId === runnerId) return false;
-    if (lease.tabId !== null && lease.tabId === tabId) return false;
-    if (deps.now() - lease.at > LEASE_STALE_MS) return false;
-    if (lease.tabId !== null && !(await deps.tabExists(lease.tabId))) return false;
-    return true;
+/**
+ * `mine`: the claimant holds it. `free`: nobody live holds it (the claimant may take it). `held`:
+ * another live runner holds it. `held-unless-tab-closed`: another runner in another tab holds a
+ * fresh lease; free if that tab is gone (asked of the browser, outside any transaction).
+ */
+export type LeaseVerdict = 'mine' | 'free' | 'held' | 'held-unless-tab-closed';
+
+export function leaseVerdict(lease: JobLease | null, claimant: LeaseClaimant, activity: JobActivity | null, now: number): LeaseVerdict {
+  if (lease) {
+    if (claimant.runnerId !== null && lease.runnerId === claimant.runnerId) return 'mine';
+    if (now - lease.at > LEASE_STALE_MS) return 'free';
+    // The same tab with another runner: the page was reloaded, its old runner died with it.
+    if (lease.tabId !== null && lease.tabId === claimant.tabId) return 'free';
+    return lease.tabId !== null ? 'held-unless-tab-closed' : 'held';
   }
-
-  return {
-    heldByOther,
-    /** Takes or renews the lease; false when another live runner holds it. */
-    async claim(jobId: string, runnerId: string, tabId: number | null): Promise<boolean> {
-      if (await heldByOther(jobId, runnerId, tabId)) return false;
-      leases.set(jobId, { runnerId, tabId, at: deps.now() });
-      return true;
-    },
-    release(jobId: string, runnerId: string): void {
-      if (leases.get(jobId)?.runnerId === runnerId) leases.delete(jobId);
-    },
-  };
+  // No lease, but rows being sent and a recent update: some runner is at work (its lease was not
+  // kept); it counts as running elsewhere until it has been quiet for as long as a lease lasts.
+  if (activity && activity.status === 'running' && activity.sending && activity.updatedAt !== null && now - activity.updatedAt <= LEASE_STALE_MS) return 'held';
+  return 'free';
 }
 
-export type Leases = ReturnType<typeof createLeases>;
+/** A stored lease, if the value is one (the record may come from an older version). */
+export function parseLease(value: unknown): JobLease | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { runnerId, tabId, at } = value as Record<string, unknown>;
+  if (typeof runnerId !== 'string' || runnerId === '' || typeof at !== 'number' || !Number.isFinite(at)) return null;
+  if (tabId !== null && typeof tabId !== 'number') return null;
+  return { runnerId, tabId, at };
+}
+
+export const sameLease = (a: JobLease | null, b: JobLease | null): boolean => !!a && !!b && a.runnerId === b.runnerId && a.tabId === b.tabId && a.at === b.at;

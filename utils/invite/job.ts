@@ -34,7 +34,9 @@ export type RowEvent =
   /** The email is now pending (seen in the org's data): done, whatever step we were at. */
   | { type: 'found-pending' }
   /** After a crash: an in-flight row whose email is not pending goes back to the queue. */
-  | { type: 'requeue' };
+  | { type: 'requeue' }
+  /** After an unclear failure: the email turned out to be a member already; nothing to send. */
+  | { type: 'found-member'; reason: string };
 
 export interface JobRow {
   row: number;
@@ -109,6 +111,9 @@ export function transition(row: JobRow, event: RowEvent): TransitionResult {
       break;
     case 'requeue':
       if (IN_FLIGHT.has(from)) return to({ kind: 'queued' });
+      break;
+    case 'found-member':
+      if (from === 'queued' || from === 'sending' || from === 'sent' || from === 'failed') return to({ kind: 'skipped', reason: event.reason });
       break;
   }
   return { ok: false, error: `Row ${row.row} (${row.email}): cannot "${event.type}" while ${from}.` };
@@ -229,6 +234,36 @@ export function failBatch(job: InviteJob, batchId: string, reason: string, now: 
     };
   }
   return finish(next);
+}
+
+/** Who among some emails is a pending invite and who a joined member, read from the org's data. */
+export interface Membership {
+  pending: Iterable<string>;
+  joined: Iterable<string>;
+}
+
+/**
+ * A batch failed in a way that does not say whether the invites were made (a 5xx, no answer, a
+ * timeout, the wizard gone, or a refusal we cannot read): checked against who is pending and who
+ * joined, read after the failure. Rows found pending are invited, rows found joined are skipped as
+ * members, and only the others fail. A batch with nobody left failing counts as a success.
+ */
+export function settleFailedBatch(job: InviteJob, batchId: string, found: Membership, reason: string, now: string): InviteJob {
+  const pending = new Set([...found.pending].map(lower));
+  const joined = new Set([...found.joined].map(lower));
+  const open = (row: JobRow) => row.batchId === batchId && (row.state.kind === 'queued' || IN_FLIGHT.has(row.state.kind));
+  const settled = applyToRows(
+    job,
+    (row) => {
+      if (!open(row)) return null;
+      if (pending.has(lower(row.email))) return { type: 'found-pending' };
+      if (joined.has(lower(row.email))) return { type: 'found-member', reason: t('jobFoundMember') };
+      return null;
+    },
+    now,
+  );
+  if (!settled.rows.some(open)) return finish({ ...settled, consecutiveFailedBatches: 0 });
+  return failBatch(settled, batchId, reason, now);
 }
 
 /** Pauses the job (the user pressed Pause). */

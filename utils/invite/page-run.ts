@@ -9,11 +9,11 @@ import { createConsoleClient } from '../amplitude/console-client';
 import { fetchNotingOwn } from '../amplitude/own-requests';
 import { sendThroughWizard, type WizardBatch } from '../amplitude/invite-wizard';
 import { pendingInvites } from '../amplitude/pending-invites';
-import { sendRequest } from '../messaging';
+import { BackgroundError, sendRequest } from '../messaging';
 import { createJob, type InviteJob, type JobBatch, type JobRow } from './job';
 import { changedRows, splitJob } from './job-schema';
 import type { InvitePlan } from './plan';
-import { createInviteRunner, type InviteRunner } from './runner';
+import { createInviteRunner, LeaseLost, type InviteRunner } from './runner';
 import type { ValidatedRow } from './validate';
 import { t } from '../i18n';
 
@@ -52,14 +52,46 @@ export function newPageJob(input: { orgUrl: string; headers: string[]; rows: rea
   return createJob({ id: crypto.randomUUID(), orgUrl: input.orgUrl, now: new Date().toISOString(), headers: input.headers, rows: input.rows, plan: input.plan });
 }
 
-export function pageRunner(job: InviteJob, options: { snapshot: () => OrgSnapshot; origin: string; onChange: (job: InviteJob) => void }): InviteRunner {
+/**
+ * A request that claims the job. The background's "another runner holds this job" becomes the
+ * runner's LeaseLost. A message lost on its way (the service worker was stopped while it handled
+ * it) is sent once more: a save or a renewal by the lease's holder may be repeated harmlessly.
+ */
+async function claiming<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request().catch((error: unknown) => {
+      if (error instanceof BackgroundError) throw error;
+      return request();
+    });
+  } catch (error) {
+    if (error instanceof BackgroundError && error.code === 'held-elsewhere') throw new LeaseLost(error.message);
+    throw error;
+  }
+}
+
+export interface PageRunOptions {
+  snapshot: () => OrgSnapshot;
+  origin: string;
+  onChange: (job: InviteJob) => void;
+  /** Whether the Members page (and so the console's wizard) is here; absent: always. */
+  onPage?: () => boolean;
+  /** Waits a moment for the page to be (back) there before a batch; false to stop. */
+  waitForPage?: () => Promise<boolean>;
+}
+
+export function pageRunner(job: InviteJob, options: PageRunOptions): InviteRunner {
   const client = createConsoleClient({ origin: options.origin, orgUrl: job.orgUrl, fetch: fetchNotingOwn });
   const pending = pendingInvites(client);
-  // This page's claim on the job: the background refuses saves from a second tab running it too.
+  // This page's claim on the job (a lease stored with it): the background refuses saves and
+  // heartbeats from a second runner while this one holds it.
   const runnerId = crypto.randomUUID();
   return createInviteRunner(job, {
     async save(previous, next) {
-      await sendRequest({ type: 'invite-job-save', meta: splitJob(next).meta, rows: changedRows(previous, next), runnerId });
+      const step = { type: 'invite-job-save' as const, meta: splitJob(next).meta, rows: changedRows(previous, next), runnerId };
+      await claiming(() => sendRequest(step));
+    },
+    async renewLease(jobId) {
+      await claiming(() => sendRequest({ type: 'invite-job-heartbeat', jobId, runnerId }));
     },
     async release(jobId) {
       await sendRequest({ type: 'invite-job-release', jobId, runnerId });
@@ -70,6 +102,9 @@ export function pageRunner(job: InviteJob, options: { snapshot: () => OrgSnapsho
     },
     pendingAmong: (emails) => pending.among(emails),
     allPending: () => pending.all(),
+    membershipAmong: (emails) => pending.membershipAmong(emails),
+    onPage: options.onPage,
+    waitForPage: options.waitForPage,
     now: () => new Date().toISOString(),
     onChange: options.onChange,
   });

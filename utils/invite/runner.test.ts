@@ -1,7 +1,7 @@
 /** The bulk-invite runner against a fake console and a fake store: exactly once, never lost. */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createJob, jobCounts, type InviteJob, type JobBatch, type JobRow } from './job';
-import { createInviteRunner, type RunnerPorts, type SendOutcome } from './runner';
+import { createInviteRunner, LeaseLost, type RunnerPorts, type SendOutcome } from './runner';
 import { parseInviteCsv } from './parse';
 import { planBatches } from './plan';
 import { demoSnapshot } from './test-fixture';
@@ -17,6 +17,7 @@ function makeJob(count: number, batchSize = 3): InviteJob {
 /** A fake console: Send makes emails pending unless told to fail; every send is logged. */
 function fakeConsole(options: { fail?: (batch: JobBatch, call: number) => string | null; beforeSend?: (call: number) => void } = {}) {
   const pending = new Set<string>();
+  const joined = new Set<string>();
   const sent: string[][] = [];
   const stored: InviteJob[] = [];
   let calls = 0;
@@ -44,10 +45,14 @@ function fakeConsole(options: { fail?: (batch: JobBatch, call: number) => string
     async allPending() {
       return [...pending];
     },
+    async membershipAmong(emails) {
+      const lower = emails.map((email) => email.toLowerCase());
+      return { pending: lower.filter((email) => pending.has(email)), joined: lower.filter((email) => joined.has(email)) };
+    },
     now: () => '2026-11-29T10:00:01.000Z',
     onChange() {},
   };
-  return { ports, pending, sent, stored };
+  return { ports, pending, joined, sent, stored };
 }
 
 const flat = (sent: string[][]) => sent.flat().sort();
@@ -225,5 +230,264 @@ describe('invite runner', () => {
     // Each batch's check is asked before the batch before it goes out; each proof before the next Send.
     expect(events).toEqual([`ask ${b1}`, `ask ${b2}`, `send ${b1}`, `ask ${b1}`, `ask ${b3}`, `send ${b2}`, `ask ${b2}`, `send ${b3}`, `ask ${b3}`]);
     expect(jobCounts(job)).toMatchObject({ verified: 7 });
+  });
+});
+
+describe('invite runner, failures told truthfully', () => {
+  it('a batch whose answer was lost after the console made the invites ends invited, not failed, and is not sent again', async () => {
+    const fake = fakeConsole();
+    let checks = 0;
+    const ports: RunnerPorts = {
+      ...fake.ports,
+      async sendBatch(batch, rows, signal, beforeSend) {
+        const outcome = await fake.ports.sendBatch(batch, rows, signal, beforeSend);
+        // The console made batch 2's invites, then its answer was lost (a 502, a dropped connection).
+        return fake.sent.length === 2 ? { ok: false, reason: 'Nothing was sent. Something went wrong on our side (HTTP 502). Try again.' } : outcome;
+      },
+      async membershipAmong(emails) {
+        checks += 1;
+        return fake.ports.membershipAmong(emails);
+      },
+    };
+    const job = await createInviteRunner(makeJob(7), ports).run();
+    expect(checks).toBe(1);
+    expect(job.status).toBe('done');
+    expect(job.consecutiveFailedBatches).toBe(0);
+    expect(jobCounts(job)).toMatchObject({ verified: 7, failed: 0 });
+    expect(fake.sent.flat()).toHaveLength(7);
+  });
+
+  it('after a failure at Send, rows found pending are invited, rows found joined are skipped as members, only the others fail', async () => {
+    const fake = fakeConsole();
+    const ports: RunnerPorts = {
+      ...fake.ports,
+      async sendBatch(batch, rows, signal, beforeSend) {
+        if (!(await beforeSend())) return { ok: false, reason: 'held', aborted: true };
+        if (rows[0]!.email !== 'person1@example.com') return fake.ports.sendBatch(batch, rows, signal, async () => true);
+        // The first batch: one invite made before the console gave up, one person had joined meanwhile.
+        fake.pending.add('person1@example.com');
+        fake.joined.add('person2@example.com');
+        return { ok: false, reason: 'The console did not answer Send within 60 s.' };
+      },
+    };
+    const job = await createInviteRunner(makeJob(7), ports).run();
+    const state = (email: string) => job.rows.find((row) => row.email === email)!.state;
+    expect(state('person1@example.com')).toEqual({ kind: 'verified' });
+    expect(state('person2@example.com')).toEqual({ kind: 'skipped', reason: 'Already a member of the org: nothing to send.' });
+    expect(state('person3@example.com')).toEqual({ kind: 'failed', reason: 'The console did not answer Send within 60 s.' });
+    expect(job.consecutiveFailedBatches).toBe(0); // the later batches went through
+    expect(jobCounts(job)).toMatchObject({ verified: 5, failed: 1 });
+  });
+
+  it('a failure before Send (the form could not be filled) fails the batch without asking who joined', async () => {
+    const fake = fakeConsole();
+    const asked: string[][] = [];
+    const job = await createInviteRunner(makeJob(4), {
+      ...fake.ports,
+      async sendBatch() {
+        return { ok: false, reason: 'The console\'s "Invite New Users" button is not in the page.' };
+      },
+      async membershipAmong(emails) {
+        asked.push([...emails]);
+        return fake.ports.membershipAmong(emails);
+      },
+    }).run();
+    expect(asked).toEqual([]);
+    expect(jobCounts(job)).toMatchObject({ failed: 4 });
+  });
+
+  it('a failed check after a lost answer pauses the run with the rows unresolved, and Resume settles them without sending twice', async () => {
+    const fake = fakeConsole();
+    let down = true;
+    const runner = createInviteRunner(makeJob(4), {
+      ...fake.ports,
+      async sendBatch(batch, rows, signal, beforeSend) {
+        const outcome = await fake.ports.sendBatch(batch, rows, signal, beforeSend);
+        return fake.sent.length === 1 ? { ok: false, reason: 'Could not reach Amplitude.' } : outcome;
+      },
+      async membershipAmong(emails) {
+        if (down) throw new Error('Users: the server answered HTTP 503.');
+        return fake.ports.membershipAmong(emails);
+      },
+    });
+    let job = await runner.run();
+    expect(job.status).toBe('paused');
+    expect(jobCounts(job)).toMatchObject({ sending: 3, failed: 0 });
+    down = false;
+    job = await runner.run();
+    expect(jobCounts(job)).toMatchObject({ verified: 4, failed: 0 });
+    expect(fake.sent.flat()).toHaveLength(4);
+  });
+});
+
+describe('invite runner, the page and the lease', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('the page left while a batch is filled in: nothing is sent while it is gone, the batch goes back to the queue, the run pauses; back on the page it finishes, each once', async () => {
+    const fake = fakeConsole();
+    let present = true;
+    let left = false;
+    const runner = createInviteRunner(makeJob(7), {
+      ...fake.ports,
+      onPage: () => present,
+      async sendBatch(batch, rows, signal, beforeSend) {
+        if (fake.sent.length === 1 && !left) {
+          left = true;
+          present = false; // the admin goes to another settings page: the wizard disappears mid-form
+          return { ok: false, reason: 'The "Invite New Users" dialog did not open.' };
+        }
+        return fake.ports.sendBatch(batch, rows, signal, beforeSend);
+      },
+    });
+    let job = await runner.run();
+    expect(job.status).toBe('paused');
+    expect(job.pauseReason).toMatch(/Members page was left/);
+    expect(jobCounts(job)).toMatchObject({ verified: 3, queued: 4, failed: 0, sending: 0 });
+    expect(fake.sent).toHaveLength(1);
+
+    present = true;
+    job = await runner.run();
+    expect(job.status).toBe('done');
+    expect(jobCounts(job)).toMatchObject({ verified: 7 });
+    expect(fake.sent.flat()).toHaveLength(7);
+  });
+
+  it('the page left while Send waits for its answer: rows not yet pending are put back, not failed, and not sent again once the answer lands', async () => {
+    const fake = fakeConsole();
+    let present = true;
+    let late: (() => void) | null = null;
+    const runner = createInviteRunner(makeJob(7), {
+      ...fake.ports,
+      onPage: () => present,
+      async sendBatch(batch, rows, signal, beforeSend) {
+        if (fake.sent.length === 1 && present) {
+          if (!(await beforeSend())) return { ok: false, reason: 'held', aborted: true };
+          // Send pressed; the page goes away before the console answers (the wizard vanishes: read as sent).
+          fake.sent.push(rows.map((row) => row.email));
+          late = () => rows.forEach((row) => fake.pending.add(row.email));
+          present = false;
+          return { ok: true };
+        }
+        return fake.ports.sendBatch(batch, rows, signal, beforeSend);
+      },
+    });
+    let job = await runner.run();
+    expect(job.status).toBe('paused');
+    expect(jobCounts(job)).toMatchObject({ verified: 3, queued: 4, failed: 0 });
+
+    late!(); // the console's answer was only slow
+    present = true;
+    job = await runner.run();
+    expect(jobCounts(job)).toMatchObject({ verified: 7, failed: 0 });
+    const all = fake.sent.flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toHaveLength(7);
+  });
+
+  it('hold (the page is going) stops the batch being filled in before its Send: it goes back to the queue, and the run waits for the page', async () => {
+    const fake = fakeConsole();
+    let present = true;
+    let waits = 0;
+    const runner = createInviteRunner(makeJob(7), {
+      ...fake.ports,
+      onPage: () => present,
+      async waitForPage() {
+        waits += 1;
+        return present;
+      },
+      async sendBatch(batch, rows, signal, beforeSend) {
+        if (fake.sent.length === 1 && waits === 2) {
+          present = false;
+          runner.hold(); // the panel went while the wizard was being filled in
+          expect(signal.aborted).toBe(true);
+          return { ok: false, reason: 'Stopped before Send.', aborted: true };
+        }
+        return fake.ports.sendBatch(batch, rows, signal, beforeSend);
+      },
+    });
+    let job = await runner.run();
+    expect(job.status).toBe('paused');
+    expect(jobCounts(job)).toMatchObject({ verified: 3, queued: 4, failed: 0 });
+    present = true;
+    job = await runner.run();
+    expect(jobCounts(job)).toMatchObject({ verified: 7 });
+    expect(fake.sent.flat()).toHaveLength(7);
+  });
+
+  it('renews its lease while a slow Send waits, and stops the heartbeat when the run ends', async () => {
+    vi.useFakeTimers();
+    const fake = fakeConsole();
+    const renewals: string[] = [];
+    let answer: (() => void) | null = null;
+    const runner = createInviteRunner(makeJob(3), {
+      ...fake.ports,
+      leaseRenewMs: 1_000,
+      async renewLease(jobId) {
+        renewals.push(jobId);
+      },
+      async sendBatch(batch, rows, signal, beforeSend) {
+        if (!(await beforeSend())) return { ok: false, reason: 'held', aborted: true };
+        await new Promise<void>((resolve) => (answer = resolve)); // a Send that takes long to answer
+        return fake.ports.sendBatch(batch, rows, signal, async () => true);
+      },
+    });
+    const done = runner.run();
+    await vi.waitFor(() => expect(answer).not.toBeNull());
+    const beforeWait = renewals.length; // the confirmation right before Send
+    await vi.advanceTimersByTimeAsync(3_500);
+    expect(renewals.slice(beforeWait)).toEqual(['job-1', 'job-1', 'job-1']);
+    answer!();
+    expect((await done).status).toBe('done');
+    const atEnd = renewals.length;
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(renewals).toHaveLength(atEnd);
+  });
+
+  it('confirms its lease right before each Send: taken over meanwhile, it holds the batch and stops', async () => {
+    const fake = fakeConsole();
+    let renewals = 0;
+    const job = await createInviteRunner(makeJob(7), {
+      ...fake.ports,
+      async renewLease() {
+        renewals += 1;
+        if (renewals === 2) throw new LeaseLost('This bulk invite is running in another tab; it goes on there.');
+      },
+    }).run();
+    expect(fake.sent).toHaveLength(1);
+    expect(job.status).toBe('paused');
+    expect(job.pauseReason).toMatch(/running in another tab/);
+    expect(jobCounts(job)).toMatchObject({ verified: 3, failed: 0 });
+  });
+
+  it('a runner that lost its lease (another tab took the job) sends nothing more and stops', async () => {
+    vi.useFakeTimers();
+    const fake = fakeConsole();
+    let lost = false;
+    let release: (() => void) | null = null;
+    const runner = createInviteRunner(makeJob(7), {
+      ...fake.ports,
+      leaseRenewMs: 1_000,
+      async renewLease() {
+        if (lost) throw new LeaseLost('This bulk invite is running in another tab; it goes on there.');
+      },
+      async sendBatch(batch, rows, signal, beforeSend) {
+        if (fake.sent.length === 1) {
+          // Batch 2's form is filled slowly; meanwhile the lease goes to another tab.
+          await new Promise<void>((resolve) => (release = resolve));
+        }
+        return fake.ports.sendBatch(batch, rows, signal, beforeSend);
+      },
+    });
+    const done = runner.run();
+    await vi.waitFor(() => expect(release).not.toBeNull());
+    lost = true;
+    await vi.advanceTimersByTimeAsync(1_500);
+    release!();
+    const job = await done;
+    expect(job.status).toBe('paused');
+    expect(job.pauseReason).toMatch(/running in another tab/);
+    expect(fake.sent).toHaveLength(1);
   });
 });

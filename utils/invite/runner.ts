@@ -10,7 +10,13 @@
  *   That question (asked while the previous batch is being sent) and the proof for the batch just
  *   sent are answered while the console's form is being filled, and Send waits for both (the
  *   `beforeSend` gate): safety at little extra wait.
- * - A failed batch fails its rows with the reason and the run goes on; three in a row pause it.
+ * - A batch that failed after Send was pressed (a 5xx, no answer, a timeout, the wizard gone) may
+ *   have been invited all the same: who is pending or joined is read again before any row fails.
+ *   A failed batch fails only its rows, with the reason, and the run goes on; three in a row pause it.
+ * - One runner per job: the background holds a lease on it, claimed by every save and renewed by a
+ *   heartbeat while the run waits; a runner that lost it sends nothing more.
+ * - The page may be left mid-run: nothing is sent while it is gone, a batch cut short goes back to
+ *   the queue (checked against the pending invites), and the run pauses before its next batch.
  * - A failure of our own (storage, the data endpoint) pauses the run with the reason; nothing is lost.
  */
 import {
@@ -22,13 +28,24 @@ import {
   reconcileWithPending,
   resumeJob,
   retryFailed,
+  settleFailedBatch,
   startBatch,
   verifyBatch,
   type InviteJob,
   type JobBatch,
   type JobRow,
+  type Membership,
 } from './job';
+import { LEASE_HEARTBEAT_MS } from './job-lease';
 import { t } from '../i18n';
+
+/** Thrown by `renewLease` and `save` when another runner holds the job now: this one must stop. */
+export class LeaseLost extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LeaseLost';
+  }
+}
 
 /** `aborted`: nothing was sent (cancelled, or the gate said no). */
 export type SendOutcome = { ok: true } | { ok: false; reason: string; aborted?: boolean };
@@ -45,6 +62,23 @@ export interface RunnerPorts {
   pendingAmong(emails: readonly string[]): Promise<Iterable<string>>;
   /** Every pending invite's email, for start and resume. */
   allPending(): Promise<Iterable<string>>;
+  /** Who of these emails is pending and who joined, read now: the check after a failed Send. */
+  membershipAmong(emails: readonly string[]): Promise<Membership>;
+  /**
+   * Whether the page the console's wizard lives on is here (the admin may leave it mid-run).
+   * Asked before each batch and before each Send. Absent: always.
+   */
+  onPage?(): boolean;
+  /**
+   * Before each batch: whether the page is ready for the wizard, waiting a moment when it is not
+   * (a quick round trip to another settings page, a page still rendering its invite button);
+   * false to stop. Absent: `onPage()`.
+   */
+  waitForPage?(): Promise<boolean>;
+  /** Renews this runner's lease on the job while it runs; rejects with LeaseLost when another holds it. */
+  renewLease?(jobId: string): Promise<void>;
+  /** How often `renewLease` is called while the run goes on (ms; default LEASE_HEARTBEAT_MS). */
+  leaseRenewMs?: number;
   now(): string;
   /** The run stopped (done, paused, cancelled): another page may run the job now. */
   release?(jobId: string): Promise<void>;
@@ -61,6 +95,11 @@ export interface InviteRunner {
   pause(): void;
   /** Stops before the next Send; queued rows are never sent. */
   cancel(): void;
+  /**
+   * The page is going: the batch being filled in stops before its Send (a Send already pressed is
+   * awaited) and goes back to the queue; the run then waits for the page before its next batch.
+   */
+  hold(): void;
   /** Failed rows back in the queue; then `run()`. */
   retryFailed(): Promise<void>;
 }
@@ -73,6 +112,11 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
   let running = false;
   let pauseRequested = false;
   let aborter = new AbortController();
+  /** Stops the batch in progress before its Send, without cancelling the run (the page is going). */
+  let batchHold = new AbortController();
+  /** Set when the heartbeat learns that another runner holds the job: nothing more is sent. */
+  let leaseLost: LeaseLost | null = null;
+  const onPage = () => ports.onPage?.() ?? true;
 
   // Saves go one at a time, in order; commits made while one is under way are written together.
   let saving: Promise<void> = Promise.resolve();
@@ -110,7 +154,10 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
     if (!unproven) return;
     const { batchId } = unproven;
     unproven = null;
-    await commit(verifyBatch(job, batchId, pending, ports.now()), false);
+    // With the page gone, its answer may still be on the way: rows not pending yet go back to the
+    // queue (checked again before they are sent), rather than failing an invite that was made.
+    const next = onPage() ? verifyBatch(job, batchId, pending, ports.now()) : reconcileWithPending(job, pending, ports.now());
+    await commit(next, false);
   }
 
   async function proveNow() {
@@ -125,11 +172,19 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
         await commit(cancelJob(job, ports.now()));
         return;
       }
+      if (leaseLost) throw leaseLost;
       if (pauseRequested) {
         await proveNow();
         await commit(pauseJob(job, t('runnerPaused'), ports.now()));
         return;
       }
+      if (!(await (ports.waitForPage ? ports.waitForPage() : Promise.resolve(onPage())))) {
+        await proveNow();
+        await commit(pauseJob(job, t('runnerPausedLeft'), ports.now()));
+        return;
+      }
+      // The page is here: a hold from an earlier departure is spent.
+      if (batchHold.signal.aborted) batchHold = new AbortController();
       const next = nextBatch(job);
       if (!next) {
         await proveNow();
@@ -151,11 +206,21 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
       await commit(startBatch(job, batch.id, ports.now()));
       let gate: 'send' | 'hold' | null = null;
       const beforeSend = async () => {
-        const [proven, pending] = await Promise.all([proof, check]);
+        // The lease is confirmed right before Send, so a tab that took the job over meanwhile (this
+        // one went quiet too long) is never doubled. Only a refusal counts: a renewal lost on its
+        // way leaves the claim the batch's own save made a moment ago.
+        const renewal = ports.renewLease
+          ? ports.renewLease(job.id).then(
+              () => null,
+              (error: unknown) => (error instanceof LeaseLost ? error : null),
+            )
+          : Promise.resolve(null);
+        const [proven, pending, lost] = await Promise.all([proof, check, renewal]);
+        if (lost) leaseLost ??= lost;
         await prove(proven);
         const already = emails.some((email) => pending.has(lower(email)));
         // A pause lets this batch go (it stops after it); a cancel or a paused job (failures) holds it.
-        gate = already || job.status === 'paused' || aborter.signal.aborted ? 'hold' : 'send';
+        gate = already || job.status === 'paused' || aborter.signal.aborted || leaseLost !== null || !onPage() ? 'hold' : 'send';
         if (gate === 'send') {
           // Ask about the next batch now, while this one is being sent.
           const following = nextBatch(job);
@@ -170,24 +235,47 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
       };
       let outcome: SendOutcome;
       try {
-        outcome = await ports.sendBatch(batch, rows, aborter.signal, beforeSend);
+        outcome = await ports.sendBatch(batch, rows, AbortSignal.any([aborter.signal, batchHold.signal]), beforeSend);
       } catch (error) {
         outcome = { ok: false, reason: message(error) };
       }
       const [proven, pending] = await Promise.all([proof, check]); // also settles the proof when the form failed before Send
       await prove(proven);
-      if (!outcome.ok && (gate === 'hold' || outcome.aborted || aborter.signal.aborted)) {
-        // Not sent: rows found pending are done, the others go back to the queue.
-        await commit(reconcileWithPending(job, pending, ports.now()));
+      // Send may have been pressed (the gate let it go): only a read made now says who was invited.
+      const mayHaveSent = gate === 'send';
+      if (!outcome.ok && (gate === 'hold' || outcome.aborted || aborter.signal.aborted || batchHold.signal.aborted || leaseLost || !onPage())) {
+        // Not sent, or cut short (cancelled, the page left): rows found pending are done, the others go back to the queue.
+        const found = mayHaveSent ? toSet(await ports.pendingAmong(emails)) : pending;
+        await commit(reconcileWithPending(job, found, ports.now()));
         continue;
       }
       if (!outcome.ok) {
-        await commit(failBatch(job, batch.id, outcome.reason, ports.now()));
+        // A failure after Send does not prove that nothing was sent (the answer may be what was lost).
+        const settled = mayHaveSent
+          ? settleFailedBatch(job, batch.id, await ports.membershipAmong(emails), outcome.reason, ports.now())
+          : failBatch(job, batch.id, outcome.reason, ports.now());
+        await commit(settled);
         continue;
       }
       await commit(markBatchSent(job, batch.id, ports.now()), false);
       unproven = { batchId: batch.id, emails };
     }
+  }
+
+  /**
+   * Renews the lease while the run goes on, also while it waits (a slow Send saves nothing for a
+   * while, and a lease not renewed goes stale: another tab would take the job). A renewal that
+   * fails for another reason (the background restarting) is left to the next one.
+   */
+  function heartbeat(): () => void {
+    const renew = ports.renewLease;
+    if (!renew) return () => undefined;
+    const timer = setInterval(() => {
+      renew(job.id).catch((error: unknown) => {
+        if (error instanceof LeaseLost) leaseLost ??= error;
+      });
+    }, ports.leaseRenewMs ?? LEASE_HEARTBEAT_MS);
+    return () => clearInterval(timer);
   }
 
   return {
@@ -201,9 +289,11 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
       if (running) return job;
       running = true;
       pauseRequested = false;
+      leaseLost = null;
       unproven = null;
       lookahead = null;
       if (aborter.signal.aborted) aborter = new AbortController();
+      const stopHeartbeat = heartbeat();
       try {
         if (job.status === 'paused') await commit(resumeJob(job, ports.now()));
         await loop();
@@ -216,6 +306,7 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
         saving = Promise.resolve();
         await save().catch(() => undefined);
       } finally {
+        stopHeartbeat();
         running = false;
         await ports.release?.(job.id).catch(() => undefined);
       }
@@ -230,6 +321,9 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
         const cancelled = cancelJob(job, ports.now());
         if (cancelled !== job) void commit(cancelled).catch(() => undefined);
       }
+    },
+    hold() {
+      batchHold.abort();
     },
     async retryFailed() {
       if (running) return;

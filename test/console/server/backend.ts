@@ -8,7 +8,7 @@ import { OPERATIONS, type Data, type OperationName, type Variables } from '../sh
 import { loadSeed, type SeedSource } from '../seeds';
 import { rebaseSeedToNow } from '../seeds/rebase';
 import type { Seed } from '../shared/seed';
-import { Faults, FaultSettings, type ActiveFaults } from './faults';
+import { Faults, FaultSettings, type ActiveFaults, type FaultSettingsInput, type LostAnswer } from './faults';
 import { LandmarkSettings } from '../shared/landmarks';
 import { markupFlags, resolveMarkup, type MarkupFlags, type MarkupRequest } from '../shared/markup';
 import { Logs, type MutationLogEntry, type RefusedAttempt, type RequestLogEntry } from './logs';
@@ -29,7 +29,9 @@ export type { OrgState, StoredMember } from './store';
 export type OperationOutcome =
   | { kind: 'data'; data: unknown }
   | { kind: 'errors'; errors: DoubleError[] }
-  | { kind: 'server-error'; status: 500; message: string };
+  | { kind: 'server-error'; status: 500; message: string }
+  /** The loseNthAnswer fault: the mutation WAS applied, but the client gets a 502 or no answer. */
+  | { kind: 'answer-lost'; how: LostAnswer; message: string };
 
 export interface LatencySettings {
   /** Added to every API answer. */
@@ -43,7 +45,13 @@ export const isOperationName = (name: string): name is OperationName => Object.h
 /** Thrown by `call` when the operation did not answer with data. */
 export class OperationFailed extends Error {
   constructor(readonly outcome: Exclude<OperationOutcome, { kind: 'data' }>) {
-    super(outcome.kind === 'errors' ? outcome.errors.map((e) => `${e.extensions.code}: ${e.message}`).join('; ') : `HTTP ${outcome.status}: ${outcome.message}`);
+    super(
+      outcome.kind === 'errors'
+        ? outcome.errors.map((e) => `${e.extensions.code}: ${e.message}`).join('; ')
+        : outcome.kind === 'answer-lost'
+          ? outcome.message
+          : `HTTP ${outcome.status}: ${outcome.message}`,
+    );
     this.name = 'OperationFailed';
   }
 }
@@ -133,6 +141,8 @@ export class Backend {
       }
       const data = this.conform(operation, plan.commit());
       this.logs.accepted({ at: this.store.state.now, operation, actorId, variables: parsed.data, result: data });
+      const lost = this.faultKnobs.consumeAnswer();
+      if (lost) return { kind: 'answer-lost', how: lost, message: `The change was made, but its answer was lost (injected: loseNthAnswer, ${lost}).` };
       return { kind: 'data', data };
     } catch (caught) {
       if (caught instanceof Refused) return refused(caught.errors);
@@ -211,7 +221,7 @@ export class Backend {
   }
 
   /** Merges fault knobs (see faults.ts). `sessionExpired: true` ends every session issued so far. */
-  setFaults(settings: FaultSettings): void {
+  setFaults(settings: FaultSettingsInput): void {
     const valid = FaultSettings.parse(settings);
     this.faultKnobs.set(valid);
     if (valid.sessionExpired) this.sessions.expireAll();

@@ -56,6 +56,28 @@ describe('latency', () => {
 });
 
 describe('faults', () => {
+  it('loseNthAnswer: the Nth accepted mutation is applied and logged, then answers 502 or drops the connection', async () => {
+    const double = createConsoleDouble();
+    double.backend.setFaults({ loseNthAnswer: { nth: 2, how: 'server-error' } });
+    expect((await invite(double, 'one')).status).toBe(200);
+    expect((await invite(double, 'maya.okafor')).status).toBe(200); // refused: does not count
+    const lost = await invite(double, 'two');
+    expect(lost.status).toBe(502);
+    expect(lost.dropConnection).toBeUndefined();
+    expect(JSON.parse(String(lost.body)).errors[0].extensions.code).toBe('INTERNAL');
+    // Applied all the same: pending, and in the mutation log once.
+    expect(double.backend.state().members.find((m) => m.email === `two@${D}`)?.status).toBe('pending');
+    expect(double.backend.mutations()).toHaveLength(2);
+    expect(double.backend.faults().lostAnswer).toBeNull(); // one-shot
+
+    double.backend.setFaults({ loseNthAnswer: { how: 'drop' } });
+    const dropped = await invite(double, 'three');
+    expect(dropped.dropConnection).toBe(true);
+    expect(double.backend.state().members.find((m) => m.email === `three@${D}`)?.status).toBe('pending');
+    expect(double.backend.requestLog().at(-1)).toMatchObject({ operation: 'InviteUsers', status: 0 });
+    expect((await invite(double, 'four')).status).toBe(200);
+  });
+
   it('failNthMutation: the Nth accepted mutation answers 500 and changes nothing', async () => {
     const double = createConsoleDouble();
     double.backend.setFaults({ failNthMutation: 2 });
@@ -107,9 +129,9 @@ describe('faults', () => {
 
   it('clearFaults turns every knob off', async () => {
     const double = createConsoleDouble();
-    double.backend.setFaults({ serverErrorRate: 1, failNthMutation: 1, failEmails: { emails: [`a@${D}`], code: 'FORBIDDEN', message: 'no' } });
+    double.backend.setFaults({ serverErrorRate: 1, failNthMutation: 1, loseNthAnswer: { nth: 1, how: 'drop' }, failEmails: { emails: [`a@${D}`], code: 'FORBIDDEN', message: 'no' } });
     const response = await double.handle({ method: 'POST', url: 'http://localhost:4173/__double/faults/clear', headers: {}, body: null });
-    expect(JSON.parse(String(response.body)).faults).toEqual({ mutationsUntilFailure: null, failEmails: null, serverErrorRate: 0, sessionExpired: false, unknownOperations: [] });
+    expect(JSON.parse(String(response.body)).faults).toEqual({ mutationsUntilFailure: null, lostAnswer: null, failEmails: null, serverErrorRate: 0, sessionExpired: false, unknownOperations: [] });
     expect((await invite(double, 'a')).status).toBe(200);
     expect(double.backend.mutations()).toHaveLength(1);
   });

@@ -16,6 +16,8 @@ export interface SiteResponse {
   status: number;
   headers: Record<string, string>;
   body: string | Uint8Array;
+  /** Break the connection instead of answering (the console double's loseNthAnswer fault, `drop`). */
+  dropConnection?: true;
 }
 export type SiteHandler = (request: SiteRequest) => Promise<SiteResponse>;
 
@@ -34,6 +36,10 @@ export async function serveAmplitude(context: BrowserContext, handler: SiteHandl
       headers: await request.allHeaders(),
       body: request.postData(),
     });
+    if (response.dropConnection) {
+      await route.abort('connectionreset');
+      return;
+    }
     await route.fulfill({
       status: response.status,
       headers: response.headers,

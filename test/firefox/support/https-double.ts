@@ -40,6 +40,10 @@ async function answer(double: ConsoleDouble, request: IncomingMessage, response:
       headers: singleValued(request.headers),
       body: await bodyText(request),
     });
+    if (reply.dropConnection) {
+      response.socket?.destroy();
+      return;
+    }
     response.writeHead(reply.status, reply.headers).end(reply.body);
   } catch (error) {
     // Said in the test's output: a broken double must not look like a broken extension.

@@ -26,7 +26,7 @@ const SignInBody = z.object({ memberId: z.string() }).strict();
 const ROUTES = [
   'POST /__double/reset {seed} | {seedData} | {seedFile} | {}',
   'POST /__double/latency {ms, jitterMs}',
-  'POST /__double/faults {failNthMutation?, failEmails?: {emails, code, message}, serverErrorRate?, sessionExpired?, unknownOperations?: [operation names]}',
+  'POST /__double/faults {failNthMutation?, loseNthAnswer?: {nth?, how: server-error|drop}, failEmails?: {emails, code, message}, serverErrorRate?, sessionExpired?, unknownOperations?: [operation names]}',
   'POST /__double/faults/clear',
   'GET  /__double/faults',
   'POST /__double/landmarks {inviteButton?: label | null, usersTableName?: name | null} (null removes; the page picks it up on its next load)',

@@ -49,8 +49,8 @@ const ORG_ID_SOURCES: ReadonlySet<string> = new Set(['OrgData', 'OrgSettings']);
  */
 const pageOrigin = (url: URL): string => url.origin;
 
-/** The answer before latency: checks in the order a gateway would make them. */
-function answer(backend: Backend, request: DoubleRequest, url: URL, operationHint: string): { status: number; body: unknown } {
+/** The answer before latency: checks in the order a gateway would make them. `drop`: send no answer at all. */
+function answer(backend: Backend, request: DoubleRequest, url: URL, operationHint: string): { status: number; body: unknown; drop?: true } {
   if (request.method !== 'POST') return failure(405, 'BAD_USER_INPUT', `Use POST for ${GRAPHQL_PATH_PREFIX}<orgUrl>?q=<Operation>, not ${request.method}.`);
   // The CSRF check [code]: browsers always send Origin on a POST, so a missing one is refused too.
   if (request.headers.origin !== pageOrigin(url)) return failure(403, 'FORBIDDEN', 'Origin not allowed');
@@ -84,6 +84,10 @@ function answer(backend: Backend, request: DoubleRequest, url: URL, operationHin
   const outcome = backend.execute(operationName, variables, { actorId: memberId, asConsolePage });
   if (outcome.kind === 'data') return { status: 200, body: { data: outcome.data } };
   if (outcome.kind === 'errors') return { status: 200, body: { errors: outcome.errors } };
+  if (outcome.kind === 'answer-lost') {
+    // A gateway that gave up waiting answers 502 [guess]; a dropped connection answers nothing.
+    return outcome.how === 'drop' ? { ...failure(0, 'INTERNAL', outcome.message), drop: true } : failure(502, 'INTERNAL', outcome.message);
+  }
   return failure(outcome.status, 'INTERNAL', outcome.message);
 }
 
@@ -92,9 +96,9 @@ export async function handleGraphql(backend: Backend, request: DoubleRequest, ur
   // Latency first: a slow network delays the request before the server sees it.
   const delay = backend.nextDelayMs();
   if (delay > 0) await sleep(delay);
-  const { status, body } = answer(backend, request, url, operationHint);
+  const { status, body, drop } = answer(backend, request, url, operationHint);
   backend.recordRequest(operationHint, status);
-  return json(status, body);
+  return drop ? { ...json(502, body), dropConnection: true } : json(status, body);
 }
 
 function operationNameOf(body: string | null): string | null {

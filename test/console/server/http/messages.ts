@@ -12,6 +12,12 @@ export interface DoubleResponse {
   status: number;
   headers: Record<string, string>;
   body: string | Uint8Array;
+  /**
+   * The loseNthAnswer fault's `drop`: the transport must break the connection instead of answering
+   * (Playwright: `route.abort('connectionreset')`; a Node server: destroy the socket). A transport
+   * that cannot sends the status and body as they are.
+   */
+  dropConnection?: true;
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): DoubleResponse {

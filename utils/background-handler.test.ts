@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBackgroundHandler } from './background-handler';
 import { openAdminLensDb } from './storage/db';
 import { ALL_READ } from './access/model';
+import { buildSnapshot } from './access/test-snapshot';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
@@ -100,5 +101,19 @@ describe('snapshot cache in memory', () => {
     expect(await own({ type: 'snapshot-get', orgKey: 'mem|acme' }, popup)).toEqual({ ok: true, result: { readAt: Date.parse(second.readAt), snapshot: second } });
     // Another org is still read from the store.
     expect(await own({ type: 'snapshot-get', orgKey: 'mem|other' }, popup)).toEqual({ ok: true, result: null });
+  });
+});
+
+describe('a snapshot sent as JSON text', () => {
+  it('is stored like the object, and text that is not a snapshot is refused with the field', async () => {
+    const handle = createBackgroundHandler({ ownId: OWN_ID, ownOrigin: OWN_ORIGIN, version: '1.2.3', db: () => openAdminLensDb() });
+    const snapshot = buildSnapshot({ readAt: '2026-11-30T10:00:00.000Z', members: { ann: { roles: { p1: 'viewer' } } } });
+    expect(await handle({ type: 'snapshot-put', orgKey: 'json|acme', snapshot: JSON.stringify(snapshot) }, popup)).toEqual({ ok: true, result: { stored: true } });
+    expect(await handle({ type: 'snapshot-get', orgKey: 'json|acme' }, popup)).toEqual({ ok: true, result: { readAt: Date.parse(snapshot.readAt), snapshot } });
+    expect(await handle({ type: 'snapshot-put', orgKey: 'json|acme', snapshot: '{"org": 1' }, popup)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    expect(await handle({ type: 'snapshot-put', orgKey: 'json|acme', snapshot: JSON.stringify({ ...snapshot, projects: [{ id: 'p1' }] }) }, popup)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-message', message: expect.stringContaining('projects') },
+    });
   });
 });

@@ -11,6 +11,8 @@ import { orgKeyFor } from './org-key';
 
 /** Bump when OrgSnapshot changes shape: cached snapshots of other versions are re-checked. */
 export const SNAPSHOT_SCHEMA_VERSION = 2;
+/** Parts of a snapshot upload its page never finished are forgotten after this long. */
+const UPLOAD_TTL_MS = 2 * 60_000;
 import { parseAuditEntry, type AuditRecord } from './audit/entry';
 import { parseStoredJob } from './invite/job-schema';
 import { jobRunningElsewhere, releaseJobLease, renewJobLease, saveJobStep, type LeaseDeps } from './invite/job-lease-store';
@@ -36,7 +38,7 @@ export interface BackgroundDeps {
 /** A refusal the sender is told about by its own code, so it can say what happened. */
 export class HandlerRefusal extends Error {
   constructor(
-    readonly code: 'held-elsewhere' | 'forbidden-request',
+    readonly code: 'held-elsewhere' | 'forbidden-request' | 'invalid-message',
     message: string,
   ) {
     super(message);
@@ -114,6 +116,31 @@ function handlersFor(deps: BackgroundDeps): Handlers {
 
   const snapshotCutoff = async () => retentionCutoff((await retention()).snapshotDays, clock());
 
+  /** Parts of snapshots being sent in pieces, per sender tab and upload (see `snapshot-part`). */
+  const uploads = new Map<string, { startedAt: number; parts: (string | undefined)[] }>();
+
+  async function storeSnapshot(orgKey: string, snapshot: OrgSnapshot): Promise<{ stored: boolean }> {
+    {
+      const readAt = Date.parse(snapshot.readAt);
+      // Two tabs of one org read it at different speeds: the slower one's older read never
+      // replaces a newer one (which the memory copy, or the store's time index, knows of).
+      if (lastSnapshot?.orgKey === orgKey && lastSnapshot.answer.readAt > readAt) return { stored: false };
+      const db = await database();
+      const tx = db.transaction('snapshots', 'readwrite');
+      let newer = false;
+      // Only the keys of the snapshots read later than this one: no snapshot is read whole.
+      for (let cursor = await tx.store.index('byReadAt').openKeyCursor(IDBKeyRange.lowerBound(readAt, true)); cursor && !newer; cursor = await cursor.continue()) {
+        newer = cursor.primaryKey === orgKey;
+      }
+      if (!newer) void tx.store.put({ orgKey, readAt, snapshot, schema: SNAPSHOT_SCHEMA_VERSION });
+      await tx.done;
+      if (newer) return { stored: false };
+      lastSnapshot = { orgKey, answer: { readAt, snapshot } };
+      return { stored: true };
+    }
+  }
+
+
   return {
     ping: async () => ({ version: deps.version }),
     'db-info': async () => {
@@ -144,23 +171,42 @@ function handlersFor(deps: BackgroundDeps): Handlers {
     },
     'snapshot-put': async ({ orgKey, snapshot }, _sender, scope) => {
       checkOrgKey(scope, orgKey);
-      const readAt = Date.parse(snapshot.readAt);
-      // Two tabs of one org read it at different speeds: the slower one's older read never
-      // replaces a newer one (which the memory copy, or the store's time index, knows of).
-      if (lastSnapshot?.orgKey === orgKey && lastSnapshot.answer.readAt > readAt) return { stored: false };
-      const db = await database();
-      const tx = db.transaction('snapshots', 'readwrite');
-      let newer = false;
-      // Only the keys of the snapshots read later than this one: no snapshot is read whole.
-      for (let cursor = await tx.store.index('byReadAt').openKeyCursor(IDBKeyRange.lowerBound(readAt, true)); cursor && !newer; cursor = await cursor.continue()) {
-        newer = cursor.primaryKey === orgKey;
-      }
-      if (!newer) void tx.store.put({ orgKey, readAt, snapshot, schema: SNAPSHOT_SCHEMA_VERSION });
-      await tx.done;
-      if (newer) return { stored: false };
-      lastSnapshot = { orgKey, answer: { readAt, snapshot } };
-      return { stored: true };
+      return storeSnapshot(orgKey, snapshot);
     },
+    'snapshot-part': async ({ uploadId, index, members }, sender) => {
+      const key = `${tabIdOf(sender) ?? 'page'}|${uploadId}`;
+      let upload = uploads.get(key);
+      if (!upload) {
+        // Parts of an upload its page never finished are dropped after a while.
+        for (const [other, { startedAt }] of uploads) if (clock() - startedAt > UPLOAD_TTL_MS) uploads.delete(other);
+        uploads.set(key, (upload = { startedAt: clock(), parts: [] }));
+      }
+      upload.parts[index] = members;
+      return { received: upload.parts.filter((part) => part !== undefined).length };
+    },
+    'snapshot-put-parts': async ({ orgKey, uploadId, parts, rest }, sender, scope) => {
+      checkOrgKey(scope, orgKey);
+      const key = `${tabIdOf(sender) ?? 'page'}|${uploadId}`;
+      const upload = uploads.get(key);
+      uploads.delete(key);
+      const texts = upload?.parts ?? [];
+      // A worker that restarted between the parts lost them: say so, the page keeps its data.
+      // (Counted by index: the parts array has holes where parts are missing.)
+      const arrived = Array.from({ length: parts }, (_, index) => texts[index]).filter((text) => typeof text === 'string').length;
+      if (arrived !== parts || texts.length !== parts) {
+        throw new HandlerRefusal('invalid-message', `Snapshot upload ${uploadId}: ${arrived} of ${parts} parts arrived.`);
+      }
+      const members: unknown[] = [];
+      try {
+        for (const text of texts) members.push(...(JSON.parse(text as string) as unknown[]));
+        const parsed = parseOrgSnapshot({ ...(JSON.parse(rest) as object), members });
+        if (!parsed.ok) throw new Error(parsed.error);
+        return storeSnapshot(orgKey, parsed.snapshot);
+      } catch (error) {
+        throw new HandlerRefusal('invalid-message', `Snapshot upload ${uploadId}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+
     'audit-append': async ({ entry }, _sender, scope) => {
       checkOrg(scope, entry.org.url, 'This audit entry');
       const db = await database();

@@ -9,13 +9,50 @@ import { AuditEntry, AuditOutcome, type AuditRecord } from './audit/entry';
 import { JobMetaSchema, JobRowSchema } from './invite/job-schema';
 import type { InviteJob } from './invite/job';
 
+/**
+ * An org snapshot as its JSON text or as the object. The page sends the text: for a 5,000-member
+ * org, one string crosses the message boundary far quicker than the object graph, which the
+ * browser converts value by value in the page's own task (the bench's longest piece of work).
+ * Text that is not JSON becomes undefined, and is refused by the schema like any wrong shape.
+ */
+const SnapshotPayload = z.pipe(
+  z.transform((value: unknown): unknown => {
+    if (typeof value !== 'string') return value;
+    try {
+      return JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }),
+  OrgSnapshot,
+);
+
 /** One strict schema per message type: unexpected fields are errors, not silently dropped. */
 const REQUEST_SCHEMAS = {
   ping: z.strictObject({ type: z.literal('ping') }),
   'db-info': z.strictObject({ type: z.literal('db-info') }),
   /** The last snapshot of an org, so the page shows the cached picture at once. */
   'snapshot-get': z.strictObject({ type: z.literal('snapshot-get'), orgKey: z.string().check(z.minLength(1)) }),
-  'snapshot-put': z.strictObject({ type: z.literal('snapshot-put'), orgKey: z.string().check(z.minLength(1)), snapshot: OrgSnapshot }),
+  'snapshot-put': z.strictObject({ type: z.literal('snapshot-put'), orgKey: z.string().check(z.minLength(1)), snapshot: SnapshotPayload }),
+  /**
+   * A large snapshot in parts (content/snapshot-upload.ts): each part is the JSON text of a slice
+   * of its members, sent in a task of its own; `snapshot-put-parts` then names the parts and
+   * brings the rest of the snapshot. No task of the page carries the whole org.
+   */
+  'snapshot-part': z.strictObject({
+    type: z.literal('snapshot-part'),
+    uploadId: z.string().check(z.minLength(1), z.maxLength(64)),
+    index: z.int().check(z.minimum(0), z.maximum(999)),
+    members: z.string(),
+  }),
+  'snapshot-put-parts': z.strictObject({
+    type: z.literal('snapshot-put-parts'),
+    orgKey: z.string().check(z.minLength(1)),
+    uploadId: z.string().check(z.minLength(1), z.maxLength(64)),
+    parts: z.int().check(z.minimum(0), z.maximum(1000)),
+    /** The snapshot without its members, as JSON text. */
+    rest: z.string(),
+  }),
   /** Removal audit log: an entry recorded before the console acts, its outcome afterwards, the list. */
   'audit-append': z.strictObject({ type: z.literal('audit-append'), entry: AuditEntry }),
   /** `onlyIfPending`: a later read settling an entry never overwrites an outcome already recorded. */
@@ -50,6 +87,9 @@ export const REQUEST_SENDERS: Record<RequestType, 'pages' | 'own-org' | 'any'> =
   'db-info': 'pages',
   'snapshot-get': 'own-org',
   'snapshot-put': 'own-org',
+  // A part names no org: it is kept for its sender's tab only, and the org is checked when the parts are put.
+  'snapshot-part': 'own-org',
+  'snapshot-put-parts': 'own-org',
   'audit-append': 'own-org',
   'audit-update-outcome': 'own-org',
   'audit-unsettled': 'own-org',
@@ -64,6 +104,8 @@ export const REQUEST_SENDERS: Record<RequestType, 'pages' | 'own-org' | 'any'> =
   'data-delete-all': 'pages',
 };
 export type Request = { [K in RequestType]: z.infer<(typeof REQUEST_SCHEMAS)[K]> }[RequestType];
+/** A request as a sender writes it (before the schema's transforms, e.g. a snapshot as JSON text). */
+export type RequestInput = { [K in RequestType]: z.input<(typeof REQUEST_SCHEMAS)[K]> }[RequestType];
 
 export interface ResponseMap {
   ping: { version: string };
@@ -71,6 +113,8 @@ export interface ResponseMap {
   'snapshot-get': { readAt: number; snapshot: OrgSnapshot } | null;
   /** false: a newer snapshot of the org was stored already (a slower tab's older read is not kept). */
   'snapshot-put': { stored: boolean };
+  'snapshot-part': { received: number };
+  'snapshot-put-parts': { stored: boolean };
   'audit-append': { id: number };
   'audit-update-outcome': { updated: boolean };
   'audit-unsettled': { entries: Pick<AuditRecord, 'id' | 'at' | 'people'>[] };

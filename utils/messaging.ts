@@ -4,7 +4,7 @@ import { z } from 'zod/mini';
 import { t } from './i18n';
 // Types only from ./messages: its request schemas belong to the background and would only add
 // weight to the content script, whose size is budgeted.
-import type { Request, ResponseMap } from './messages';
+import type { RequestInput, ResponseMap } from './messages';
 
 /** The shape every response must have; used by senders to validate what comes back. */
 export const ResponseEnvelope = z.union([
@@ -40,7 +40,7 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
-export async function sendRequest<R extends Request>(request: R, { timeoutMs = REQUEST_TIMEOUT_MS }: RequestOptions = {}): Promise<ResponseMap[R['type']]> {
+export async function sendRequest<R extends RequestInput>(request: R, { timeoutMs = REQUEST_TIMEOUT_MS }: RequestOptions = {}): Promise<ResponseMap[R['type']]> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(

@@ -12,10 +12,10 @@ const io = vi.hoisted(() => ({
 }));
 
 vi.mock('@/utils/messaging', () => ({
-  sendRequest: vi.fn(async (request: { type: string; snapshot?: OrgSnapshot }) => {
+  sendRequest: vi.fn(async (request: { type: string; snapshot?: OrgSnapshot | string }) => {
     if (io.storageError) throw io.storageError;
     if (request.type === 'snapshot-get') return io.cached;
-    if (request.type === 'snapshot-put' && request.snapshot) io.puts.push(request.snapshot);
+    if (request.type === 'snapshot-put' && request.snapshot) io.puts.push(typeof request.snapshot === 'string' ? (JSON.parse(request.snapshot) as OrgSnapshot) : request.snapshot);
     return { stored: true };
   }),
 }));
@@ -154,7 +154,7 @@ describe('org data: a preview before the report', () => {
     io.storageError = null;
     await orgData.refresh();
     await until(() => orgData.get().storageError === null);
-    expect(io.puts.at(-1)).toBe(freshSnapshot);
+    expect(io.puts.at(-1)).toEqual(freshSnapshot);
   });
 });
 

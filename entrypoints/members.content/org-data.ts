@@ -13,6 +13,7 @@ import { countContent } from '@/utils/amplitude/content-counts';
 import type { MembersPage } from '@/utils/amplitude/page';
 import { readOrgSnapshot } from '@/utils/amplitude/read-org';
 import { sendRequest } from '@/utils/messaging';
+import { putSnapshot } from './snapshot-upload';
 import { orgKeyFor } from '@/utils/org-key';
 
 export type OrgDataStatus = 'loading' | 'ready' | 'refreshing' | 'error';
@@ -164,9 +165,8 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, initialFin
       const snapshot = await readOrgSnapshot(client, { signal, pause: yieldToPage });
       await show(snapshot, false, startedAt);
       set({ status: 'ready', error: null });
-      // Cloning a large snapshot into the message is a task's worth of work of its own.
-      await yieldToPage();
-      await sendRequest({ type: 'snapshot-put', orgKey, snapshot }).then(
+      // In parts, each in a task of its own (snapshot-upload.ts).
+      await putSnapshot(orgKey, snapshot, yieldToPage).then(
         () => storageFailed(null),
         (error: unknown) => {
           console.warn('[Admin Lens] could not cache the snapshot', error);

@@ -31,6 +31,8 @@ function describe(state: OrgDataState): { detail: string; error: string | null }
 
 export const adminLensChip: Feature<MembersContext> = {
   id: 'admin-lens-chip',
+  // Shows the data's state, no findings: a threshold change does not restart it.
+  usesThresholds: false,
   async init({ ctx, page, orgData }, signal) {
     const ui = await createShadowRootUi(ctx, {
       css: UI_STYLES,

@@ -121,6 +121,9 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
 
 export const removalGuard: Feature<MembersContext> = {
   id: 'removal-guard',
+  // Judges from the snapshot and content counts, never from thresholds: a threshold change must not
+  // restart it (a restart would drop the hold on a dialog open at that moment).
+  usesThresholds: false,
   init({ ctx, page, orgData }, signal) {
     const guards = new Map<HTMLElement, DialogGuard>();
     /** True only while we dispatch the one click we allowed ourselves. */

@@ -28,7 +28,7 @@ describe('putting a snapshot in parts', () => {
   });
 
   it('sends a large org as parts, each in a task of its own, and the background stores exactly the snapshot', async () => {
-    const snapshot = { ...generateSnapshot(11, { members: 1_234, projects: 5, groups: 3 }), readAt: '2026-11-30T10:00:00.000Z' };
+    const snapshot = { ...generateSnapshot(11, { members: 1_234, projects: 5, groups: 3, projectLevel: true, groupsPerMember: 1, projectsPerGroup: 2, directPerMember: 1 }), readAt: '2026-11-30T10:00:00.000Z' };
     let pauses = 0;
     expect(await putSnapshot(ORG_KEY, snapshot, async () => void pauses++)).toEqual({ stored: true });
     const parts = Math.ceil(1_234 / MEMBERS_PER_PART);
@@ -38,13 +38,13 @@ describe('putting a snapshot in parts', () => {
   });
 
   it('a small org goes in one message', async () => {
-    const snapshot = { ...generateSnapshot(12, { members: 20, projects: 3, groups: 2 }), readAt: '2026-11-30T11:00:00.000Z' };
+    const snapshot = { ...generateSnapshot(12, { members: 20, projects: 3, groups: 2, projectLevel: true, groupsPerMember: 1, projectsPerGroup: 2, directPerMember: 1 }), readAt: '2026-11-30T11:00:00.000Z' };
     expect(await putSnapshot(ORG_KEY, snapshot, async () => undefined)).toEqual({ stored: true });
     expect(io.sent.map((request) => request.type)).toEqual(['snapshot-put']);
   });
 
   it('parts lost on the way (a restarted worker) are said, and nothing half is stored', async () => {
-    const snapshot = { ...generateSnapshot(13, { members: 1_100, projects: 3, groups: 2 }), readAt: '2026-11-30T12:00:00.000Z' };
+    const snapshot = { ...generateSnapshot(13, { members: 1_100, projects: 3, groups: 2, projectLevel: true, groupsPerMember: 1, projectsPerGroup: 2, directPerMember: 1 }), readAt: '2026-11-30T12:00:00.000Z' };
     let sent = 0;
     io.handle = (message) => {
       // The worker restarts after the first part: what it had in memory is gone.
@@ -59,7 +59,7 @@ describe('putting a snapshot in parts', () => {
   });
 
   it('parts of one tab are never put by another', async () => {
-    const snapshot = { ...generateSnapshot(14, { members: 600, projects: 3, groups: 2 }), readAt: '2026-11-30T13:00:00.000Z' };
+    const snapshot = { ...generateSnapshot(14, { members: 600, projects: 3, groups: 2, projectLevel: true, groupsPerMember: 1, projectsPerGroup: 2, directPerMember: 1 }), readAt: '2026-11-30T13:00:00.000Z' };
     const otherTab = { ...contentScript, tab: { ...contentScript.tab, id: 8 } };
     await handle({ type: 'snapshot-part', uploadId: 'u1', index: 0, members: JSON.stringify(snapshot.members) }, contentScript);
     const { members: _members, ...rest } = snapshot;

@@ -282,9 +282,31 @@ export const accessBadges: Feature<MembersContext> = {
     // Scanned in the observer's own callback (a microtask after the console's commit), not a frame
     // later: the badges are then part of the very frame that first shows the rows.
     const observer = new MutationObserver((mutations) => {
-      if (mutations.every(onlyOurs)) return;
-      scan();
+      let pageChanged = false;
+      for (const mutation of mutations) {
+        if (onlyOurs(mutation)) continue;
+        pageChanged = true;
+        forgetReadingAround(mutation.target);
+      }
+      if (pageChanged) scan();
     });
+
+    /**
+     * What each row showed when last read (readRow walks every element of the row: the bulk of a
+     * scan). A row is read again only once the page changed something inside it; new data alone
+     * (the cached snapshot, then the fresh one) re-identifies rows from what they showed.
+     */
+    const readings = new WeakMap<Element, RowReading>();
+    function forgetReadingAround(node: Node) {
+      for (let element = node instanceof Element ? node : node.parentElement; element && element !== root; element = element.parentElement) {
+        if (readings.delete(element)) return;
+      }
+    }
+    function readingOf(row: Element): RowReading {
+      let reading = readings.get(row);
+      if (!reading || (reading.anchor && !row.contains(reading.anchor))) readings.set(row, (reading = readRow(row, isOurs)));
+      return reading;
+    }
 
     function onlyOurs(mutation: MutationRecord): boolean {
       if (mutation.type !== 'childList') return false;
@@ -339,7 +361,7 @@ export const accessBadges: Feature<MembersContext> = {
       for (const list of area ? findUsersLists(area, isOurs) : []) {
         for (const row of list.rows) {
           rows++;
-          const reading = readRow(row, isOurs);
+          const reading = readingOf(row);
           const badge = badgeFor(reading);
           let record = records.get(row);
           if (!badge || badge === 'unreadable' || !reading.anchor) {

@@ -6,7 +6,7 @@
  */
 import { h, render } from 'preact';
 import { BulkInviteDialog, type BulkInviteDialogProps } from '@/components/BulkInviteDialog';
-import { INVITE_LOGIC_GLOBAL, type InviteLogic } from '@/utils/invite/logic';
+import { INVITE_LOGIC_GLOBAL, type InviteLogic } from './members.content/invite-logic-file';
 import { jobCounts } from '@/utils/invite/job';
 import { newPageJob, pageRunner } from '@/utils/invite/page-run';
 import { resultsCsv, resultsFileName, validationCsv } from '@/utils/invite/results-csv';

@@ -250,7 +250,9 @@ function indexGroupGrants(groups: readonly Group[], projectPosition: ReadonlyMap
       if (position === undefined) continue;
       grants.push({ projectPosition: position, source: { kind: 'group', groupId: group.id, groupName: group.name, role: grant.role } });
     }
-    grantsByGroup.set(group.id, grants);
+    // In project order (stable: one project's grants keep theirs), so a member's touched projects
+    // arrive mostly sorted and their insertion sort has little to move.
+    grantsByGroup.set(group.id, grants.sort((a, b) => a.projectPosition - b.projectPosition));
   }
   return grantsByGroup;
 }

@@ -112,8 +112,8 @@ export function createAccessPreview(snapshot: OrgSnapshot, options: AccessReport
     snapshot,
     projects: snapshot.projects,
     member(memberId) {
-      const member = builder.memberById.get(memberId);
-      return member ? builder.accessOf(member) : undefined;
+      const index = builder.memberIndex(memberId);
+      return index === undefined ? undefined : builder.accessOf(index);
     },
     findingsOf(memberId) {
       let list = findings.get(memberId);
@@ -134,8 +134,10 @@ interface Builder {
   snapshot: OrgSnapshot;
   mode: AccessMode;
   projectPosition: ReadonlyMap<string, number>;
-  memberById: ReadonlyMap<string, Member>;
-  accessOf(member: Member): MemberAccess;
+  /** The member's place in `snapshot.members`; undefined for an id the snapshot does not hold. */
+  memberIndex(memberId: string): number | undefined;
+  /** The access of `snapshot.members[index]`. */
+  accessOf(index: number): MemberAccess;
   /** Every member is computed: the shared storage gives back its spare room. */
   settle(): void;
   /** The finding rules, made on first use (the report needs them only at its end). */
@@ -172,16 +174,29 @@ function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions): Bui
     summarize: createSummaryInterner(snapshot.projects.length),
   };
   const groupsByMember = indexGroupsByMember(snapshot);
-  const computed = new Map<Member, MemberAccess>();
+  // By place in the snapshot: the full report asks every member in order, with no lookup by id.
+  const computed = new Array<MemberAccess | undefined>(snapshot.members.length).fill(undefined);
+  let indexById: Map<string, number> | undefined;
+  const noGroups: readonly Group[] = [];
   let rules: FindingRules | undefined;
   return {
     snapshot,
     mode,
     projectPosition,
-    memberById: new Map(snapshot.members.map((member) => [member.id, member])),
-    accessOf(member) {
-      let access = computed.get(member);
-      if (!access) computed.set(member, (access = accessOfMember(member, groupsByMember.get(member.id) ?? [], context)));
+    memberIndex(memberId) {
+      // Only a preview looks members up by id: the full report does not pay for this index.
+      if (!indexById) {
+        indexById = new Map();
+        // Ids are unique in practice; were one repeated, the last member holding it answers, as in the report's map.
+        snapshot.members.forEach((member, index) => indexById?.set(member.id, index));
+      }
+      return indexById.get(memberId);
+    },
+    accessOf(index) {
+      let access = computed[index];
+      const member = snapshot.members[index];
+      if (!access && member) computed[index] = access = accessOfMember(member, groupsByMember.get(member.id) ?? noGroups, context);
+      if (!access) throw new RangeError(`No member at ${index}`);
       return access;
     },
     settle: () => trimGranted(context.granted),
@@ -194,8 +209,9 @@ function* reportSteps(builder: Builder, sliceSize: number): Generator<void, Acce
   const { snapshot, mode, projectPosition } = builder;
   const members = new Map<string, MemberAccess>();
   let inSlice = 0;
-  for (const member of snapshot.members) {
-    members.set(member.id, builder.accessOf(member));
+  for (let index = 0; index < snapshot.members.length; index += 1) {
+    const access = builder.accessOf(index);
+    members.set(access.member.id, access);
     if (++inSlice >= sliceSize) {
       inSlice = 0;
       yield;

@@ -94,6 +94,7 @@ export interface MemberAccess {
   grantedAccess(index: number): ProjectAccess;
   /** The access on `projects[position]`; undefined outside the project list. */
   accessAt(position: number): ProjectAccess | undefined;
+  /** Shared by every member with the same counts and facts (summary.ts, createSummaryInterner): never mutate one. */
   summary: MemberAccessSummary;
 }
 

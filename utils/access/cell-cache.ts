@@ -18,6 +18,8 @@ export interface CellNode {
   readonly sources: readonly AccessSource[];
   children: Map<AccessSource, CellNode> | undefined;
   cell: ProjectAccess | undefined;
+  /** The cell's place in `CellCache.table`; -1 until the cell is resolved. */
+  index: number;
 }
 
 export const ORG_SOURCE: Readonly<Record<Exclude<OrgRole, 'user'>, AccessSource>> = {
@@ -40,23 +42,40 @@ export interface CellCache {
   extend(node: CellNode, source: AccessSource): CellNode;
   /** The resolved access for a node's sources, computed once. */
   cellOf(node: CellNode): ProjectAccess;
+  /** The resolved cell's place in `table`: a member can keep a number instead of a reference pair. */
+  indexOf(node: CellNode): number;
+  /** Every cell resolved so far, each once, in the order they were first asked for. */
+  readonly table: readonly ProjectAccess[];
 }
 
 export function createCellCache(): CellCache {
-  const root: CellNode = { sources: [], children: undefined, cell: undefined };
+  const root: CellNode = { sources: [], children: undefined, cell: undefined, index: -1 };
+  const table: ProjectAccess[] = [];
+  const resolve = (node: CellNode): ProjectAccess => {
+    const cell = resolveProjectAccess(node.sources);
+    node.cell = cell;
+    node.index = table.length;
+    table.push(cell);
+    return cell;
+  };
   return {
     root,
+    table,
     extend(node, source) {
       const children = (node.children ??= new Map());
       let child = children.get(source);
       if (!child) {
-        child = { sources: [...node.sources, source], children: undefined, cell: undefined };
+        child = { sources: [...node.sources, source], children: undefined, cell: undefined, index: -1 };
         children.set(source, child);
       }
       return child;
     },
     cellOf(node) {
-      return (node.cell ??= resolveProjectAccess(node.sources));
+      return node.cell ?? resolve(node);
+    },
+    indexOf(node) {
+      if (node.index < 0) resolve(node);
+      return node.index;
     },
   };
 }

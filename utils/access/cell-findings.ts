@@ -31,15 +31,22 @@ interface CellAt {
   issues: CellIssues;
 }
 
-export function cellFindings(access: MemberAccess, context: CellFindingContext): Finding[] {
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/** The member's cell findings; a shared empty list when there are none (most members: treat it as read-only). */
+export function cellFindings(access: MemberAccess, context: CellFindingContext): readonly Finding[] {
   const { member } = access;
-  const escalations = new Map<string, { name: string; cells: CellAt[] }>();
-  const mixed: CellAt[] = [];
-  const redundant: CellAt[] = [];
+  // Made on the first cell with an issue: most members have none, and this runs for every member.
+  let escalations: Map<string, { name: string; cells: CellAt[] }> | undefined;
+  let mixed: CellAt[] | undefined;
+  let redundant: CellAt[] | undefined;
 
   // The baseline holds the org role at most (one source): only granted projects can have an issue.
-  const cellsToInspect = access.baseline.sources.length < 2 ? access.granted : access.perProject.map((cell, position) => [position, cell] as const);
-  for (const [position, cell] of cellsToInspect) {
+  const everyProject = access.baseline.sources.length >= 2;
+  const count = everyProject ? context.projects.length : access.grantedCount;
+  for (let index = 0; index < count; index += 1) {
+    const position = everyProject ? index : access.grantedPosition(index);
+    const cell = everyProject ? access.accessAt(index) : access.grantedAccess(index);
     // Every cell issue needs two sources; most cells have one or none.
     if (!cell || cell.sources.length < 2) continue;
     const issues = context.inspect(cell);
@@ -49,18 +56,19 @@ export function cellFindings(access: MemberAccess, context: CellFindingContext):
     if (!escalating && !issues.mixedRoles && issues.coveringGroups.length === 0) continue;
     const at: CellAt = { project, cell, issues };
     for (const group of issues.escalatingGroups) {
-      const entry = escalations.get(group.groupId);
+      const entry = (escalations ??= new Map()).get(group.groupId);
       if (entry) entry.cells.push(at);
       else escalations.set(group.groupId, { name: group.groupName, cells: [at] });
     }
-    if (issues.mixedRoles) mixed.push(at);
-    if (issues.coveringGroups.length > 0) redundant.push(at);
+    if (issues.mixedRoles) (mixed ??= []).push(at);
+    if (issues.coveringGroups.length > 0) (redundant ??= []).push(at);
   }
+  if (!escalations && !mixed && !redundant) return NO_FINDINGS;
 
   const findings: Finding[] = [];
-  for (const [groupId, { name, cells }] of escalations) findings.push(escalated(member, groupId, name, cells));
-  if (mixed.length > 0) findings.push(mixedRoles(member, mixed));
-  if (redundant.length > 0) findings.push(redundantDirect(member, redundant));
+  if (escalations) for (const [groupId, { name, cells }] of escalations) findings.push(escalated(member, groupId, name, cells));
+  if (mixed) findings.push(mixedRoles(member, mixed));
+  if (redundant) findings.push(redundantDirect(member, redundant));
   return findings;
 }
 

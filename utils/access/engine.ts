@@ -18,8 +18,10 @@ import type { Finding } from './finding';
 import { createFindingRules, type FindingOptions, type FindingRules } from './findings';
 import { indexGroupsByMember } from './group-index';
 import { type Group, knownOrgRole, type Member, type OrgSnapshot, type Project, projectAccessReadable } from './model';
-import type { AccessReport, AccessSource, MemberAccess, ProjectAccess } from './report';
-import { emptyRoleCounts, summarizeMemberAccess } from './summary';
+import type { AccessReport, AccessSource, MemberAccess, MemberAccessSummary, ProjectAccess } from './report';
+import { appendGranted, createGrantedStore, type GrantedStore, trimGranted } from './granted-store';
+import type { Role } from './roles';
+import { createSummaryInterner, emptyRoleCounts, type SummaryFacts } from './summary';
 
 export type AccessReportOptions = FindingOptions;
 
@@ -41,6 +43,14 @@ interface EngineContext {
   cells: CellCache;
   /** Scratch space reused for every member: the node reached so far per project position. */
   nodeAt: (CellNode | undefined)[];
+  /** Scratch space reused for every member: the positions their grants touch, in the first slots. */
+  touched: number[];
+  /** Scratch space reused for every member: how many projects carry each role. */
+  counts: Record<Role, number>;
+  /** Where every member's granted cells are kept (the report keeps it, not the context). */
+  granted: GrantedStore;
+  /** One shared summary per distinct set of counts and facts. */
+  summarize: (projectsByRole: Readonly<Record<Role, number>>, facts: SummaryFacts) => MemberAccessSummary;
 }
 
 export function computeAccessReport(snapshot: OrgSnapshot, options: AccessReportOptions = {}): AccessReport {
@@ -102,8 +112,8 @@ export function createAccessPreview(snapshot: OrgSnapshot, options: AccessReport
     snapshot,
     projects: snapshot.projects,
     member(memberId) {
-      const member = builder.memberById.get(memberId);
-      return member ? builder.accessOf(member) : undefined;
+      const index = builder.memberIndex(memberId);
+      return index === undefined ? undefined : builder.accessOf(index);
     },
     findingsOf(memberId) {
       let list = findings.get(memberId);
@@ -124,8 +134,12 @@ interface Builder {
   snapshot: OrgSnapshot;
   mode: AccessMode;
   projectPosition: ReadonlyMap<string, number>;
-  memberById: ReadonlyMap<string, Member>;
-  accessOf(member: Member): MemberAccess;
+  /** The member's place in `snapshot.members`; undefined for an id the snapshot does not hold. */
+  memberIndex(memberId: string): number | undefined;
+  /** The access of `snapshot.members[index]`. */
+  accessOf(index: number): MemberAccess;
+  /** Every member is computed: the shared storage gives back its spare room. */
+  settle(): void;
   /** The finding rules, made on first use (the report needs them only at its end). */
   rules(): FindingRules;
 }
@@ -145,28 +159,47 @@ function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions): Bui
   const projectPosition = new Map<string, number>();
   snapshot.projects.forEach((project, position) => projectPosition.set(project.id, position));
 
+  const cells = createCellCache();
   const context: EngineContext = {
     mode,
     readable: projectAccessReadable(snapshot),
     projectCount: snapshot.projects.length,
     projectPosition,
     grantsByGroup: indexGroupGrants(snapshot.groups, projectPosition),
-    cells: createCellCache(),
+    cells,
     nodeAt: new Array<CellNode | undefined>(snapshot.projects.length).fill(undefined),
+    touched: new Array<number>(snapshot.projects.length).fill(0),
+    counts: emptyRoleCounts(),
+    granted: createGrantedStore(cells.table),
+    summarize: createSummaryInterner(snapshot.projects.length),
   };
   const groupsByMember = indexGroupsByMember(snapshot);
-  const computed = new Map<Member, MemberAccess>();
+  // By place in the snapshot: the full report asks every member in order, with no lookup by id.
+  const computed = new Array<MemberAccess | undefined>(snapshot.members.length).fill(undefined);
+  let indexById: Map<string, number> | undefined;
+  const noGroups: readonly Group[] = [];
   let rules: FindingRules | undefined;
   return {
     snapshot,
     mode,
     projectPosition,
-    memberById: new Map(snapshot.members.map((member) => [member.id, member])),
-    accessOf(member) {
-      let access = computed.get(member);
-      if (!access) computed.set(member, (access = accessOfMember(member, groupsByMember.get(member.id) ?? [], context)));
+    memberIndex(memberId) {
+      // Only a preview looks members up by id: the full report does not pay for this index.
+      if (!indexById) {
+        indexById = new Map();
+        // Ids are unique in practice; were one repeated, the last member holding it answers, as in the report's map.
+        snapshot.members.forEach((member, index) => indexById?.set(member.id, index));
+      }
+      return indexById.get(memberId);
+    },
+    accessOf(index) {
+      let access = computed[index];
+      const member = snapshot.members[index];
+      if (!access && member) computed[index] = access = accessOfMember(member, groupsByMember.get(member.id) ?? noGroups, context);
+      if (!access) throw new RangeError(`No member at ${index}`);
       return access;
     },
+    settle: () => trimGranted(context.granted),
     rules: () => (rules ??= createFindingRules(snapshot, { mode, projects: snapshot.projects }, options)),
   };
 }
@@ -176,13 +209,15 @@ function* reportSteps(builder: Builder, sliceSize: number): Generator<void, Acce
   const { snapshot, mode, projectPosition } = builder;
   const members = new Map<string, MemberAccess>();
   let inSlice = 0;
-  for (const member of snapshot.members) {
-    members.set(member.id, builder.accessOf(member));
+  for (let index = 0; index < snapshot.members.length; index += 1) {
+    const access = builder.accessOf(index);
+    members.set(access.member.id, access);
     if (++inSlice >= sliceSize) {
       inSlice = 0;
       yield;
     }
   }
+  builder.settle();
   if (Number.isFinite(sliceSize)) yield;
 
   const rules = builder.rules();
@@ -191,7 +226,7 @@ function* reportSteps(builder: Builder, sliceSize: number): Generator<void, Acce
   inSlice = 0;
   // The findings are made in slices too: on a large org they cost as much as the access itself.
   for (const access of members.values()) {
-    findings.push(...rules.ofMember(access));
+    rules.ofMember(access, findings);
     if (++inSlice >= sliceSize) {
       inSlice = 0;
       yield;
@@ -231,7 +266,9 @@ function indexGroupGrants(groups: readonly Group[], projectPosition: ReadonlyMap
       if (position === undefined) continue;
       grants.push({ projectPosition: position, source: { kind: 'group', groupId: group.id, groupName: group.name, role: grant.role } });
     }
-    grantsByGroup.set(group.id, grants);
+    // In project order (stable: one project's grants keep theirs), so a member's touched projects
+    // arrive mostly sorted and their insertion sort has little to move.
+    grantsByGroup.set(group.id, grants.sort((a, b) => a.projectPosition - b.projectPosition));
   }
   return grantsByGroup;
 }
@@ -255,85 +292,149 @@ function accessKnownOf(member: Member, context: EngineContext): boolean {
 }
 
 function accessOfMember(member: Member, groups: readonly Group[], context: EngineContext): MemberAccess {
-  const { cells, nodeAt } = context;
+  const { cells, nodeAt, touched, counts } = context;
   const orgSource = orgSourceOf(member, context.mode);
   const start = orgSource ? cells.extend(cells.root, orgSource) : cells.root;
 
-  // Sources beyond the org role, added per project in direct-then-group order.
-  const touched: number[] = [];
-  const addSource = (position: number, source: AccessSource): void => {
-    const current = nodeAt[position];
-    if (!current) touched.push(position);
-    nodeAt[position] = cells.extend(current ?? start, source);
-  };
-
+  // Sources beyond the org role, added per project in direct-then-group order. Written out twice
+  // rather than through a helper closure: this loop runs once per grant of every member.
+  let touchedCount = 0;
   let hasDirectGrants = false;
   if (context.mode === 'project-level') {
     for (const grant of member.projectRoles) {
       const position = context.projectPosition.get(grant.projectId);
       if (position === undefined) continue;
       hasDirectGrants = true;
-      addSource(position, DIRECT_SOURCE[grant.role]);
+      const current = nodeAt[position];
+      if (!current) touched[touchedCount++] = position;
+      nodeAt[position] = cells.extend(current ?? start, DIRECT_SOURCE[grant.role]);
     }
   }
   let hasGroupGrants = false;
   for (const group of groups) {
-    for (const { projectPosition, source } of context.grantsByGroup.get(group.id) ?? []) {
+    const grants = context.grantsByGroup.get(group.id);
+    if (!grants) continue;
+    for (const { projectPosition: position, source } of grants) {
       hasGroupGrants = true;
-      addSource(projectPosition, source);
+      const current = nodeAt[position];
+      if (!current) touched[touchedCount++] = position;
+      nodeAt[position] = cells.extend(current ?? start, source);
     }
   }
 
   const baseline = cells.cellOf(start);
   // Counted from the touched cells and the baseline, not by scanning every project.
-  const projectsByRole = emptyRoleCounts();
-  projectsByRole[baseline.role] = context.projectCount - touched.length;
-  const granted: (readonly [number, ProjectAccess])[] = touched.length ? [] : NONE_GRANTED;
-  touched.sort((a, b) => a - b);
-  for (const position of touched) {
-    const node = nodeAt[position];
-    const cell = node ? cells.cellOf(node) : baseline;
-    granted.push([position, cell]);
-    projectsByRole[cell.role] += 1;
-    nodeAt[position] = undefined; // leave the scratch space clean for the next member
+  counts.no_access = counts.viewer = counts.member = counts.manager = counts.admin = 0;
+  counts[baseline.role] = context.projectCount - touchedCount;
+  const { granted } = context;
+  const grantedStart = granted.length;
+  if (touchedCount <= SORT_TOUCHED_UP_TO) {
+    sortAscending(touched, touchedCount);
+    for (let at = 0; at < touchedCount; at += 1) {
+      const position = touched[at] ?? 0;
+      const node = nodeAt[position];
+      if (node) recordGranted(context, position, node);
+    }
+  } else {
+    // Many grants: a walk over every project is already in order and costs less than a sort.
+    for (let position = 0; position < context.projectCount; position += 1) {
+      const node = nodeAt[position];
+      if (node) recordGranted(context, position, node);
+    }
   }
 
-  const summary = summarizeMemberAccess(projectsByRole, {
+  const summary = context.summarize(counts, {
     isOrgAdmin: member.orgRole === 'admin',
     hasDirectGrants,
     hasGroupGrants,
     accessKnown: accessKnownOf(member, context),
   });
-  return new SparseMemberAccess(member, groups.map((group) => group.id), context.projectCount, baseline, granted, summary);
+  return new SparseMemberAccess(member, groupIdsOf(member, groups), baseline, granted, grantedStart, granted.length - grantedStart, context.projectCount, summary);
 }
 
-const NONE_GRANTED: (readonly [number, ProjectAccess])[] = [];
+/** Keeps one touched project's cell in the granted store and counts its role. */
+function recordGranted(context: EngineContext, position: number, node: CellNode): void {
+  appendGranted(context.granted, position, context.cells.indexOf(node));
+  context.counts[context.cells.cellOf(node).role] += 1;
+  context.nodeAt[position] = undefined; // leave the scratch space clean for the next member
+}
+
+/** Up to this many touched projects an insertion sort is cheapest; above it, the projects are walked in order. */
+const SORT_TOUCHED_UP_TO = 24;
+
+/** Sorts the first `count` numbers of `values` in place (few: insertion sort, no allocation). */
+function sortAscending(values: number[], count: number): void {
+  for (let next = 1; next < count; next += 1) {
+    const value = values[next] ?? 0;
+    let at = next - 1;
+    while (at >= 0 && (values[at] ?? 0) > value) {
+      values[at + 1] = values[at] ?? 0;
+      at -= 1;
+    }
+    values[at + 1] = value;
+  }
+}
+
+const NO_GROUP_IDS: readonly string[] = Object.freeze([]);
+
+/** The member's own `groupIds` when they already name exactly these groups in order (the usual case), else a new list. */
+function groupIdsOf(member: Member, groups: readonly Group[]): readonly string[] {
+  if (groups.length === 0) return NO_GROUP_IDS;
+  const own = member.groupIds;
+  if (own.length === groups.length && groups.every((group, at) => own[at] === group.id)) return own;
+  return groups.map((group) => group.id);
+}
 
 /**
- * A member's access as one baseline cell plus the few projects their grants touch: most people
- * hold a handful of grants among hundreds of projects, and a dense array per member was most of
- * the page's added memory on a large org.
+ * A member's access as one baseline cell plus the few projects their grants touch, kept in the
+ * report's shared granted store (granted-store.ts): most people hold a handful of grants among
+ * hundreds of projects, and a dense array, or a pair per grant, per member was most of the page's
+ * added memory on a large org.
  */
 class SparseMemberAccess implements MemberAccess {
   constructor(
     readonly member: Member,
     readonly groupIds: readonly string[],
-    private readonly projectCount: number,
     readonly baseline: ProjectAccess,
-    readonly granted: readonly (readonly [number, ProjectAccess])[],
+    private readonly store: GrantedStore,
+    private readonly start: number,
+    readonly grantedCount: number,
+    private readonly projectCount: number,
     readonly summary: MemberAccess['summary'],
   ) {}
 
+  grantedPosition(index: number): number {
+    if (!Number.isInteger(index) || index < 0 || index >= this.grantedCount) throw new RangeError(`No granted entry ${index}`);
+    return this.store.positions[this.start + index] ?? 0;
+  }
+
+  grantedAccess(index: number): ProjectAccess {
+    if (!Number.isInteger(index) || index < 0 || index >= this.grantedCount) throw new RangeError(`No granted entry ${index}`);
+    return this.store.cells[this.store.cellIndexes[this.start + index] ?? 0] ?? this.baseline;
+  }
+
+  get granted(): readonly (readonly [number, ProjectAccess])[] {
+    const pairs: (readonly [number, ProjectAccess])[] = [];
+    for (let index = 0; index < this.grantedCount; index += 1) pairs.push([this.grantedPosition(index), this.grantedAccess(index)]);
+    return pairs;
+  }
+
   accessAt(position: number): ProjectAccess | undefined {
     if (!Number.isInteger(position) || position < 0 || position >= this.projectCount) return undefined;
-    // Few grants per person: a linear look is cheaper than any index.
-    for (const [at, access] of this.granted) if (at === position) return access;
+    // Few grants per person, ascending: a linear look is cheaper than any index.
+    const { positions, cellIndexes, cells } = this.store;
+    const end = this.start + this.grantedCount;
+    for (let at = this.start; at < end; at += 1) {
+      const here = positions[at] ?? 0;
+      if (here === position) return cells[cellIndexes[at] ?? 0] ?? this.baseline;
+      if (here > position) break;
+    }
     return this.baseline;
   }
 
   get perProject(): readonly ProjectAccess[] {
     const all = new Array<ProjectAccess>(this.projectCount).fill(this.baseline);
-    for (const [position, access] of this.granted) all[position] = access;
+    for (let index = 0; index < this.grantedCount; index += 1) all[this.grantedPosition(index)] = this.grantedAccess(index);
     return all;
   }
 }

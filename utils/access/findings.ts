@@ -32,15 +32,18 @@ export type AccessPicture = Pick<AccessReport, 'mode' | 'projects' | 'members'>;
 export function findAccessFindings(snapshot: OrgSnapshot, picture: AccessPicture, options: FindingOptions = {}): Finding[] {
   const rules = createFindingRules(snapshot, picture, options);
   const findings: Finding[] = [...rules.orgWide];
-  for (const access of picture.members.values()) findings.push(...rules.ofMember(access));
+  for (const access of picture.members.values()) rules.ofMember(access, findings);
   return findings;
 }
 
 export interface FindingRules {
   /** The findings about the org as a whole (Admins); they name the members involved. */
   orgWide: readonly Finding[];
-  /** The findings about one member alone, in the order `findAccessFindings` lists them. */
-  ofMember(access: MemberAccess): Finding[];
+  /**
+   * The findings about one member alone, in the order `findAccessFindings` lists them, appended to
+   * `into` (a report's list: no array per member) and returned; a new list when `into` is not given.
+   */
+  ofMember(access: MemberAccess, into?: Finding[]): Finding[];
 }
 
 /**
@@ -55,22 +58,24 @@ export function createFindingRules(snapshot: OrgSnapshot, picture: Pick<AccessPi
 
   return {
     orgWide,
-    ofMember(access) {
+    ofMember(access, findings = []) {
       const { member, summary } = access;
-      const findings: Finding[] = [];
       const hidden = hiddenCharacters(member);
       if (hidden) findings.push(hidden);
       // An org Admin is Admin on every project, whatever else applies: nothing to untangle there.
       // Access that could not be read is never judged: a finding from part of it would be a guess.
       if (summary.accessKnown) {
-        if (!summary.isOrgAdmin) findings.push(...cellFindings(access, cellContext));
+        if (!summary.isOrgAdmin) for (const finding of cellFindings(access, cellContext)) findings.push(finding);
         if (summary.hasDirectGrants && summary.hasGroupGrants) findings.push(mixedManagement(access));
         if (member.status === 'joined' && !summary.isOrgAdmin && summary.projectCount > 0 && summary.projectsWithAccess === 0) {
           findings.push(noAccess(member));
         }
       }
-      const inviteAgeMs = nowMs - timeOf(member.invitedAt);
-      if (member.status === 'pending' && inviteAgeMs > staleAfterMs) findings.push(staleInvite(member, Math.floor(inviteAgeMs / DAY_MS)));
+      if (member.status === 'pending') {
+        // Parsed only for invites: a date parse per member was a measurable part of a large report.
+        const inviteAgeMs = nowMs - timeOf(member.invitedAt);
+        if (inviteAgeMs > staleAfterMs) findings.push(staleInvite(member, Math.floor(inviteAgeMs / DAY_MS)));
+      }
       return findings;
     },
   };

@@ -11,33 +11,38 @@ import type { Group, OrgSnapshot } from './model';
  * Group ids that name no known group are ignored (we cannot know what they grant).
  */
 export function indexGroupsByMember(snapshot: Pick<OrgSnapshot, 'groups' | 'members'>): ReadonlyMap<string, readonly Group[]> {
-  const positionById = new Map<string, number>();
-  snapshot.groups.forEach((group, position) => positionById.set(group.id, position));
-
-  const positionsByMember = new Map<string, Set<number>>();
-  const add = (memberId: string, position: number): void => {
-    let positions = positionsByMember.get(memberId);
-    if (!positions) positionsByMember.set(memberId, (positions = new Set()));
-    positions.add(position);
-  };
+  const groupById = new Map<string, Group>();
+  const positionOf = new Map<Group, number>();
   snapshot.groups.forEach((group, position) => {
-    for (const memberId of group.memberIds) add(memberId, position);
+    groupById.set(group.id, group);
+    positionOf.set(group, position);
   });
-  for (const member of snapshot.members) {
-    for (const groupId of member.groupIds) {
-      const position = positionById.get(groupId);
-      if (position !== undefined) add(member.id, position);
+
+  // Walking the groups in order builds each list already sorted (no set per member, no sort): while
+  // one group is walked it is the only one appended, so comparing with the last entry de-duplicates.
+  const groupsByMember = new Map<string, Group[]>();
+  for (const group of snapshot.groups) {
+    for (const memberId of group.memberIds) {
+      const groups = groupsByMember.get(memberId);
+      if (!groups) groupsByMember.set(memberId, [group]);
+      else if (groups[groups.length - 1] !== group) groups.push(group);
     }
   }
-
-  const groupsByMember = new Map<string, readonly Group[]>();
-  for (const [memberId, positions] of positionsByMember) {
-    const groups: Group[] = [];
-    for (const position of [...positions].sort((a, b) => a - b)) {
-      const group = snapshot.groups[position];
-      if (group) groups.push(group);
+  // The members' own lists usually name the same groups; one they add goes in at its place.
+  for (const member of snapshot.members) {
+    for (const groupId of member.groupIds) {
+      const group = groupById.get(groupId);
+      if (!group) continue;
+      const groups = groupsByMember.get(member.id);
+      if (!groups) {
+        groupsByMember.set(member.id, [group]);
+        continue;
+      }
+      if (groups.includes(group)) continue;
+      const position = positionOf.get(group) ?? 0;
+      const before = groups.findIndex((other) => (positionOf.get(other) ?? 0) > position);
+      groups.splice(before < 0 ? groups.length : before, 0, group);
     }
-    groupsByMember.set(memberId, groups);
   }
   return groupsByMember;
 }

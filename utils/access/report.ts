@@ -75,15 +75,26 @@ export interface MemberAccess {
   /**
    * Aligned with `AccessReport.projects`: `perProject[i]` is the access on `projects[i]`. Made
    * afresh on every read (a 5,000 x 200 org would otherwise hold a million references): loops
-   * over many members use `accessAt` and `granted` instead.
+   * over many members use `accessAt` and `grantedAccess` instead.
    */
   readonly perProject: readonly ProjectAccess[];
   /** The access on every project that no grant of this person's touches (their org role alone, or nothing). */
   readonly baseline: ProjectAccess;
-  /** The projects (positions in `AccessReport.projects`, ascending) where a direct or group grant applies, and the access there. */
+  /**
+   * The projects (positions in `AccessReport.projects`, ascending) where a direct or group grant
+   * applies, and the access there. Made afresh on every read, like `perProject`: loops over many
+   * members use `grantedCount`, `grantedPosition` and `grantedAccess`, which allocate nothing.
+   */
   readonly granted: readonly (readonly [position: number, access: ProjectAccess])[];
+  /** How many projects `granted` lists. */
+  readonly grantedCount: number;
+  /** The position of the `index`th granted project (0 <= index < grantedCount). */
+  grantedPosition(index: number): number;
+  /** The access on the `index`th granted project (0 <= index < grantedCount). */
+  grantedAccess(index: number): ProjectAccess;
   /** The access on `projects[position]`; undefined outside the project list. */
   accessAt(position: number): ProjectAccess | undefined;
+  /** Shared by every member with the same counts and facts (summary.ts, createSummaryInterner): never mutate one. */
   summary: MemberAccessSummary;
 }
 

@@ -32,3 +32,23 @@ export function summarizeMemberAccess(projectsByRole: Readonly<Record<Role, numb
     accessKnown: facts.isOrgAdmin || facts.accessKnown,
   };
 }
+
+/**
+ * Summaries shared between members: one object per distinct set of counts and facts. A large org
+ * has a few hundred distinct summaries among thousands of members, and a summary is read-only.
+ * The counts passed in may be a scratch record reused by the caller: a new summary copies them.
+ */
+export function createSummaryInterner(projectCount: number): (projectsByRole: Readonly<Record<Role, number>>, facts: SummaryFacts) => MemberAccessSummary {
+  const known = new Map<number | string, MemberAccessSummary>();
+  // Four counts and the facts decide the rest (the counts sum to the project count): as one number while that stays exact.
+  const base = projectCount + 1;
+  const numericKeys = Number.isSafeInteger(base ** 4 * 16);
+  return (projectsByRole, facts) => {
+    const flags = (facts.isOrgAdmin ? 1 : 0) | (facts.hasDirectGrants ? 2 : 0) | (facts.hasGroupGrants ? 4 : 0) | (facts.accessKnown ? 8 : 0);
+    const { viewer, member, manager, admin } = projectsByRole;
+    const key = numericKeys ? (((viewer * base + member) * base + manager) * base + admin) * 16 + flags : `${viewer},${member},${manager},${admin},${flags}`;
+    let summary = known.get(key);
+    if (!summary) known.set(key, (summary = summarizeMemberAccess({ ...projectsByRole }, facts)));
+    return summary;
+  };
+}

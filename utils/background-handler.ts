@@ -11,10 +11,8 @@ import { orgKeyFor } from './org-key';
 
 /** Bump when OrgSnapshot changes shape: cached snapshots of other versions are re-checked. */
 export const SNAPSHOT_SCHEMA_VERSION = 2;
-/** Parts of a snapshot upload or read its page never finished are forgotten after this long. */
+/** Parts of a snapshot upload its page never finished are forgotten after this long. */
 const UPLOAD_TTL_MS = 2 * 60_000;
-/** Members per part when a cached snapshot is read in parts (as the page sends them, snapshot-transfer.ts). */
-const SNAPSHOT_MEMBERS_PER_PART = 500;
 import { parseAuditEntry, type AuditRecord } from './audit/entry';
 import { parseStoredJob } from './invite/job-schema';
 import { jobRunningElsewhere, releaseJobLease, renewJobLease, saveJobStep, type LeaseDeps } from './invite/job-lease-store';
@@ -118,32 +116,6 @@ function handlersFor(deps: BackgroundDeps): Handlers {
 
   const snapshotCutoff = async () => retentionCutoff((await retention()).snapshotDays, clock());
 
-  /** The org's cached snapshot, fresh enough to show (past its retention it is forgotten now); null if none. */
-  async function cachedSnapshot(orgKey: string): Promise<{ readAt: number; snapshot: OrgSnapshot } | null> {
-    const cutoff = await snapshotCutoff();
-    const fresh = (readAt: number) => cutoff === null || readAt >= cutoff;
-    if (lastSnapshot?.orgKey === orgKey) {
-      if (fresh(lastSnapshot.answer.readAt)) return lastSnapshot.answer;
-      lastSnapshot = null;
-    }
-    const db = await database();
-    const record = await db.get('snapshots', orgKey);
-    if (!record) return null;
-    if (!fresh(record.readAt)) {
-      // Past its retention between two sweeps: forgotten now, never shown.
-      await db.delete('snapshots', orgKey);
-      return null;
-    }
-    // Stored by this version: it was validated when it was put, and checking 5,000 members
-    // again would delay the first badges. Stored by another version: check, or treat as absent.
-    if (record.schema === SNAPSHOT_SCHEMA_VERSION) return { readAt: record.readAt, snapshot: record.snapshot as OrgSnapshot };
-    const parsed = parseOrgSnapshot(record.snapshot);
-    return parsed.ok ? { readAt: record.readAt, snapshot: parsed.snapshot } : null;
-  }
-
-  /** Parts of cached snapshots being read in pieces, per sender tab and read (see `snapshot-get-parts`). */
-  const downloads = new Map<string, { startedAt: number; parts: string[] }>();
-
   /** Parts of snapshots being sent in pieces, per sender tab and upload (see `snapshot-part`). */
   const uploads = new Map<string, { startedAt: number; parts: (string | undefined)[] }>();
 
@@ -177,27 +149,25 @@ function handlersFor(deps: BackgroundDeps): Handlers {
     },
     'snapshot-get': async ({ orgKey }, _sender, scope) => {
       checkOrgKey(scope, orgKey);
-      return cachedSnapshot(orgKey);
-    },
-    'snapshot-get-parts': async ({ orgKey, readId }, sender, scope) => {
-      checkOrgKey(scope, orgKey);
-      const cached = await cachedSnapshot(orgKey);
-      if (!cached) return null;
-      const { members, ...rest } = cached.snapshot;
-      const parts: string[] = [];
-      for (let from = 0; from < members.length; from += SNAPSHOT_MEMBERS_PER_PART) parts.push(JSON.stringify(members.slice(from, from + SNAPSHOT_MEMBERS_PER_PART)));
-      for (const [other, { startedAt }] of downloads) if (clock() - startedAt > UPLOAD_TTL_MS) downloads.delete(other);
-      downloads.set(`${tabIdOf(sender) ?? 'page'}|${readId}`, { startedAt: clock(), parts });
-      return { readAt: cached.readAt, parts: parts.length, rest: JSON.stringify(rest) };
-    },
-    'snapshot-get-part': async ({ readId, index }, sender) => {
-      const key = `${tabIdOf(sender) ?? 'page'}|${readId}`;
-      const download = downloads.get(key);
-      const members = download?.parts[index];
-      if (members === undefined) throw new HandlerRefusal('invalid-message', `Snapshot read ${readId}: no part ${index} (the worker may have restarted).`);
-      // The last part ends the read.
-      if (index === (download?.parts.length ?? 0) - 1) downloads.delete(key);
-      return { members };
+      const cutoff = await snapshotCutoff();
+      const fresh = (readAt: number) => cutoff === null || readAt >= cutoff;
+      if (lastSnapshot?.orgKey === orgKey) {
+        if (fresh(lastSnapshot.answer.readAt)) return lastSnapshot.answer;
+        lastSnapshot = null;
+      }
+      const db = await database();
+      const record = await db.get('snapshots', orgKey);
+      if (!record) return null;
+      if (!fresh(record.readAt)) {
+        // Past its retention between two sweeps: forgotten now, never shown.
+        await db.delete('snapshots', orgKey);
+        return null;
+      }
+      // Stored by this version: it was validated when it was put, and checking 5,000 members
+      // again would delay the first badges. Stored by another version: check, or treat as absent.
+      if (record.schema === SNAPSHOT_SCHEMA_VERSION) return { readAt: record.readAt, snapshot: record.snapshot as OrgSnapshot };
+      const parsed = parseOrgSnapshot(record.snapshot);
+      return parsed.ok ? { readAt: record.readAt, snapshot: parsed.snapshot } : null;
     },
     'snapshot-put': async ({ orgKey, snapshot }, _sender, scope) => {
       checkOrgKey(scope, orgKey);

@@ -45,17 +45,6 @@ const REQUEST_SCHEMAS = {
     index: z.int().check(z.minimum(0), z.maximum(999)),
     members: z.string(),
   }),
-  /** The cached snapshot in parts, the other way: its rest and how many parts, then each part. */
-  'snapshot-get-parts': z.strictObject({
-    type: z.literal('snapshot-get-parts'),
-    orgKey: z.string().check(z.minLength(1)),
-    readId: z.string().check(z.minLength(1), z.maxLength(64)),
-  }),
-  'snapshot-get-part': z.strictObject({
-    type: z.literal('snapshot-get-part'),
-    readId: z.string().check(z.minLength(1), z.maxLength(64)),
-    index: z.int().check(z.minimum(0), z.maximum(999)),
-  }),
   'snapshot-put-parts': z.strictObject({
     type: z.literal('snapshot-put-parts'),
     orgKey: z.string().check(z.minLength(1)),
@@ -101,9 +90,6 @@ export const REQUEST_SENDERS: Record<RequestType, 'pages' | 'own-org' | 'any'> =
   // A part names no org: it is kept for its sender's tab only, and the org is checked when the parts are put.
   'snapshot-part': 'own-org',
   'snapshot-put-parts': 'own-org',
-  'snapshot-get-parts': 'own-org',
-  // A part is kept for the tab that asked for the read (checked against its org then).
-  'snapshot-get-part': 'own-org',
   'audit-append': 'own-org',
   'audit-update-outcome': 'own-org',
   'audit-unsettled': 'own-org',
@@ -128,8 +114,6 @@ export interface ResponseMap {
   /** false: a newer snapshot of the org was stored already (a slower tab's older read is not kept). */
   'snapshot-put': { stored: boolean };
   'snapshot-part': { received: number };
-  'snapshot-get-parts': { readAt: number; parts: number; rest: string } | null;
-  'snapshot-get-part': { members: string };
   'snapshot-put-parts': { stored: boolean };
   'audit-append': { id: number };
   'audit-update-outcome': { updated: boolean };

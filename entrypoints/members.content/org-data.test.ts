@@ -14,13 +14,7 @@ const io = vi.hoisted(() => ({
 vi.mock('@/utils/messaging', () => ({
   sendRequest: vi.fn(async (request: { type: string; snapshot?: OrgSnapshot | string }) => {
     if (io.storageError) throw io.storageError;
-    // The cached snapshot comes back in parts (snapshot-transfer.ts): here in one part.
-    if (request.type === 'snapshot-get-parts') {
-      if (!io.cached) return null;
-      const { members: _members, ...rest } = io.cached.snapshot;
-      return { readAt: io.cached.readAt, parts: 1, rest: JSON.stringify(rest) };
-    }
-    if (request.type === 'snapshot-get-part') return { members: JSON.stringify(io.cached?.snapshot.members ?? []) };
+    if (request.type === 'snapshot-get') return io.cached;
     if (request.type === 'snapshot-put' && request.snapshot) io.puts.push(typeof request.snapshot === 'string' ? (JSON.parse(request.snapshot) as OrgSnapshot) : request.snapshot);
     return { stored: true };
   }),
@@ -77,7 +71,7 @@ describe('org data: a preview before the report', () => {
     const preview = states[firstPreview]?.preview;
     // The preview is the cached snapshot, says so, and answers as the report does.
     expect(preview?.fromCache).toBe(true);
-    expect(preview?.access.snapshot).toEqual(cachedSnapshot); // a copy: it came back from the cache as JSON text
+    expect(preview?.access.snapshot).toBe(cachedSnapshot);
     expect(states[firstPreview]?.report).toBeNull();
     const report = orgData.get().report;
     expect(preview?.access.member('bob')?.summary).toEqual(report?.members.get('bob')?.summary);

@@ -13,7 +13,7 @@ import { countContent } from '@/utils/amplitude/content-counts';
 import type { MembersPage } from '@/utils/amplitude/page';
 import { readOrgSnapshot } from '@/utils/amplitude/read-org';
 import { sendRequest } from '@/utils/messaging';
-import { getSnapshot, putSnapshot } from './snapshot-transfer';
+import { putSnapshot } from './snapshot-upload';
 import { orgKeyFor } from '@/utils/org-key';
 
 export type OrgDataStatus = 'loading' | 'ready' | 'refreshing' | 'error';
@@ -86,7 +86,7 @@ export function yieldToPage(): Promise<void> {
 
 const orgKeyOf = (orgUrl: string) => orgKeyFor(location.origin, orgUrl);
 
-type CachedAnswer = ReturnType<typeof getSnapshot>;
+type CachedAnswer = ReturnType<typeof sendRequest<{ type: 'snapshot-get'; orgKey: string }>>;
 const prefetched = new Map<string, CachedAnswer>();
 
 /**
@@ -96,7 +96,7 @@ const prefetched = new Map<string, CachedAnswer>();
 export function prefetchCachedSnapshot(orgUrl: string): void {
   const orgKey = orgKeyOf(orgUrl);
   if (prefetched.has(orgKey)) return;
-  const answer = getSnapshot(orgKey, yieldToPage);
+  const answer = sendRequest({ type: 'snapshot-get', orgKey });
   answer.catch(() => undefined); // reported when taken
   prefetched.set(orgKey, answer);
 }
@@ -181,7 +181,7 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, initialFin
 
   async function start(): Promise<void> {
     try {
-      const cached = await (takePrefetched(orgKey) ?? getSnapshot(orgKey, yieldToPage));
+      const cached = await (takePrefetched(orgKey) ?? sendRequest({ type: 'snapshot-get', orgKey }));
       if (cached && !state.snapshot) await show(cached.snapshot, true, null);
     } catch (error) {
       console.warn('[Admin Lens] no cached snapshot', error);

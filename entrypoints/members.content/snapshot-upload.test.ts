@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { generateSnapshot } from '@/utils/access/test-snapshot';
 import { createBackgroundHandler } from '@/utils/background-handler';
 import { openAdminLensDb } from '@/utils/storage/db';
@@ -18,7 +17,7 @@ vi.mock('@/utils/messaging', () => ({
     return answer.result;
   },
 }));
-const { getSnapshot, putSnapshot, MEMBERS_PER_PART } = await import('./snapshot-transfer');
+const { putSnapshot, MEMBERS_PER_PART } = await import('./snapshot-upload');
 
 describe('putting a snapshot in parts', () => {
   let handle: ReturnType<typeof createBackgroundHandler>;
@@ -68,24 +67,5 @@ describe('putting a snapshot in parts', () => {
       ok: false,
       error: { code: 'invalid-message' },
     });
-  });
-
-  it('reads a cached large org back in parts, each parsed in a task of its own, exactly as it was put', async () => {
-    const snapshot = { ...generateSnapshot(15, { members: 1_234, projects: 5, groups: 3, projectLevel: true, groupsPerMember: 1, projectsPerGroup: 2, directPerMember: 1 }), readAt: '2026-11-30T14:00:00.000Z' };
-    await putSnapshot(ORG_KEY, snapshot, async () => undefined);
-    io.sent = [];
-    let pauses = 0;
-    expect(await getSnapshot(ORG_KEY, async () => void pauses++)).toEqual({ readAt: Date.parse(snapshot.readAt), snapshot });
-    const parts = Math.ceil(1_234 / MEMBERS_PER_PART);
-    expect(io.sent.map((request) => request.type)).toEqual(['snapshot-get-parts', ...Array.from({ length: parts }, () => 'snapshot-get-part')]);
-    expect(pauses).toBe(parts + 1);
-  });
-
-  it('an org with nothing cached reads as null, and a part the worker lost is said', async () => {
-    // A browser with nothing stored yet.
-    const empty = new IDBFactory();
-    handle = createBackgroundHandler({ ownId: OWN_ID, ownOrigin: `chrome-extension://${OWN_ID}`, version: '1.2.3', db: () => openAdminLensDb(empty) });
-    expect(await getSnapshot(ORG_KEY, async () => undefined)).toBeNull();
-    expect(await handle({ type: 'snapshot-get-part', readId: 'never-asked', index: 0 }, contentScript)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
   });
 });

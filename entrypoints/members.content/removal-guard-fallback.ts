@@ -10,9 +10,9 @@
  * a reload and an explicit "Remove without the guard".
  * Everything it shows is prepared while the extension is alive (texts) or built from plain DOM.
  */
-import { browser } from 'wxt/browser';
 import { closestRemoveDialog, dialogPortalRoot, findRemoveDialogs, isConfirmAction, mayHoldDialog, removeDialogParts } from '@/utils/amplitude/remove-dialog';
 import { t } from '@/utils/i18n';
+import { extensionAlive } from './extension-alive';
 import { showPlainNotice } from './plain-notice';
 
 const INSTANCE_ATTRIBUTE = 'data-admin-lens-instance';
@@ -31,14 +31,6 @@ export interface RemovalFallback {
   setGuardState(state: GuardState): void;
 }
 
-/** The extension behind this content script still answers (false once it was updated, reloaded or removed). */
-function extensionAlive(): boolean {
-  try {
-    return typeof browser.runtime?.id === 'string';
-  } catch {
-    return false;
-  }
-}
 
 export function installRemovalFallback(doc: Document = document): RemovalFallback {
   const instance = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;

@@ -48,6 +48,7 @@ import { settleUnsettledRemovals } from './removal-outcomes';
 import { DIALOG_SELECTOR, nameIncludes } from '@/utils/amplitude/names';
 import { UI_STYLES } from './ui-styles';
 import { t } from '@/utils/i18n';
+import { extensionAlive } from './extension-alive';
 
 const HOST_NAME = 'admin-lens-removal-guard';
 const HOST_MARK = 'data-admin-lens';
@@ -421,7 +422,10 @@ export const removalGuard: Feature<MembersContext> = {
     };
 
     const judgeConfirm = (event: Event) => {
-      if (allowing || isOurs(event.target)) return;
+      // Once the extension is gone (updated or reloaded with this tab open) the fallback, installed
+      // first, holds every removal and offers the admin's explicit way through: this guard, whose
+      // listeners may outlive its extension for a moment, must not stand in that way.
+      if (allowing || isOurs(event.target) || !extensionAlive()) return;
       const dialog = closestRemoveDialog(event.target);
       if (!dialog || !isConfirmAction(event, dialog)) return;
       const guard = guardFor(dialog);

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createBackgroundHandler } from './background-handler';
 import { openAdminLensDb } from './storage/db';
-import { ALL_READ } from './access/model';
+import { buildSnapshot } from './access/test-snapshot';
 import { PENDING_OUTCOME, type AuditEntry } from './audit/entry';
 import { KNOWN_TYPES, REQUEST_SENDERS } from './messages';
 
@@ -21,18 +21,7 @@ function handler() {
   return createBackgroundHandler({ ownId: OWN_ID, ownOrigin: OWN_ORIGIN, version: '1', db: () => (db ??= openAdminLensDb(factory)) });
 }
 
-const snapshot = (readAt = '2026-11-29T10:42:00.000Z') => ({
-  org: { id: 7, url: 'acme', name: 'Acme', projectLevelPermissions: true, rbac: false },
-  viewerId: 'u1',
-  viewerMay: { invite: true, remove: true },
-  projects: [],
-  teams: [],
-  teamSpaces: [],
-  members: [],
-  groups: [],
-  pieces: ALL_READ,
-  readAt,
-});
+const snapshot = (readAt = '2026-11-29T10:42:00.000Z') => buildSnapshot({ readAt, members: {}, viewerMay: { invite: true, remove: true } });
 
 const entry = (orgUrl: string): AuditEntry => ({
   at: Date.now(),

@@ -2,7 +2,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandler } from '../background-handler';
-import { ALL_READ } from '../access/model';
+import { buildSnapshot } from '../access/test-snapshot';
 import { PENDING_OUTCOME, type AuditEntry } from '../audit/entry';
 import { openAdminLensDb } from './db';
 import { DAY_MS, retentionCutoff, type RetentionPolicy } from './expiry';
@@ -31,18 +31,10 @@ function setup(policy: RetentionPolicy = { auditDays: 365, snapshotDays: 30 }) {
   return { clock, handle: createBackgroundHandler(deps), nextWorker: () => createBackgroundHandler(deps), raw: () => deps.db(), clearStorage };
 }
 
-const snapshot = (readAt: number, name = 'Acme') => ({
-  org: { id: 7, url: 'acme', name, projectLevelPermissions: true, rbac: false },
-  viewerId: 'u1',
-  viewerMay: { invite: true, remove: true },
-  projects: [],
-  teams: [],
-  teamSpaces: [],
-  members: [],
-  groups: [],
-  pieces: ALL_READ,
-  readAt: new Date(readAt).toISOString(),
-});
+const snapshot = (readAt: number, name = 'Acme') => {
+  const built = buildSnapshot({ readAt: new Date(readAt).toISOString(), viewerMay: { invite: true, remove: true } });
+  return { ...built, org: { ...built.org, name } };
+};
 
 const entry = (at: number): AuditEntry => ({
   at,

@@ -6,6 +6,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { sendRequest } from '@/utils/messaging';
 import { t } from '@/utils/i18n';
+import { FormMessages } from './FormMessages';
 
 export function DeleteAllData({ onDeleted }: { onDeleted: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -43,14 +44,7 @@ export function DeleteAllData({ onDeleted }: { onDeleted: () => void }) {
       >
         {t('optionsDeleteAll')}
       </button>
-      <p role="status" class="al-options__status">
-        {status}
-      </p>
-      {problem ? (
-        <p role="alert" class="al-options__problem">
-          {problem}
-        </p>
-      ) : null}
+      <FormMessages status={status} problem={problem} />
       <dialog ref={dialog} class="al-confirm" aria-labelledby="al-delete-title" aria-describedby="al-delete-text">
         <h2 id="al-delete-title">{t('optionsDeleteConfirmTitle')}</h2>
         <p id="al-delete-text">{t('optionsDeleteConfirmText')}</p>

@@ -13,6 +13,7 @@ import { settingsStore } from '@/utils/settings/storage';
 import { AUDIT_RETENTION_CHOICES, SNAPSHOT_RETENTION_CHOICES } from '@/utils/settings/retention';
 import { DeleteAllData } from './DeleteAllData';
 import { t, tCount, type MessageKey } from '@/utils/i18n';
+import { FormMessages } from './FormMessages';
 
 const FEATURES: Record<FeatureId, { label: MessageKey; hint: MessageKey }> = {
   'removal-guard': { label: 'featureRemovalGuard', hint: 'featureRemovalGuardHint' },
@@ -262,14 +263,7 @@ export function Options() {
             }}
           />
         </div>
-        <p role="status" class="al-options__status">
-          {status}
-        </p>
-        {problem ? (
-          <p role="alert" class="al-options__problem">
-            {problem}
-          </p>
-        ) : null}
+        <FormMessages status={status} problem={problem} />
       </form>
       <DeleteAllData
         onDeleted={() => {

@@ -78,6 +78,8 @@ describe('the hygiene report', () => {
     const gone = result.rows.find((row) => row.memberId === 'gone')!;
     expect(gone.reasons).toEqual([{ code: 'no-recent-content-change', days: 200 }, { code: 'owns-content', total: 3 }]);
     expect(gone.activity).toEqual({ source: 'content-change', at: daysAgo(200), atLeast: false });
+    const admin = hygiene({ ...org, unread: ['projectRoles'] }, { staleAdmin: owns(2, daysAgo(150)) }).rows.find((row) => row.memberId === 'staleAdmin')!;
+    expect(admin.reasons).toEqual([{ code: 'no-recent-content-change', days: 150 }, { code: 'inactive-admin', byProxy: true }, { code: 'owns-content', total: 2 }]);
     // Without the dates nobody is "never signed in"; those with no content date are unknown, not inactive.
     expect(result.rows.map((row) => row.memberId)).not.toContain('never');
     expect(result.rows.map((row) => row.memberId)).not.toContain('staleAdmin');

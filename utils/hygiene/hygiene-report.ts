@@ -28,7 +28,8 @@ export type HygieneReason =
   | { code: 'never-signed-in' }
   | { code: 'old-invite'; days: number }
   | { code: 'no-access' }
-  | { code: 'inactive-admin' }
+  /** `byProxy`: judged on the last content change alone (no proof of inactivity). */
+  | { code: 'inactive-admin'; byProxy: boolean }
   | { code: 'owns-content'; total: number };
 
 export interface HygieneOptions {
@@ -128,19 +129,19 @@ export function buildHygieneReport(
       const days = daysSince(member.invitedAt, options.now);
       if (days > options.staleInviteDays) add('old-invite', { code: 'old-invite', days });
     } else {
-      let inactive = false;
+      let inactive: false | 'data' | 'proxy' = false;
       if (activity.source === 'never') {
         add('never-signed-in', { code: 'never-signed-in' });
-        inactive = true;
+        inactive = 'data';
       } else if (activity.source === 'unknown') {
         activityUnknown += 1;
       } else if (activeDaysAgo !== null && activeDaysAgo > options.inactiveDays) {
         add('inactive', activity.source === 'last-active' ? { code: 'inactive', days: activeDaysAgo } : { code: 'no-recent-content-change', days: activeDaysAgo });
-        inactive = true;
+        inactive = activity.source === 'last-active' ? 'data' : 'proxy';
       }
       if (!summary.accessKnown) accessUnknown += 1;
       else if (!summary.isOrgAdmin && summary.projectsWithAccess === 0) add('no-access', { code: 'no-access' });
-      if (inactive && summary.isOrgAdmin) add('inactive-admin', { code: 'inactive-admin' });
+      if (inactive && summary.isOrgAdmin) add('inactive-admin', { code: 'inactive-admin', byProxy: inactive === 'proxy' });
     }
     if (categories.length === 0) continue;
     if (cell.state === 'read' && cell.total > 0) add('content-owner', { code: 'owns-content', total: cell.total });

@@ -38,7 +38,7 @@ export function reasonWords(reason: HygieneReason): string {
     case 'no-access':
       return t('hygWhyNoAccess');
     case 'inactive-admin':
-      return t('hygWhyInactiveAdmin');
+      return reason.byProxy ? t('hygWhyInactiveAdminProxy') : t('hygWhyInactiveAdmin');
     case 'owns-content':
       return t('hygWhyOwnsContent', { count: reason.total });
   }

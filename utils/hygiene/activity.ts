@@ -8,6 +8,7 @@
  * 2. `content-change`: otherwise the latest `lastModifiedAt` of the content they own ([code],
  *    GlobalSearch by owner). It proves they were active then; it never proves they were not since.
  * 3. `unknown`: neither could be read, or they own nothing with a date.
+ * A pending invitee has not joined: their date is the invite's (`invited`).
  *
  * Pure: data in, a labelled date out.
  */
@@ -25,6 +26,8 @@ export type Activity =
   | { source: 'never' }
   /** The latest change to content they own: proves activity then, not inactivity since. `atLeast`: a lower bound (not every item was read). */
   | { source: 'content-change'; at: string; atLeast: boolean }
+  /** A pending invite, not accepted: never active here; dated by the invite. */
+  | { source: 'invited'; at: string }
   /** No source could tell. */
   | { source: 'unknown' };
 
@@ -35,7 +38,8 @@ export function lastActiveReadable(snapshot: Pick<OrgSnapshot, 'pieces'>): boole
   return snapshot.pieces.projectRoles.read;
 }
 
-export function activityOf(member: Pick<Member, 'status' | 'lastActiveAt'>, dataCarriesLastActive: boolean, content: ContentRead | undefined): Activity {
+export function activityOf(member: Pick<Member, 'status' | 'lastActiveAt' | 'invitedAt'>, dataCarriesLastActive: boolean, content: ContentRead | undefined): Activity {
+  if (member.status === 'pending') return { source: 'invited', at: member.invitedAt };
   if (dataCarriesLastActive) {
     if (member.lastActiveAt) return { source: 'last-active', at: member.lastActiveAt };
     if (member.status === 'joined') return { source: 'never' };

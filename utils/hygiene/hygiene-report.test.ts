@@ -24,7 +24,7 @@ const listed = (result: ReturnType<typeof hygiene>) => Object.fromEntries(result
 
 describe('where activity comes from', () => {
   it('takes the console’s last-active date first, then the latest content change, else unknown', () => {
-    const joined = { status: 'joined' as const, lastActiveAt: daysAgo(3) };
+    const joined = { status: 'joined' as const, lastActiveAt: daysAgo(3), invitedAt: daysAgo(400) };
     expect(activityOf(joined, true, owns(1, daysAgo(1)))).toEqual({ source: 'last-active', at: daysAgo(3) });
     expect(activityOf(joined, false, owns(1, daysAgo(1)))).toEqual({ source: 'content-change', at: daysAgo(1), atLeast: false });
     expect(activityOf(joined, false, owns(1, daysAgo(1), false))).toEqual({ source: 'content-change', at: daysAgo(1), atLeast: true });
@@ -33,9 +33,10 @@ describe('where activity comes from', () => {
   });
 
   it('reads a joined person without a date as never active only when the data carries the dates', () => {
-    expect(activityOf({ status: 'joined', lastActiveAt: null }, true, undefined)).toEqual({ source: 'never' });
-    expect(activityOf({ status: 'joined', lastActiveAt: null }, false, undefined)).toEqual({ source: 'unknown' });
-    expect(activityOf({ status: 'pending', lastActiveAt: null }, true, undefined)).toEqual({ source: 'unknown' });
+    const invitedAt = daysAgo(20);
+    expect(activityOf({ status: 'joined', lastActiveAt: null, invitedAt }, true, undefined)).toEqual({ source: 'never' });
+    expect(activityOf({ status: 'joined', lastActiveAt: null, invitedAt }, false, undefined)).toEqual({ source: 'unknown' });
+    expect(activityOf({ status: 'pending', lastActiveAt: null, invitedAt }, true, undefined)).toEqual({ source: 'invited', at: invitedAt });
   });
 });
 

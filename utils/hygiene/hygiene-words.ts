@@ -53,6 +53,8 @@ export function activitySourceWords(activity: Activity): string {
       return activity.atLeast ? t('hygSourceContentChangeAtLeast') : t('hygSourceContentChange');
     case 'never':
       return t('hygSourceNever');
+    case 'invited':
+      return t('hygSourceInvited');
     case 'unknown':
       return t('hygSourceUnknown');
   }

@@ -226,10 +226,10 @@ function Row({ row, roleNames, selected, onSelect, onChangeEmail }: RowProps) {
         <PageText text={row.email} />
       </td>
       <td>{row.team === null ? <span class="al-hyg__muted">{t('hygNoTeam')}</span> : <PageText text={row.team} />}</td>
-      <td>{activityWords(row.activity)}</td>
+      <td class="al-hyg__nowrap">{activityWords(row.activity)}</td>
       <td>{accessWords(row, roleNames)}</td>
       <td>{contentWords(row.content)}</td>
-      <td>
+      <td class="al-hyg__why">
         <ul class="al-hyg__reasons">
           {row.reasons.map((reason, index) => (
             <li key={index}>{reasonWords(reason)}</li>

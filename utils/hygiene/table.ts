@@ -50,7 +50,7 @@ function compare(key: HygieneSortKey, a: HygieneRow, b: HygieneRow): number {
   }
 }
 
-/** The rows the view shows, in its order (ties keep the report's order, then the email decides nothing). */
+/** The rows the view shows, in its order (ties keep the report's order, so the order is stable). */
 export function viewRows(rows: readonly HygieneRow[], view: HygieneView): HygieneRow[] {
   const text = view.text.trim();
   const shown = rows.filter(

@@ -52,17 +52,21 @@ async function expectCategories(panel: Locator, key: keyof typeof DEMO_THRESHOLD
 const downloaded = async (download: Download) => readFileSync(await download.path(), 'utf8');
 
 test('lists exactly the expected people at two thresholds, and exports exactly what it shows', async ({ page, serviceWorker }) => {
+  // Twelve category views, two page states and two downloads in one browser: more than one page's worth of time.
+  test.slow();
   await setThresholds(serviceWorker, DEMO_THRESHOLDS['30/30']);
   await page.goto(MEMBERS_URL);
   let panel = await openReport(page);
   await expect(panel.getByText('Inactive after 30 days, invites old after 30 days (settings)')).toBeVisible();
   await expectCategories(panel, '30/30');
 
-  // A new old-invite threshold recomputes the findings: the summary starts again, the report closes.
+  // A new old-invite threshold recomputes the findings: today the summary starts again and the
+  // report closes (then it is opened again); an open report would follow the settings itself.
   await setThresholds(serviceWorker, DEMO_THRESHOLDS['90/45']);
-  await expect(report(page)).toHaveCount(0);
+  const newThresholds = 'Inactive after 90 days, invites old after 45 days (settings)';
+  await expect.poll(async () => (await report(page).count()) === 0 || (await report(page).getByText(newThresholds).count()) > 0).toBe(true);
   panel = await openReport(page);
-  await expect(panel.getByText('Inactive after 90 days, invites old after 45 days (settings)')).toBeVisible();
+  await expect(panel.getByText(newThresholds)).toBeVisible();
   await expectCategories(panel, '90/45');
 
   // Everyone listed, sorted by name, descending; then selecting with the keyboard.

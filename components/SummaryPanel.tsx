@@ -33,6 +33,12 @@ export interface SummaryPanelProps {
   onExport(format: 'csv' | 'json'): void;
   /** Set when the last export could not be made: says why. */
   exportError?: string | null;
+  /** Opens or closes the access hygiene report; without it there is no such button. */
+  onHygiene?(): void;
+  /** Whether the hygiene report is open (the button says so). */
+  hygieneOpen?: boolean;
+  /** Set when the hygiene report could not be opened: says why. */
+  hygieneError?: string | null;
 }
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -97,6 +103,11 @@ export function SummaryPanel(props: SummaryPanelProps) {
             <button type="button" class="al-sum__button" onClick={() => props.onExport('json')} disabled={!showNumbers}>
               {t('sumExportJson')}
             </button>
+            {props.onHygiene ? (
+              <button type="button" class="al-sum__button" aria-expanded={props.hygieneOpen ?? false} onClick={props.onHygiene}>
+                {t('sumHygiene')}
+              </button>
+            ) : null}
           </>
         ) : null}
       </div>
@@ -111,6 +122,11 @@ export function SummaryPanel(props: SummaryPanelProps) {
       {props.exportError ? (
         <p class="al-sum__note" role="alert">
           {props.exportError}
+        </p>
+      ) : null}
+      {props.hygieneError ? (
+        <p class="al-sum__note" role="alert">
+          {t('hygLoadFailed', { error: props.hygieneError })}
         </p>
       ) : null}
       {props.landmarkNote ? <p class="al-sum__note">{props.landmarkNote}</p> : null}

@@ -7,13 +7,13 @@
  * and web-accessible to the Amplitude hosts only; importing it runs it, and it leaves its functions
  * on the isolated world's global.
  */
-import { browser } from 'wxt/browser';
 import type { BreakdownCardProps } from '@/components/BreakdownCard';
 import type { Finding } from '@/utils/access/finding';
 import type { AccessReport, MemberAccess } from '@/utils/access/report';
 import type { AccessReviewMeta } from '@/utils/access/export';
 import type { CustomRoleNames } from '@/utils/access/roles';
 import type { AccessView } from './access-badges-model';
+import { unlistedFileLoader } from './load-unlisted';
 
 export const ACCESS_CARD_FILE = '/access-card.js';
 export const ACCESS_CARD_GLOBAL = '__adminLensAccessCard';
@@ -34,17 +34,5 @@ export interface AccessCardFile {
   accessReview(report: AccessReport, format: 'csv' | 'json', meta: AccessReviewMeta, names?: CustomRoleNames): string;
 }
 
-let loading: Promise<AccessCardFile> | null = null;
-
-export function loadAccessCard(): Promise<AccessCardFile> {
-  loading ??= (async () => {
-    await import(/* @vite-ignore */ browser.runtime.getURL(ACCESS_CARD_FILE as '/access-card.js'));
-    const file = (globalThis as Record<string, unknown>)[ACCESS_CARD_GLOBAL] as AccessCardFile | undefined;
-    if (!file) throw new Error(`${ACCESS_CARD_FILE} did not load`);
-    return file;
-  })().catch((error: unknown) => {
-    loading = null;
-    throw error;
-  });
-  return loading;
-}
+/** Loads the file once, on first use (a failed load is tried again next time). */
+export const loadAccessCard = unlistedFileLoader<AccessCardFile>(ACCESS_CARD_FILE, ACCESS_CARD_GLOBAL, () => `${ACCESS_CARD_FILE} did not load`);

@@ -13,6 +13,7 @@ import { type OrgSummary, summarizeOrg } from '@/utils/access/org-summary';
 import type { AccessReport } from '@/utils/access/report';
 import { unreadNote } from './unread-note';
 import { loadAccessCard } from './access-card-file';
+import { hygienePanel } from './hygiene-panel';
 import { findMembersTabs, selectedMembersTab, type SummaryPlacement, summaryPlacement } from '@/utils/amplitude/summary-anchor';
 import { downloadText } from '@/utils/download';
 import type { MembersContext } from './context';
@@ -74,6 +75,23 @@ export const accessSummary: Feature<MembersContext> = {
       );
     };
 
+    // The hygiene report opens under the panel, on demand. Offboarding and changing an email are
+    // features of their own: given here (onOffboard, onChangeEmail) when they exist.
+    let hygieneState: { open: boolean; error: string | null } = { open: false, error: null };
+    const hygiene = hygienePanel(
+      {
+        ctx,
+        orgData,
+        // Read on open only, when the summary's own UI exists.
+        anchor: () => ui.shadowHost,
+        onChange(next) {
+          hygieneState = next;
+          draw();
+        },
+      },
+      signal,
+    );
+
     const draw = () => {
       if (!container || signal.aborted) return;
       // Only with the Users tab: the panel is about the Users table.
@@ -100,6 +118,9 @@ export const accessSummary: Feature<MembersContext> = {
           onRefresh={() => void orgData.refresh()}
           onExport={exportReview}
           exportError={exportError}
+          onHygiene={() => hygiene.toggle()}
+          hygieneOpen={hygieneState.open}
+          hygieneError={hygieneState.error}
         />,
         container,
       );
@@ -124,6 +145,7 @@ export const accessSummary: Feature<MembersContext> = {
     });
     if (signal.aborted) return;
     ui.mount();
+
 
     let pendingDraw = false;
     const unsubscribe = orgData.subscribe((next) => {

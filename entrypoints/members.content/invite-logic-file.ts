@@ -4,13 +4,13 @@
  * web-accessible resource of the extension (nothing remote): importing it runs it, and it leaves
  * its functions on the isolated world's global. This is its shape (types only) and its loader.
  */
-import { browser } from 'wxt/browser';
 import type { BulkInviteDialogProps } from '@/components/BulkInviteDialog';
 import type { jobCounts } from '@/utils/invite/job';
 import type { newPageJob, pageRunner } from '@/utils/invite/page-run';
 import type { resultsCsv, resultsFileName, validationCsv } from '@/utils/invite/results-csv';
 import type { templateCsv } from '@/utils/invite/template';
 import { t } from '@/utils/i18n';
+import { unlistedFileLoader } from './load-unlisted';
 
 export const INVITE_LOGIC_GLOBAL = '__adminLensInviteLogic';
 export const INVITE_LOGIC_FILE = '/invite-logic.js';
@@ -28,18 +28,5 @@ export interface InviteLogic {
   mountDialog(host: HTMLElement, props: BulkInviteDialogProps): { update(props: BulkInviteDialogProps): void; unmount(): void };
 }
 
-let loading: Promise<InviteLogic> | null = null;
-
-export function loadInviteLogic(): Promise<InviteLogic> {
-  loading ??= (async () => {
-    const url = browser.runtime.getURL(INVITE_LOGIC_FILE as '/invite-logic.js');
-    await import(/* @vite-ignore */ url);
-    const logic = (globalThis as Record<string, unknown>)[INVITE_LOGIC_GLOBAL] as InviteLogic | undefined;
-    if (!logic) throw new Error(t('biLoadFailed', { file: INVITE_LOGIC_FILE }));
-    return logic;
-  })().catch((error: unknown) => {
-    loading = null;
-    throw error;
-  });
-  return loading;
-}
+/** Loads the file once, on first use (a failed load is tried again next time). */
+export const loadInviteLogic = unlistedFileLoader<InviteLogic>(INVITE_LOGIC_FILE, INVITE_LOGIC_GLOBAL, () => t('biLoadFailed', { file: INVITE_LOGIC_FILE }));

@@ -6,10 +6,10 @@
  */
 import type { AccessReport } from '@/utils/access/report';
 import { type AccessPreview, type AccessReportOptions, computeAccessReportInSlices, createAccessPreview } from '@/utils/access/engine';
-import type { ContentCounts, OrgSnapshot } from '@/utils/access/model';
+import type { OrgSnapshot } from '@/utils/access/model';
 import { createConsoleClient } from '@/utils/amplitude/console-client';
 import { fetchNotingOwn } from '@/utils/amplitude/own-requests';
-import { countContent } from '@/utils/amplitude/content-counts';
+import { type OwnedContent, readOwnedContent } from '@/utils/amplitude/content-counts';
 import type { MembersPage } from '@/utils/amplitude/page';
 import { readOrgSnapshot } from '@/utils/amplitude/read-org';
 import { sendRequest } from '@/utils/messaging';
@@ -57,10 +57,11 @@ export interface OrgData {
   readSince(since: number): Promise<void>;
   /**
    * Counts what these people own (charts, dashboards, cohorts, notebooks), read now from the
-   * console's content search: the removal guard's evidence for the people in its dialog. Each
-   * person's count, or why it could not be made; never a guess.
+   * console's content search: the removal guard's evidence for the people in its dialog, and the
+   * hygiene report's content column (with the latest change, its activity proxy). Each person's
+   * count, or why it could not be made; never a guess.
    */
-  countContent(people: readonly { id: string; email: string }[]): Promise<Map<string, { counts: ContentCounts } | { error: string }>>;
+  countContent(people: readonly { id: string; email: string }[]): Promise<Map<string, OwnedContent | { error: string }>>;
   /**
    * New finding thresholds (a settings change): the report is computed again from the newest
    * snapshot in hand, without reading the org again; the features that show findings redraw.
@@ -229,11 +230,11 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, initialFin
     const client = createConsoleClient({ origin: location.origin, orgUrl: page.location.orgUrl, signal, fetch: fetchNotingOwn });
     const orgId = state.snapshot?.org.id;
     if (orgId !== undefined) client.setOrgId(orgId);
-    const counted = new Map<string, { counts: ContentCounts } | { error: string }>();
+    const counted = new Map<string, OwnedContent | { error: string }>();
     await Promise.all(
       people.map(async (person) => {
         try {
-          counted.set(person.id, { counts: await countContent(client, person.email) });
+          counted.set(person.id, await readOwnedContent(client, person.email));
         } catch (error) {
           counted.set(person.id, { error: error instanceof Error ? error.message : String(error) });
         }

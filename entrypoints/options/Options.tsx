@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { NumberField } from '@/components/NumberField';
 import { AMPLITUDE_HOST_LABELS } from '@/utils/amplitude/hosts';
 import { downloadText } from '@/utils/download';
-import { DEFAULT_SETTINGS, FEATURE_IDS, MAX_INVITE_BATCH, REGION_HOSTS, type FeatureId, type Settings } from '@/utils/settings/defaults';
+import { DEFAULT_SETTINGS, FEATURE_IDS, MAX_INACTIVE_DAYS, MAX_INVITE_BATCH, REGION_HOSTS, type FeatureId, type Settings } from '@/utils/settings/defaults';
 import { parseSettingsFile, settingsFile, settingsFileName, validateSettings, type FieldErrors } from '@/utils/settings/schema';
 import { settingsStore } from '@/utils/settings/storage';
 import { AUDIT_RETENTION_CHOICES, SNAPSHOT_RETENTION_CHOICES } from '@/utils/settings/retention';
@@ -28,6 +28,7 @@ const FEATURES: Record<FeatureId, { label: MessageKey; hint: MessageKey }> = {
 interface Form {
   tooManyAdminsThreshold: string;
   staleInviteDays: string;
+  inactiveDays: string;
   inviteBatchSize: string;
   auditRetentionDays: number | null;
   snapshotRetentionDays: number;
@@ -39,6 +40,7 @@ const toForm = (settings: Settings): Form => ({
   ...settings,
   tooManyAdminsThreshold: String(settings.tooManyAdminsThreshold),
   staleInviteDays: String(settings.staleInviteDays),
+  inactiveDays: String(settings.inactiveDays),
   inviteBatchSize: String(settings.inviteBatchSize),
 });
 
@@ -48,6 +50,7 @@ const fromForm = (form: Form): unknown => ({
   ...form,
   tooManyAdminsThreshold: number(form.tooManyAdminsThreshold),
   staleInviteDays: number(form.staleInviteDays),
+  inactiveDays: number(form.inactiveDays),
   inviteBatchSize: number(form.inviteBatchSize),
 });
 
@@ -150,6 +153,16 @@ export function Options() {
             value={form.staleInviteDays}
             error={errors.staleInviteDays}
             onInput={(value) => edit({ staleInviteDays: value })}
+          />
+          <NumberField
+            id="inactiveDays"
+            label={t('optionsInactiveDays')}
+            hint={t('optionsInactiveDaysHelp')}
+            min={1}
+            max={MAX_INACTIVE_DAYS}
+            value={form.inactiveDays}
+            error={errors.inactiveDays}
+            onInput={(value) => edit({ inactiveDays: value })}
           />
         </fieldset>
 

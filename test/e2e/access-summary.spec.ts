@@ -8,7 +8,8 @@ import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { computeAccessReport } from '../../utils/access/engine';
-import { ALL_READ, type OrgSnapshot } from '../../utils/access/model';
+import type { OrgSnapshot } from '../../utils/access/model';
+import { snapshotOfDouble } from '../support/double-snapshot';
 import { escalationsByGroup, summarizeOrg } from '../../utils/access/org-summary';
 import type { AccessReport } from '../../utils/access/report';
 import type { ConsoleDouble } from '../console/server/double';
@@ -20,42 +21,7 @@ const panel = (page: Page) => page.getByRole('region', { name: 'Admin Lens acces
 const toggle = (page: Page) => panel(page).getByRole('button', { name: 'Access summary' });
 
 /** The double's org as our model, built straight from its state. */
-function snapshotOf(consoleDouble: ConsoleDouble): OrgSnapshot {
-  const state = consoleDouble.backend.state();
-  return {
-    org: { id: state.org.id, url: state.org.url, name: state.org.name, projectLevelPermissions: state.org.projectLevelPermissions, rbac: state.org.rbac },
-    viewerId: state.signedInMemberId,
-    viewerMay: { invite: true, remove: true },
-    projects: state.projects.map(({ id, name }) => ({ id, name })),
-    teams: state.teams,
-    teamSpaces: state.teamSpaces,
-    members: state.members.map((member) => ({
-      id: member.id,
-      email: member.email,
-      name: member.name,
-      status: member.status,
-      orgRole: member.orgRole,
-      team: state.teams.find((team) => team.id === member.teamId)?.name ?? null,
-      projectRoles: member.projectRoles,
-      groupIds: state.groups.filter((group) => group.memberIds.includes(member.id)).map((group) => group.id),
-      invitedAt: member.invitedAt,
-      joinedAt: member.joinedAt,
-      lastActiveAt: member.lastActiveAt,
-      content: null,
-    })),
-    groups: state.groups.map(({ id, name, description, projectRoles, defaultProjectId, teamSpaceIds, memberIds }) => ({
-      id,
-      name,
-      description,
-      projectRoles,
-      defaultProjectId,
-      teamSpaceIds,
-      memberIds,
-    })),
-    pieces: ALL_READ,
-    readAt: new Date().toISOString(),
-  };
-}
+const snapshotOf = (consoleDouble: ConsoleDouble): OrgSnapshot => snapshotOfDouble(consoleDouble.backend.state());
 
 function engineReport(consoleDouble: ConsoleDouble): { snapshot: OrgSnapshot; report: AccessReport } {
   const snapshot = snapshotOf(consoleDouble);

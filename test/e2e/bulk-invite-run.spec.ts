@@ -208,7 +208,7 @@ test('the batch size setting decides how many emails go in one invite', async ({
   await serviceWorker.evaluate(() =>
     (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({
       settings: { inviteBatchSize: 2 },
-      settings$: { v: 3 },
+      settings$: { v: 4 },
     }),
   );
   await openPanel(page);

@@ -124,7 +124,7 @@ test('export, import and reset: the exported file restores the settings; a bad f
   const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export settings' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^admin-lens-settings-\d{4}-\d\d-\d\d\.json$/);
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { format: string; version: number; settings: Record<string, unknown> };
-  expect(exported).toMatchObject({ format: 'admin-lens-settings', version: 3, settings: { inviteBatchSize: 3, features: { 'groups-escalation': false } } });
+  expect(exported).toMatchObject({ format: 'admin-lens-settings', version: 4, settings: { inviteBatchSize: 3, features: { 'groups-escalation': false } } });
 
   await options.getByRole('button', { name: 'Reset to defaults' }).click();
   await expect(saveStatus(options)).toHaveText('Restored the defaults and saved.');

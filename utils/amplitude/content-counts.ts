@@ -20,17 +20,44 @@ const search = (client: ConsoleClient, loginId: string, types: readonly ContentT
   // [guess] An empty text matches everything; the owners filter does the choosing.
   client.query('GlobalSearch', { query: '', limit, owners: [loginId], searchContentTypes: [...types] }, GlobalSearchData);
 
-export async function countContent(client: ConsoleClient, loginId: string, limit = SEARCH_LIMIT): Promise<ContentCounts> {
+/**
+ * What one person owns, and the latest `lastModifiedAt` among the items read: the hygiene report's
+ * "last content change". When the first search did not hold everything they own (more than one
+ * answer returns), the date is the latest of what it held: a lower bound (`changeComplete` false),
+ * still proof of activity at that time, never of inactivity. Null when nothing read carried a date.
+ */
+export interface OwnedContent {
+  counts: ContentCounts;
+  lastChangedAt: string | null;
+  /** True when every owned item was read, so `lastChangedAt` is the latest of all of them. */
+  changeComplete: boolean;
+}
+
+const latest = (dates: readonly (string | null | undefined)[]): string | null => {
+  let best: { at: string; ms: number } | null = null;
+  for (const at of dates) {
+    const ms = at ? Date.parse(at) : NaN;
+    if (!Number.isNaN(ms) && (!best || ms > best.ms)) best = { at: new Date(ms).toISOString(), ms };
+  }
+  return best?.at ?? null;
+};
+
+export async function readOwnedContent(client: ConsoleClient, loginId: string, limit = SEARCH_LIMIT): Promise<OwnedContent> {
   const counts: ContentCounts = { charts: 0, dashboards: 0, cohorts: 0, notebooks: 0 };
   const all = (await search(client, loginId, CONTENT_TYPES, limit)).unisearchContentSearch;
+  const lastChangedAt = latest(all.results.map((result) => result.entity.lastModifiedAt));
   const types = all.results.map((result) => result.entity.type.toUpperCase());
   if (all.results.length === all.totalHits && types.every((type) => type in FIELD)) {
     for (const type of types) counts[FIELD[type as ContentType]] += 1;
-    return counts;
+    return { counts, lastChangedAt, changeComplete: true };
   }
   const perType = await Promise.all(CONTENT_TYPES.map((type) => search(client, loginId, [type], 1)));
   CONTENT_TYPES.forEach((type, index) => {
     counts[FIELD[type]] = perType[index]!.unisearchContentSearch.totalHits;
   });
-  return counts;
+  return { counts, lastChangedAt, changeComplete: false };
+}
+
+export async function countContent(client: ConsoleClient, loginId: string, limit = SEARCH_LIMIT): Promise<ContentCounts> {
+  return (await readOwnedContent(client, loginId, limit)).counts;
 }

@@ -9,7 +9,7 @@ import { parseOrgSnapshot, PIECES, type Piece } from '@/utils/access/model';
 import type { OperationName as DoubleOperation } from '../../test/console/shared/operations';
 import { createConsoleDouble } from '../../test/console/server/double';
 import { createConsoleClient } from './console-client';
-import { countContent } from './content-counts';
+import { countContent, readOwnedContent } from './content-counts';
 import { pendingInvites } from './pending-invites';
 import { readOrgSnapshot } from './read-org';
 
@@ -116,6 +116,22 @@ describe('content counts through GlobalSearch', () => {
     expect(await countContent(counting, grace.email, 10)).toEqual(grace.content);
     expect(seen.filter((url) => url.includes('q=GlobalSearch'))).toHaveLength(5);
     expect(await countContent(client, grace.email)).toEqual(grace.content);
+  });
+
+  it('give the latest change of what a person owns, and say when it is only a lower bound', async () => {
+    const double = createConsoleDouble({ seed: 'demo' });
+    const client = clientFor(double, 'demo-org');
+    await readOrgSnapshot(client);
+    const members = double.backend.state().members;
+    const ethan = members.find((member) => member.id === 'u-10')!;
+    // The double dates each owner's first chart at their last activity, the rest earlier.
+    expect(await readOwnedContent(client, ethan.email)).toEqual({ counts: ethan.content, lastChangedAt: ethan.lastActiveAt, changeComplete: true });
+    const nobody = members.find((member) => member.id === 'u-4')!;
+    expect(await readOwnedContent(client, nobody.email)).toEqual({ counts: nobody.content, lastChangedAt: null, changeComplete: true });
+    const grace = members.find((member) => member.id === 'u-5')!;
+    const partial = await readOwnedContent(client, grace.email, 10);
+    expect(partial).toMatchObject({ counts: grace.content, changeComplete: false });
+    expect(Date.parse(partial.lastChangedAt!)).toBeLessThanOrEqual(Date.parse(grace.lastActiveAt!));
   });
 });
 

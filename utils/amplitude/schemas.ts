@@ -53,10 +53,13 @@ export const RbacData = z.object({
   rbacBatchCheckPermissions: z.object({ results: z.array(z.object({ action: z.string(), allowed: z.boolean() })) }),
 });
 
-/** [code] `GlobalSearch`: only what counting content needs. */
+/**
+ * [code] `GlobalSearch`: what counting content needs, and when each item was last changed (the
+ * hygiene report's proxy for activity). `lastModifiedAt` is optional: a result without it still counts.
+ */
 export const GlobalSearchData = z.object({
   unisearchContentSearch: z.object({
-    results: z.array(z.object({ entity: z.object({ type: z.string() }) })),
+    results: z.array(z.object({ entity: z.object({ type: z.string(), lastModifiedAt: z.optional(z.nullable(z.string())) }) })),
     totalHits: z.int().check(z.nonnegative()),
   }),
 });

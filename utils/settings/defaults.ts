@@ -6,10 +6,10 @@
  */
 import { DEFAULT_MAX_ADMINS, DEFAULT_STALE_INVITE_DAYS } from '@/utils/access/findings';
 import { AMPLITUDE_ORIGINS } from '@/utils/amplitude/hosts';
-import { MAX_INVITE_BATCH } from './constants';
+import { DEFAULT_INACTIVE_DAYS, MAX_INACTIVE_DAYS, MAX_INVITE_BATCH } from './constants';
 import { DEFAULT_AUDIT_RETENTION_DAYS, DEFAULT_SNAPSHOT_RETENTION_DAYS } from './retention';
 
-export { MAX_INVITE_BATCH, SETTINGS_KEY } from './constants';
+export { DEFAULT_INACTIVE_DAYS, MAX_INACTIVE_DAYS, MAX_INVITE_BATCH, SETTINGS_KEY } from './constants';
 
 /** Every feature of the Members & Groups page, by its id (entrypoints/members.content/features.ts). */
 export const FEATURE_IDS = ['removal-guard', 'admin-lens-chip', 'access-badges', 'access-summary', 'groups-escalation', 'bulk-invite-panel'] as const;
@@ -23,6 +23,8 @@ export interface Settings {
   tooManyAdminsThreshold: number;
   /** A pending invite older than this many days is stale. */
   staleInviteDays: number;
+  /** Not active for more than this many days is inactive (the access hygiene report). */
+  inactiveDays: number;
   /** Rows per batch of the bulk-invite runner (1..10). */
   inviteBatchSize: number;
   /** How long the removal audit log keeps entries, in days; null keeps everything (retention.ts). */
@@ -40,6 +42,7 @@ const allOn = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.
 export const DEFAULT_SETTINGS: Settings = {
   tooManyAdminsThreshold: DEFAULT_MAX_ADMINS,
   staleInviteDays: DEFAULT_STALE_INVITE_DAYS,
+  inactiveDays: DEFAULT_INACTIVE_DAYS,
   inviteBatchSize: MAX_INVITE_BATCH,
   auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS,
   snapshotRetentionDays: DEFAULT_SNAPSHOT_RETENTION_DAYS,
@@ -67,6 +70,7 @@ export function withDefaults(stored: unknown): Settings {
   return {
     tooManyAdminsThreshold: count('tooManyAdminsThreshold', d.tooManyAdminsThreshold),
     staleInviteDays: count('staleInviteDays', d.staleInviteDays),
+    inactiveDays: count('inactiveDays', d.inactiveDays, MAX_INACTIVE_DAYS),
     inviteBatchSize: count('inviteBatchSize', d.inviteBatchSize, MAX_INVITE_BATCH),
     // null is "forever", chosen; a missing or malformed value is the (finite) default.
     auditRetentionDays: from.auditRetentionDays === null ? null : count('auditRetentionDays', DEFAULT_AUDIT_RETENTION_DAYS),

@@ -39,7 +39,7 @@ describe('settings files', () => {
   it('an exported file imports back to the same settings', () => {
     const settings = { ...DEFAULT_SETTINGS, staleInviteDays: 30, features: { ...DEFAULT_SETTINGS.features, 'access-badges': false } };
     const text = settingsFile(settings, new Date('2026-03-01T10:00:00Z'));
-    expect(JSON.parse(text)).toMatchObject({ format: 'admin-lens-settings', version: 3, exportedAt: '2026-03-01T10:00:00.000Z' });
+    expect(JSON.parse(text)).toMatchObject({ format: 'admin-lens-settings', version: 4, exportedAt: '2026-03-01T10:00:00.000Z' });
     expect(parseSettingsFile(text)).toEqual({ ok: true, settings });
   });
 
@@ -66,7 +66,7 @@ describe('settings files', () => {
   it.each([
     ['not JSON', '{ nope', /^This file is not JSON \(/],
     ['another JSON file', file({ members: [] }), /^This is not an Admin Lens settings file/],
-    ['a newer version', file({ format: 'admin-lens-settings', version: 4, settings: {} }), /made by a newer Admin Lens \(settings version 4; this one reads up to 3\)/],
+    ['a newer version', file({ format: 'admin-lens-settings', version: 5, settings: {} }), /made by a newer Admin Lens \(settings version 5; this one reads up to 4\)/],
     [
       'bad values',
       file({ format: 'admin-lens-settings', version: 2, settings: { ...DEFAULT_SETTINGS, inviteBatchSize: 25 } }),

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod/mini';
 import { AUDIT_RETENTION_CHOICES, isAuditRetentionChoice, isSnapshotRetentionChoice, SNAPSHOT_RETENTION_CHOICES } from './retention';
-import { FEATURE_IDS, MAX_INVITE_BATCH, REGION_HOSTS, type Settings } from './defaults';
+import { FEATURE_IDS, MAX_INACTIVE_DAYS, MAX_INVITE_BATCH, REGION_HOSTS, type Settings } from './defaults';
 import { migrateSettings, SETTINGS_VERSION } from './storage';
 import { t, type MessageKey } from '@/utils/i18n';
 
@@ -21,6 +21,7 @@ const switches = (keys: readonly string[]) => z.strictObject(Object.fromEntries(
 export const settingsSchema = z.strictObject({
   tooManyAdminsThreshold: wholeNumber(1, 100),
   staleInviteDays: wholeNumber(1, 365),
+  inactiveDays: wholeNumber(1, MAX_INACTIVE_DAYS),
   inviteBatchSize: wholeNumber(1, MAX_INVITE_BATCH),
   auditRetentionDays: z.union([z.null(), z.number()]).check(
     z.refine(isAuditRetentionChoice, {
@@ -40,6 +41,7 @@ export const settingsSchema = z.strictObject({
 export const FIELD_LABELS: Record<keyof Settings, MessageKey> = {
   tooManyAdminsThreshold: 'settingsFieldTooManyAdmins',
   staleInviteDays: 'optionsStaleInvite',
+  inactiveDays: 'settingsFieldInactiveDays',
   inviteBatchSize: 'optionsBatchSize',
   auditRetentionDays: 'optionsKeepAudit',
   snapshotRetentionDays: 'optionsKeepSnapshots',

@@ -17,6 +17,7 @@ describe('defaults', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       tooManyAdminsThreshold: DEFAULT_MAX_ADMINS,
       staleInviteDays: DEFAULT_STALE_INVITE_DAYS,
+      inactiveDays: 90,
       inviteBatchSize: 10,
       auditRetentionDays: 365,
       snapshotRetentionDays: 30,
@@ -78,14 +79,14 @@ describe('storage and migration', () => {
     const after = await stored();
     expect(after).not.toHaveProperty('auditRetentionDays');
     expect(after.settings).toEqual({ ...DEFAULT_SETTINGS, auditRetentionDays: 90 });
-    expect(after['settings$']).toEqual({ v: 3 });
+    expect(after['settings$']).toEqual({ v: SETTINGS_VERSION });
   });
 
   it('a version-1 value stored under local:settings is migrated by WXT’s versioned item', async () => {
     await browser.storage.local.set({ settings: { auditRetentionDays: 180 }, settings$: { v: 1 } });
     const store = createSettingsStore(defineSettingsItem());
     expect(await store.load()).toEqual({ ...DEFAULT_SETTINGS, auditRetentionDays: 180 });
-    expect(await stored()).toEqual({ settings: { ...DEFAULT_SETTINGS, auditRetentionDays: 180 }, settings$: { v: 3 } });
+    expect(await stored()).toEqual({ settings: { ...DEFAULT_SETTINGS, auditRetentionDays: 180 }, settings$: { v: SETTINGS_VERSION } });
   });
 
   it('version 2 to 3: the stored "forever" every install had by default becomes a year, a chosen retention stays, snapshots get 30 days', async () => {
@@ -95,6 +96,13 @@ describe('storage and migration', () => {
     fakeBrowser.reset();
     await browser.storage.local.set({ settings: { ...v2, auditRetentionDays: 90 }, settings$: { v: 2 } });
     expect(await createSettingsStore(defineSettingsItem()).load()).toMatchObject({ auditRetentionDays: 90, snapshotRetentionDays: 30 });
+  });
+
+  it('version 3 to 4: the hygiene report\'s inactive-days threshold is added at its default (90), the rest stays', async () => {
+    const { inactiveDays: _added, ...v3 } = DEFAULT_SETTINGS;
+    await browser.storage.local.set({ settings: { ...v3, staleInviteDays: 30 }, settings$: { v: 3 } });
+    expect(await createSettingsStore(defineSettingsItem()).load()).toEqual({ ...DEFAULT_SETTINGS, staleInviteDays: 30, inactiveDays: 90 });
+    expect(await stored()).toMatchObject({ settings: { staleInviteDays: 30, inactiveDays: 90 }, settings$: { v: 4 } });
   });
 
   it('a current value is left as stored; fields added later read as their defaults', async () => {

@@ -14,13 +14,15 @@
  *    Up to version 2, "keep forever" (null) was the default that every install stored, so a stored
  *    null cannot tell a choice from the default: migration 3 gives it the new default (a year), and
  *    "Forever" stays one choice away in the settings.
+ * 4. The access hygiene report's threshold: `inactiveDays` (default 90). Old invites reuse
+ *    `staleInviteDays`. Migration 4 adds the default and changes nothing else.
  * To change the shape: bump SETTINGS_VERSION, add the step to SETTINGS_MIGRATIONS and to the test.
  */
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, withDefaults, type Settings } from './defaults';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from './retention';
 
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 export const SETTINGS_ITEM_KEY = `local:${SETTINGS_KEY}` as const;
 /** Version 1's only item. */
 export const LEGACY_RETENTION_KEY = 'local:auditRetentionDays' as const;
@@ -32,15 +34,19 @@ export interface SettingsV1 {
 /** Version 2: every setting of its day; snapshots had no retention and null was the audit default. */
 export type SettingsV2 = Omit<Settings, 'snapshotRetentionDays'>;
 
+/** Version 3: before the hygiene report's threshold. */
+export type SettingsV3 = Omit<Settings, 'inactiveDays'>;
+
 /** Step n turns a value of version n-1 into version n. */
 export const SETTINGS_MIGRATIONS: Record<number, (old: any) => unknown> = {
   2: (old: SettingsV1 | null): SettingsV2 => ({ ...withDefaults(null), auditRetentionDays: old?.auditRetentionDays ?? null }),
   // Adds, repairs nothing: an imported file's wrong values are still for validation to name.
-  3: (old: Partial<SettingsV2> | null): Partial<Settings> => ({
+  3: (old: Partial<SettingsV2> | null): Partial<SettingsV3> => ({
     ...old,
     auditRetentionDays: old?.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
     snapshotRetentionDays: DEFAULT_SETTINGS.snapshotRetentionDays,
   }),
+  4: (old: Partial<SettingsV3> | null): Partial<Settings> => ({ ...old, inactiveDays: DEFAULT_SETTINGS.inactiveDays }),
 };
 
 /** Runs the steps after `fromVersion` up to the current version (an imported file of an older version). */

@@ -1,0 +1,45 @@
+/**
+ * The console double's org as our model, built straight from its state (not through the
+ * extension's reading of it): the independent oracle that unit and end-to-end tests compare the
+ * extension's pictures against.
+ */
+import { ALL_READ, type OrgSnapshot } from '../../utils/access/model';
+import type { ConsoleDouble } from '../console/server/double';
+
+type DoubleState = ReturnType<ConsoleDouble['backend']['state']>;
+
+export function snapshotOfDouble(state: DoubleState): OrgSnapshot {
+  return {
+    org: { id: state.org.id, url: state.org.url, name: state.org.name, projectLevelPermissions: state.org.projectLevelPermissions, rbac: state.org.rbac },
+    viewerId: state.signedInMemberId,
+    viewerMay: { invite: true, remove: true },
+    projects: state.projects.map(({ id, name }) => ({ id, name })),
+    teams: state.teams,
+    teamSpaces: state.teamSpaces,
+    members: state.members.map((member) => ({
+      id: member.id,
+      email: member.email,
+      name: member.name,
+      status: member.status,
+      orgRole: member.orgRole,
+      team: state.teams.find((team) => team.id === member.teamId)?.name ?? null,
+      projectRoles: member.projectRoles,
+      groupIds: state.groups.filter((group) => group.memberIds.includes(member.id)).map((group) => group.id),
+      invitedAt: member.invitedAt,
+      joinedAt: member.joinedAt,
+      lastActiveAt: member.lastActiveAt,
+      content: null,
+    })),
+    groups: state.groups.map(({ id, name, description, projectRoles, defaultProjectId, teamSpaceIds, memberIds }) => ({
+      id,
+      name,
+      description,
+      projectRoles,
+      defaultProjectId,
+      teamSpaceIds,
+      memberIds,
+    })),
+    pieces: ALL_READ,
+    readAt: new Date().toISOString(),
+  };
+}

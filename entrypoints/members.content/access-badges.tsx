@@ -10,8 +10,8 @@
  *   feature's CSS text; one card host appended to <body>.
  * - Rows are remembered (WeakMap row -> record) and re-rendered only when who they show or the
  *   report changes. One MutationObserver on the narrowest stable root (the Users tab panel's
- *   parent), scanned in its callback (same frame as the rows), in time-boxed slices (the rest of a
- *   long page in tasks of its own); records that are only our own hosts coming and going are ignored.
+ *   parent), scanned in its callback (same frame as the rows); records that are only our own hosts
+ *   coming and going are ignored.
  * - A row whose email the org's data does not know gets a neutral "Not yet read" badge and one
  *   debounced refresh of the data: never a wrong badge. Before any data, only rows showing an
  *   email get a (neutral) badge: a name can only be matched against the data.
@@ -23,7 +23,7 @@ import type { Feature } from '@/utils/features/registry';
 import { identifyRow, indexPeople, type PeopleIndex } from '@/utils/amplitude/row-identity';
 import { findUsersArea, findUsersLists, findUsersRoot, readRow, type RowReading } from '@/utils/amplitude/users-table';
 import type { MembersContext } from './context';
-import { type OrgDataState, yieldToPage } from './org-data';
+import type { OrgDataState } from './org-data';
 import { rowCensus } from './row-census';
 import { type AccessView, type BadgeView, findingsByMember, memberBadge, placeCard, unknownBadge } from './access-badges-model';
 import { type AccessCardFile, loadAccessCard } from './access-card-file';
@@ -35,11 +35,6 @@ const CARD_TAG = 'admin-lens-access-card';
 const OPEN_DELAY_MS = 120;
 const CLOSE_DELAY_MS = 250;
 const REFRESH_DEBOUNCE_MS = 600;
-/**
- * Rows badged in one task before the rest wait for a task of their own (ms). Small: the first slice
- * shares the console's render task, and 50 rows cost ~10-20 ms on a 2-core machine.
- */
-const SCAN_SLICE_MS = 8;
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /** Our own nodes (every custom element of ours is `admin-lens-…`): never page evidence, never a reason to scan again. */
@@ -353,83 +348,49 @@ export const accessBadges: Feature<MembersContext> = {
       }
     }
 
-    /** Badges one row; false when the row gets none because nobody can be read from it. */
-    function scanRow(row: Element, seen: Set<RowRecord>): boolean {
-      const reading = readingOf(row);
-      const badge = badgeFor(reading);
-      let record = records.get(row);
-      if (!badge || badge === 'unreadable' || !reading.anchor) {
-        if (record) forget(record);
-        return badge !== 'unreadable';
-      }
-      if (!record) {
-        const { host, mount } = createHost(BADGE_TAG);
-        record = { row, who: badge.who, host, mount, renderedKey: '', memberId: null };
-        records.set(row, record);
-        live.add(record);
-      }
-      seen.add(record);
-      if (record.host.parentElement !== reading.anchor) reading.anchor.append(record.host);
-      const changed = record.who !== badge.who || record.memberId !== badge.memberId;
-      if (changed && open?.record === record) closeCard(false);
-      record.who = badge.who;
-      record.memberId = badge.memberId;
-      // Skipped inside when nothing it shows changed (same data version, person and state).
-      renderBadge(record);
-      return true;
-    }
-
-    /** Counts scans: a slice of an older scan stops once a newer one started (it does the rows again, cheaply). */
-    let scans = 0;
-
-    /**
-     * Badges every row, in slices: the first runs in the observer's callback, inside the console's
-     * own render task (the rows at the top get their badges in the very frame that shows them); the
-     * rest, if the rows take longer than SCAN_SLICE_MS, each in a task of its own, so that our share
-     * never makes the console's task a long one (> 50 ms) and no slice of ours is one either.
-     */
     function scan() {
       if (signal.aborted) return;
       if ((!root || !root.isConnected) && !attach()) {
         console.warn('[Admin Lens] access badges: landmark missing: the Users tab panel (tab "Users" -> tabpanel)');
         return;
       }
-      const scan = ++scans;
-      const area = findUsersArea(page.heading);
-      const rows = (area ? findUsersLists(area, isOurs) : []).flatMap((list) => list.rows);
       const seen = new Set<RowRecord>();
-      let next = 0;
+      const area = findUsersArea(page.heading);
+      let rows = 0;
       let unreadable = 0;
-      /** The badges of rows gone (a page turned): unmounted once every row is done, in slices too. */
-      let gone: RowRecord[] | null = null;
-      const slice = () => {
-        if (signal.aborted || scan !== scans) return;
-        const started = performance.now();
-        const spent = () => performance.now() - started > SCAN_SLICE_MS;
-        while (next < rows.length) {
-          const row = rows[next++] as Element;
-          if (!scanRow(row, seen)) unreadable++;
-          if (next < rows.length && spent()) {
-            void yieldToPage().then(slice);
-            return;
+      for (const list of area ? findUsersLists(area, isOurs) : []) {
+        for (const row of list.rows) {
+          rows++;
+          const reading = readingOf(row);
+          const badge = badgeFor(reading);
+          let record = records.get(row);
+          if (!badge || badge === 'unreadable' || !reading.anchor) {
+            if (badge === 'unreadable') unreadable++;
+            if (record) forget(record);
+            continue;
           }
-        }
-        gone ??= [...live].filter((record) => !seen.has(record) || !record.row.isConnected);
-        while (gone.length > 0) {
-          const record = gone.pop() as RowRecord;
-          if (live.has(record)) forget(record);
-          if (gone.length > 0 && spent()) {
-            void yieldToPage().then(slice);
-            return;
+          if (!record) {
+            const { host, mount } = createHost(BADGE_TAG);
+            record = { row, who: badge.who, host, mount, renderedKey: '', memberId: null };
+            records.set(row, record);
+            live.add(record);
           }
+          seen.add(record);
+          if (record.host.parentElement !== reading.anchor) reading.anchor.append(record.host);
+          const changed = record.who !== badge.who || record.memberId !== badge.memberId;
+          if (changed && open?.record === record) closeCard(false);
+          record.who = badge.who;
+          record.memberId = badge.memberId;
+          // Skipped inside when nothing it shows changed (same data version, person and state).
+          renderBadge(record);
         }
-        if (unreadable && !warnedUnreadable) {
-          warnedUnreadable = true;
-          console.warn('[Admin Lens] access badges: user rows with no email or unique name readable: no badge there');
-        }
-        rowCensus.set(people ? { rows: rows.length, unreadable } : null);
-      };
-      slice();
+      }
+      for (const record of live) if (!seen.has(record) || !record.row.isConnected) forget(record);
+      if (unreadable && !warnedUnreadable) {
+        warnedUnreadable = true;
+        console.warn('[Admin Lens] access badges: user rows with no email or unique name readable: no badge there');
+      }
+      rowCensus.set(people ? { rows, unreadable } : null);
     }
 
     // ---- data ---------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ import type { Feature } from '@/utils/features/registry';
 import { identifyRow, indexPeople, type PeopleIndex } from '@/utils/amplitude/row-identity';
 import { findUsersArea, findUsersLists, findUsersRoot, readRow, type RowReading } from '@/utils/amplitude/users-table';
 import type { MembersContext } from './context';
-import type { OrgDataState } from './org-data';
+import { type OrgDataState, yieldToPage } from './org-data';
 import { rowCensus } from './row-census';
 import { type AccessView, type BadgeView, findingsByMember, memberBadge, placeCard, unknownBadge } from './access-badges-model';
 import { type AccessCardFile, loadAccessCard } from './access-card-file';
@@ -35,6 +35,8 @@ const CARD_TAG = 'admin-lens-access-card';
 const OPEN_DELAY_MS = 120;
 const CLOSE_DELAY_MS = 250;
 const REFRESH_DEBOUNCE_MS = 600;
+/** Badges of removed rows unmounted per task (ms of work), well apart from the console's render task. */
+const UNMOUNT_SLICE_MS = 8;
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /** Our own nodes (every custom element of ours is `admin-lens-…`): never page evidence, never a reason to scan again. */
@@ -277,6 +279,33 @@ export const accessBadges: Feature<MembersContext> = {
       if (open?.record === record) closeCard(false);
     }
 
+    /**
+     * The badges of rows the console removed (a page turned: 50 of them), unmounted in a task of
+     * their own, a slice at a time: off the page, nobody sees them go, and unmounting 50 Preact
+     * trees inside the console's render task, with the new rows' scan, made it a long one.
+     */
+    const leaving: RowRecord[] = [];
+    let unmounting = false;
+    function forgetLater(record: RowRecord) {
+      live.delete(record);
+      records.delete(record.row);
+      if (open?.record === record) closeCard(false);
+      leaving.push(record);
+      if (unmounting) return;
+      unmounting = true;
+      const slice = () => {
+        const started = performance.now();
+        while (leaving.length > 0 && performance.now() - started < UNMOUNT_SLICE_MS) {
+          const gone = leaving.pop() as RowRecord;
+          render(null, gone.mount);
+          gone.host.remove();
+        }
+        if (leaving.length > 0) void yieldToPage().then(slice);
+        else unmounting = false;
+      };
+      void yieldToPage().then(slice);
+    }
+
     // ---- the table ----------------------------------------------------------------------------
     let root: Element | null = null;
     // Scanned in the observer's own callback (a microtask after the console's commit), not a frame
@@ -385,7 +414,10 @@ export const accessBadges: Feature<MembersContext> = {
           renderBadge(record);
         }
       }
-      for (const record of live) if (!seen.has(record) || !record.row.isConnected) forget(record);
+      for (const record of live) {
+        if (!record.row.isConnected) forgetLater(record);
+        else if (!seen.has(record)) forget(record);
+      }
       if (unreadable && !warnedUnreadable) {
         warnedUnreadable = true;
         console.warn('[Admin Lens] access badges: user rows with no email or unique name readable: no badge there');

@@ -11,7 +11,9 @@
  *   No Access is a value and grants nothing.
  *
  * Cost: O(members + grants): each member gets one shared baseline cell for the projects their
- * grants do not touch, plus one lookup per grant they actually hold (see cell-cache.ts).
+ * grants do not touch, plus one lookup per grant they actually hold (see cell-cache.ts). The cell
+ * cache and the group grants it is keyed by are kept with the snapshot (indexesOf): a report made
+ * again for the same snapshot (new finding options, the preview then the report) resolves no cell twice.
  */
 import { type CellCache, type CellNode, createCellCache, DIRECT_SOURCE, ORG_SOURCE } from './cell-cache';
 import type { Finding } from './finding';
@@ -152,27 +154,61 @@ function builderOf(preview: AccessPreview, snapshot: OrgSnapshot): Builder {
   return builder;
 }
 
-function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions): Builder {
+/**
+ * What every report of one snapshot shares, whatever its options: the indexes, the interned group
+ * sources and the cell cache behind them (cells are keyed by source identity, so the sources must
+ * be the same objects for a cell to be found again). A report made again for the same snapshot
+ * (other finding options, the preview then the report) resolves no cell twice.
+ */
+interface SnapshotIndexes {
+  mode: AccessMode;
+  projectPosition: ReadonlyMap<string, number>;
+  grantsByGroup: ReadonlyMap<string, readonly IndexedGrant[]>;
+  cells: CellCache;
+  /** How many granted entries the last report of this snapshot held: the next one's store is made that size. */
+  grantedLength: number | undefined;
+}
+
+/** Weak: the indexes live exactly as long as their snapshot (the page drops a snapshot it replaced). */
+const indexesBySnapshot = new WeakMap<OrgSnapshot, SnapshotIndexes>();
+
+function indexesOf(snapshot: OrgSnapshot): SnapshotIndexes {
   // An unknown mode computes as project-level (the org role alone grants nothing) and every
   // non-Admin's access is marked unknown (projectAccessReadable), so nothing rests on the choice.
   const mode: AccessMode = snapshot.org.projectLevelPermissions === false ? 'org-level' : 'project-level';
+  const known = indexesBySnapshot.get(snapshot);
+  // Snapshots are not changed once read; the mode is checked all the same, being cheap and decisive.
+  if (known && known.mode === mode) return known;
   const projectPosition = new Map<string, number>();
   snapshot.projects.forEach((project, position) => projectPosition.set(project.id, position));
+  const indexes: SnapshotIndexes = {
+    mode,
+    projectPosition,
+    grantsByGroup: indexGroupGrants(snapshot.groups, projectPosition),
+    cells: createCellCache(),
+    grantedLength: undefined,
+  };
+  indexesBySnapshot.set(snapshot, indexes);
+  return indexes;
+}
 
-  const cells = createCellCache();
+function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions): Builder {
+  const indexes = indexesOf(snapshot);
+  const { mode, projectPosition, cells } = indexes;
   const context: EngineContext = {
     mode,
     readable: projectAccessReadable(snapshot),
     projectCount: snapshot.projects.length,
     projectPosition,
-    grantsByGroup: indexGroupGrants(snapshot.groups, projectPosition),
+    grantsByGroup: indexes.grantsByGroup,
     cells,
     nodeAt: new Array<CellNode | undefined>(snapshot.projects.length).fill(undefined),
     touched: new Array<number>(snapshot.projects.length).fill(0),
     counts: emptyRoleCounts(),
-    granted: createGrantedStore(cells.table),
+    granted: createGrantedStore(cells.table, indexes.grantedLength),
     summarize: createSummaryInterner(snapshot.projects.length),
   };
+  // Not kept with the snapshot: one list per member would stay in the page long after the report.
   const groupsByMember = indexGroupsByMember(snapshot);
   // By place in the snapshot: the full report asks every member in order, with no lookup by id.
   const computed = new Array<MemberAccess | undefined>(snapshot.members.length).fill(undefined);
@@ -199,7 +235,10 @@ function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions): Bui
       if (!access) throw new RangeError(`No member at ${index}`);
       return access;
     },
-    settle: () => trimGranted(context.granted),
+    settle: () => {
+      trimGranted(context.granted);
+      indexes.grantedLength = context.granted.length;
+    },
     rules: () => (rules ??= createFindingRules(snapshot, { mode, projects: snapshot.projects }, options)),
   };
 }
@@ -325,7 +364,7 @@ function accessOfMember(member: Member, groups: readonly Group[], context: Engin
   const baseline = cells.cellOf(start);
   // Counted from the touched cells and the baseline, not by scanning every project.
   counts.no_access = counts.viewer = counts.member = counts.manager = counts.admin = 0;
-  counts[baseline.role] = context.projectCount - touchedCount;
+  addToCount(counts, baseline.role, context.projectCount - touchedCount);
   const { granted } = context;
   const grantedStart = granted.length;
   if (touchedCount <= SORT_TOUCHED_UP_TO) {
@@ -355,8 +394,33 @@ function accessOfMember(member: Member, groups: readonly Group[], context: Engin
 /** Keeps one touched project's cell in the granted store and counts its role. */
 function recordGranted(context: EngineContext, position: number, node: CellNode): void {
   appendGranted(context.granted, position, context.cells.indexOf(node));
-  context.counts[context.cells.cellOf(node).role] += 1;
+  addToCount(context.counts, context.cells.cellOf(node).role, 1);
   context.nodeAt[position] = undefined; // leave the scratch space clean for the next member
+}
+
+/**
+ * `counts[role] += amount`, spelled out: a store keyed by a variable string was the costliest line
+ * of the engine's inner loop (once per granted project of every member); a switch compares interned
+ * strings by identity and stores to a known field.
+ */
+function addToCount(counts: Record<Role, number>, role: Role, amount: number): void {
+  switch (role) {
+    case 'no_access':
+      counts.no_access += amount;
+      break;
+    case 'viewer':
+      counts.viewer += amount;
+      break;
+    case 'member':
+      counts.member += amount;
+      break;
+    case 'manager':
+      counts.manager += amount;
+      break;
+    case 'admin':
+      counts.admin += amount;
+      break;
+  }
 }
 
 /** Up to this many touched projects an insertion sort is cheapest; above it, the projects are walked in order. */

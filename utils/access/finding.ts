@@ -76,9 +76,17 @@ type FindingIds = Partial<Pick<Finding, 'memberIds' | 'projectIds' | 'groupIds'>
 
 const NONE: readonly string[] = [];
 
+/** `code:part:part`; one or two parts (nearly every finding) without the array join's extra string. */
+function keyOf(code: FindingCode, parts: readonly string[]): string {
+  if (parts.length === 0) return code;
+  if (parts.length === 1) return `${code}:${parts[0] ?? ''}`;
+  if (parts.length === 2) return `${code}:${parts[0] ?? ''}:${parts[1] ?? ''}`;
+  return `${code}:${parts.join(':')}`;
+}
+
 export function makeFinding<C extends FindingCode>(code: C, severity: FindingSeverity, keyParts: readonly string[], ids: FindingIds, params: FindingParamsByCode[C]): FindingOf<C> {
   return {
-    key: keyParts.length === 0 ? code : `${code}:${keyParts.join(':')}`,
+    key: keyOf(code, keyParts),
     code,
     severity,
     memberIds: ids.memberIds ?? NONE,

@@ -21,8 +21,10 @@ export interface GrantedStore {
 
 const INITIAL_CAPACITY = 1024;
 
-export function createGrantedStore(cells: readonly ProjectAccess[]): GrantedStore {
-  return { positions: new Uint32Array(INITIAL_CAPACITY), cellIndexes: new Uint32Array(INITIAL_CAPACITY), cells, length: 0 };
+/** `expectedLength`: how many entries are likely (a previous report of the same snapshot), so the arrays need not grow. */
+export function createGrantedStore(cells: readonly ProjectAccess[], expectedLength = INITIAL_CAPACITY): GrantedStore {
+  const capacity = Math.max(INITIAL_CAPACITY, expectedLength);
+  return { positions: new Uint32Array(capacity), cellIndexes: new Uint32Array(capacity), cells, length: 0 };
 }
 
 /** Appends one entry; the arrays double when full (members read them through the store, so they follow). */

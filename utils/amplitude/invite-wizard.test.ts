@@ -24,6 +24,8 @@ interface FakeOptions {
   review?: 'named' | 'unnamed' | 'none';
   /** Someone the review shows besides the batch (a leftover chip). */
   reviewExtra?: string;
+  /** After Send, the wizard stays (fading out) this long before it is gone; default: gone at once. */
+  fadeOutMs?: number;
 }
 
 /** A wizard with the steps of a console without groups or teams: emails, access, defaults, review. */
@@ -77,7 +79,13 @@ function fakeConsole(options: FakeOptions = {}) {
     } else {
       footer.append(button('Send', () => {
         sent.push([...emails]);
-        close();
+        if (options.fadeOutMs) {
+          const fading = dialog;
+          setTimeout(() => {
+            fading?.remove();
+            if (dialog === fading) dialog = null;
+          }, options.fadeOutMs);
+        } else close();
         const toast = document.createElement('div');
         toast.setAttribute('role', 'status');
         toast.textContent = label(`Invitations sent to ${emails.length} users`);
@@ -151,6 +159,20 @@ describe('sendThroughWizard', () => {
     expect(outcome).toEqual({ ok: true, toast: 'Invitations sent to 2 users' });
     expect(console.sent).toEqual([['ana@new.example', 'ben@new.example']]);
     expect(console.wizardOpen()).toBe(false);
+  });
+
+  it('answers as soon as the console says Sent, and the next batch waits for the wizard to fade out before opening it again', async () => {
+    const console = fakeConsole({ fadeOutMs: 120 });
+    const first = await sendThroughWizard(batch('ana@new.example'), fast);
+    expect(first).toEqual({ ok: true, toast: 'Invitations sent to 1 users' });
+    // Not waited for: the runner records the batch while the wizard fades out.
+    expect(console.wizardOpen()).toBe(true);
+    const second = await sendThroughWizard(batch('ben@new.example'), fast);
+    expect(second.ok).toBe(true);
+    expect(console.sent).toEqual([['ana@new.example'], ['ben@new.example']]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(console.wizardOpen()).toBe(false);
+    expect(document.querySelectorAll('[role="dialog"]')).toHaveLength(0);
   });
 
   it.each<[string, Commit[]]>([

@@ -178,6 +178,13 @@ function leave(input: HTMLElement) {
   input.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
 }
 
+/**
+ * A wizard that answered Sent and is still closing on its own (the console fades it out), per
+ * document. Its close is not waited for by the batch that sent: the runner records that batch
+ * meanwhile, and the next batch waits for the close before it opens the wizard again.
+ */
+const closingWizards = new WeakMap<Document, Promise<void>>();
+
 /** One batch through the wizard. Never throws: the outcome says what happened. */
 export async function sendThroughWizard(batch: WizardBatch, options: WizardOptions = {}): Promise<WizardOutcome> {
   const doc = options.document ?? document;
@@ -434,7 +441,9 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
   };
 
   try {
-    // The last batch's wizard may still be fading out; one left open (by hand) would mix two invites: close it.
+    // The last batch's wizard may still be closing (it then closes it, if the console does not).
+    await closingWizards.get(doc);
+    // Still fading out; one left open (by hand) would mix two invites: close it.
     if (dialog() && !(await within(() => !dialog(), 1_000))) await closeWizard();
     if (dialog()) throw new WizardError(t('wizAlreadyOpen', { dialog: WIZARD.dialog }));
     const opener = findInviteButton(doc);
@@ -527,9 +536,13 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
       options.sendTimeoutMs ?? 60_000,
     );
     if (!answer.sent) return failed(answer.reason);
-    // The console closes its wizard after sending; if it stays, we close what we opened.
-    if (!(await within(() => !dialog(), 3_000))) await closeWizard();
     const toast = sentToast();
+    // The console closes its wizard after sending; if it stays, we close what we opened. Awaited
+    // by the next batch, not by this one: the fade-out overlaps with recording this batch.
+    const closed = (async () => {
+      if (!(await within(() => !dialog(), 3_000))) await closeWizard();
+    })().catch(() => undefined);
+    closingWizards.set(doc, closed);
     return { ok: true, toast: toast ? textOf(toast) : null };
   } catch (error) {
     if (stopped()) return failed(t('wizCancelled', { send: WIZARD.send }), true);

@@ -10,6 +10,12 @@ describe('visible text', () => {
     }
   });
 
+  it('finds the ASCII controls (tab, newline, DEL) that its printable-ASCII shortcut must not pass', () => {
+    for (const text of ['Rita\tFox', 'Rita\nFox', 'Rita\u007FFox', '\u0000', 'x\u001F']) expect(hasHiddenCharacters(text)).toBe(true);
+    expect(hasHiddenCharacters(' ~plain ASCII: !"#$%&()*+,-./09:;<=>?@AZ[\\]^_`az{|}')).toBe(false);
+    expect(hasHiddenCharacters('')).toBe(false);
+  });
+
   it('marks a right-to-left override, so "Rita fdp.exe" cannot read "Rita exe.pdf"', () => {
     const name = 'Rita \u202Efdp.exe';
     expect(hasHiddenCharacters(name)).toBe(true);

@@ -43,10 +43,24 @@ export function markerOf(codePoint: number): string {
   return `⟨${codePointLabel(codePoint)}⟩`;
 }
 
-/** Whether the text holds any hidden character. Cheap for the common case (one regex test). */
+/** Whether the text holds any hidden character. Cheap for the common case (printable ASCII: no regex at all). */
 export function hasHiddenCharacters(text: string): boolean {
+  if (isPrintableAscii(text)) return false;
   if (!HIDDEN.test(text)) return false;
   return hiddenCodePoints(text).length > 0;
+}
+
+/**
+ * Space to tilde only: none of them is a control, a format or a default-ignorable character, and
+ * most names and emails are nothing else. A loop over the code units costs less than a Unicode
+ * property regex (the access engine asks this for every member's name and email).
+ */
+function isPrintableAscii(text: string): boolean {
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code < 0x20 || code > 0x7e) return false;
+  }
+  return true;
 }
 
 /** Whether the text holds a bidirectional control (it can reorder what is read). */

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { computeAccessReport, createAccessPreview } from './engine';
+import type { AccessReport } from './report';
+import { generateSnapshot } from './test-snapshot';
+
+/** Everything a report says, as plain data: every member's every cell, the summaries and the findings. */
+function pictureOf(report: AccessReport) {
+  return {
+    mode: report.mode,
+    members: [...report.members].map(([id, access]) => [id, access.groupIds, access.summary, access.perProject.map((cell) => [cell.role, cell.sources, cell.deciding, cell.loweringBlockedBy])]),
+    findings: report.findings,
+  };
+}
+
+/**
+ * Reports of one snapshot share its indexes and cell cache (engine.ts, indexesOf): whatever was
+ * computed before, with whatever options, a report must be the one a fresh snapshot gives.
+ */
+describe('reports made again for the same snapshot', () => {
+  for (const projectLevel of [true, false]) {
+    it(`equal the report of a fresh copy (${projectLevel ? 'project' : 'org'}-level), after a preview and with other options`, () => {
+      const shape = { members: 120, projects: 15, groups: 9, projectLevel, groupsPerMember: 2, projectsPerGroup: 5, directPerMember: 3 };
+      const snapshot = generateSnapshot(7, shape);
+      const strict = { now: '2025-07-31T00:00:00.000Z', maxAdmins: 1, staleInviteDays: 1 };
+      const lenient = { now: '2025-07-31T00:00:00.000Z', maxAdmins: 50, staleInviteDays: 400 };
+
+      const preview = createAccessPreview(snapshot, strict);
+      for (const member of snapshot.members.slice(0, 30).reverse()) preview.findingsOf(member.id);
+      const first = computeAccessReport(snapshot, strict);
+      const second = computeAccessReport(snapshot, lenient);
+      const third = computeAccessReport(snapshot, strict);
+
+      expect(pictureOf(first)).toEqual(pictureOf(computeAccessReport(generateSnapshot(7, shape), strict)));
+      expect(pictureOf(second)).toEqual(pictureOf(computeAccessReport(generateSnapshot(7, shape), lenient)));
+      expect(pictureOf(third)).toEqual(pictureOf(first));
+      // The options did change the findings, so the comparison above could tell a stale list apart.
+      expect(pictureOf(second).findings).not.toEqual(pictureOf(first).findings);
+      // An earlier report is not disturbed by later ones sharing its cells.
+      expect(pictureOf(first)).toEqual(pictureOf(third));
+    });
+  }
+});

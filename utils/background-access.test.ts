@@ -1,3 +1,4 @@
+// @vitest-environment node
 /** Least privilege: what a content script may ask the background, and for which org. */
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createBackgroundHandler } from './background-handler';
 import { openAdminLensDb } from './storage/db';

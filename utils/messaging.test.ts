@@ -1,3 +1,4 @@
+// @vitest-environment node
 /** Every request to the background has a timeout: a stuck background is an error, never a wait for ever. */
 import { afterEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { browser } from 'wxt/browser';

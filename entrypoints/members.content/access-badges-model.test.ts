@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { computeAccessReport } from '@/utils/access/engine';
 import { buildSnapshot } from '@/utils/access/test-snapshot';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /** The tab's bulk-invite runs: one runner per job across visits of the page, attached to one panel at a time. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OrgSnapshot } from '@/utils/access/model';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The engine when part of the org could not be read on this console: what is known (org roles,
  * Admins) stays; per-project access of everyone else is marked unknown and never judged.

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The engine on the largest org we plan for (5,000 members, 200 projects, 60 groups): a complete
  * report, every member and project. How long it takes is measured by `npm run bench`

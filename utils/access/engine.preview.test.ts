@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { computeAccessReport, computeAccessReportInSlices, createAccessPreview } from './engine';
 import { buildSnapshot, generateSnapshot } from './test-snapshot';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Properties of the engine over generated orgs (issue 4, acceptance 2), with fast-check:
  * - every cell lists exactly the sources the rules give it (an oracle written independently of the

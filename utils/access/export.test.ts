@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { findingWords } from './finding-words';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';

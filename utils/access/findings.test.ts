@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { computeAccessReport } from './engine';
 import { findingWords } from './finding-words';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { capabilitiesOf, describeCapabilities } from './permissions';
 import catalogue from './rbac-permissions.json';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { compareRoles, grantsAccess, maxRole, type Role, roleLabel, ROLES } from './roles';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { computeAccessReport } from '../access/engine';
 import type { OrgSnapshot } from '../access/model';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /** The background's audit messages: append, update the outcome, list; retention on append. */
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { auditCsv, auditFileName, auditJson, filterAudit, NO_FILTER } from './export';
 import { outcomeFrom, PENDING_OUTCOME, type AuditRecord } from './entry';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { AuditPerson } from './entry';
 import { membershipOf, outcomeAfterClose, SETTLE_AFTER_MS, settledOutcome } from './settle';

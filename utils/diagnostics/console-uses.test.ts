@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { OPERATIONS } from '@/utils/amplitude/endpoint';
 import { consoleUseRows, consoleUsesNote, oursNotSeen } from './console-uses';

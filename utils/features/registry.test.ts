@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { createOnceReporter, startFeatures, type Feature } from './registry';
 

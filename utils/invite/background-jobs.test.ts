@@ -1,3 +1,4 @@
+// @vitest-environment node
 /** The background's invite-job messages: a job saved in steps reads back whole, per org, checked. */
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';

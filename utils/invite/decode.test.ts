@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { decodeInviteFile } from './decode';
 import { parseInviteCsv } from './parse';
 

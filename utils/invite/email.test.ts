@@ -1,3 +1,4 @@
+// @vitest-environment node
 import fc from 'fast-check';
 import { emailProblem, isValidEmail, MAX_ADDRESS, MAX_LOCAL_PART } from './email';
 import { parseInviteCsv } from './parse';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /** The durable lease: stored with the job, claimed atomically, renewed, stale, across worker restarts. */
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { LEASE_STALE_MS, leaseVerdict, parseLease, type JobActivity, type JobLease } from './job-lease';
 

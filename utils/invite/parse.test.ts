@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { columnOfHeader, detectDelimiter, headerKey, parseInviteCsv } from './parse';
 
 describe('parseInviteCsv: happy paths', () => {

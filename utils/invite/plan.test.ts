@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { parseInviteCsv } from './parse';
 import { planBatches, settingsKey } from './plan';
 import { demoSnapshot } from './test-fixture';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { readInviteFile } from './read-file';
 
 const fileOf = (name: string, bytes: number[] | Uint8Array) => ({ name, arrayBuffer: async () => new Uint8Array(bytes).buffer });

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import fc from 'fast-check';
 import { csvField, formulaSafe, formulaUnprotect, toCsv } from '../csv';
 import { createJob, failBatch, markBatchSent, startBatch, verifyBatch } from './job';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /** The bulk-invite runner against a fake console and a fake store: exactly once, never lost. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createJob, jobCounts, type InviteJob, type JobBatch, type JobRow } from './job';

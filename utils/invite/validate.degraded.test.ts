@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Bulk-invite validation when part of the org is not readable on this console: members and pending
  * people (always read) are still skipped; what needs a missing piece is said, never guessed.

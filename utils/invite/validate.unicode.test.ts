@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Names as files really spell them: a CSV saved on macOS decomposes accents (NFD: "e" + U+0301),
  * the org spells them precomposed (NFC), or the other way round. Compared after NFC, and a

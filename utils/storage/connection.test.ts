@@ -1,3 +1,4 @@
+// @vitest-environment node
 /** The background's database connection comes back after it was closed, asked to close, or failed to open. */
 import { forceCloseDatabase, IDBFactory } from 'fake-indexeddb';
 import { deleteDB, unwrap } from 'idb';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /** Personal data expires, an older snapshot never replaces a newer one, and "Delete all" empties everything. */
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { codePointLabel, FSI, hasBidiControls, hasHiddenCharacters, hiddenCodePoints, isolatedText, PDI, visibleParts, visibleSentence, visibleText } from './visible-text';
 

@@ -17,7 +17,7 @@ import { createConsoleClient } from '../amplitude/console-client';
 import { countContent } from '../amplitude/content-counts';
 import { fetchNotingOwn } from '../amplitude/own-requests';
 import { removeThroughConsole, type RemovalPerson } from '../amplitude/remove-driver';
-import { OrgMembersData, UsersData } from '../amplitude/schemas';
+import { OrgDataData, OrgMembersData, UsersData } from '../amplitude/schemas';
 import { sendRequest } from '../messaging';
 import { readSettings } from '../settings/read';
 import { createOffboardRunner, type OffboardPorts, type OffboardRunner } from './runner';
@@ -39,9 +39,20 @@ const lower = (email: string) => email.trim().toLowerCase();
 /** The console's reads the runner needs, on one client. */
 export function offboardReads(origin: string, orgUrl: string) {
   const client = createConsoleClient({ origin, orgUrl, fetch: fetchNotingOwn });
+  // The org id (`x-org`) is learned from `OrgData` [code] once (endpoint.ts); a failed try is tried again next time.
+  let ready: Promise<void> | null = null;
+  const learnOrgId = () =>
+    (ready ??= client.query('OrgData', { product: 'analytics' }, OrgDataData).then(
+      (data) => client.setOrgId(Number(data.org.orgId)),
+      (error: unknown) => {
+        ready = null;
+        throw error;
+      },
+    ));
   return {
     client,
     async presence(): Promise<Map<string, 'joined' | 'pending'>> {
+      await learnOrgId();
       const { users } = await client.query('Users', {}, UsersData);
       const present = new Map<string, 'joined' | 'pending'>();
       for (const user of users) {
@@ -50,8 +61,12 @@ export function offboardReads(origin: string, orgUrl: string) {
       }
       return present;
     },
-    content: (email: string) => countContent(client, email),
+    content: async (email: string) => {
+      await learnOrgId();
+      return countContent(client, email);
+    },
     async recentlyActive(email: string): Promise<boolean> {
+      await learnOrgId();
       const { members } = await client.query('OrgMembers', { status: 'joined', search: email, first: 5, after: null }, OrgMembersData);
       const node = members.nodes.find((candidate) => lower(candidate.email) === lower(email));
       return !!node && isRecentlyActive({ id: node.id, email: node.email, name: '', status: 'joined', admin: false, lastActiveAt: node.lastActiveAt }, Date.now());

@@ -90,7 +90,18 @@ function invalid(code: InvalidCode, person: OffboardPerson | null, words: Record
 
 export function validateOffboarding(input: ValidateInput): ValidatedOffboardRow[] {
   const byEmail = new Map(input.people.map((person) => [lower(person.email), person]));
-  const removing = new Set(input.rows.map((row) => lower(row.email)).filter((email) => byEmail.has(email)));
+  // Who this run would remove (as far as their own row tells): a recipient among them cannot receive.
+  // Not those it never will: oneself, and content owners with neither a recipient nor an acknowledgement.
+  const removing = new Set(
+    input.rows
+      .filter((row) => {
+        const person = byEmail.get(lower(row.email));
+        if (!person || person.id === input.viewerId) return false;
+        const owned = input.content.get(lower(row.email));
+        return person.status === 'pending' || lower(row.transferTo) !== '' || (owned != null && totalContent(owned) === 0) || input.acknowledged.has(lower(row.email));
+      })
+      .map((row) => lower(row.email)),
+  );
   const seen = new Set<string>();
 
   const first = input.rows.map((row): ValidatedOffboardRow => {

@@ -8,6 +8,8 @@ import { OrgSnapshot } from './access/model';
 import { AuditEntry, AuditOutcome, type AuditRecord } from './audit/entry';
 import { JobMetaSchema, JobRowSchema } from './invite/job-schema';
 import type { InviteJob } from './invite/job';
+import { OffboardJobSchema } from './offboard/job-schema';
+import type { OffboardJob } from './offboard/job';
 
 /**
  * An org snapshot as its JSON text or as the object. The page sends the text: for a 5,000-member
@@ -69,6 +71,10 @@ const REQUEST_SCHEMAS = {
   'invite-job-get': z.strictObject({ type: z.literal('invite-job-get'), jobId: z.string().check(z.minLength(1)) }),
   /** The newest job of an org, so a page can offer to resume an interrupted run. */
   'invite-job-latest': z.strictObject({ type: z.literal('invite-job-latest'), orgUrl: z.string().check(z.minLength(1)) }),
+  /** Offboarding jobs: stored whole before anything is removed and after every change of a row. */
+  'offboard-job-save': z.strictObject({ type: z.literal('offboard-job-save'), job: OffboardJobSchema }),
+  /** The newest offboarding job of an org, so a page can offer to resume an interrupted run. */
+  'offboard-job-latest': z.strictObject({ type: z.literal('offboard-job-latest'), orgUrl: z.string().check(z.minLength(1)) }),
   /** Options › "Delete all Admin Lens data": every store emptied, every storage area cleared. */
   'data-delete-all': z.strictObject({ type: z.literal('data-delete-all') }),
 } as const;
@@ -101,6 +107,8 @@ export const REQUEST_SENDERS: Record<RequestType, 'pages' | 'own-org' | 'any'> =
   'invite-job-heartbeat': 'own-org',
   'invite-job-get': 'own-org',
   'invite-job-latest': 'own-org',
+  'offboard-job-save': 'own-org',
+  'offboard-job-latest': 'own-org',
   'data-delete-all': 'pages',
 };
 export type Request = { [K in RequestType]: z.infer<(typeof REQUEST_SCHEMAS)[K]> }[RequestType];
@@ -125,6 +133,8 @@ export interface ResponseMap {
   'invite-job-heartbeat': { renewed: true };
   /** `runningElsewhere`: another live page runs it now (it is not to be offered for resuming). */
   'invite-job-latest': { job: InviteJob; runningElsewhere: boolean } | null;
+  'offboard-job-save': { saved: true };
+  'offboard-job-latest': OffboardJob | null;
   /** The stores emptied and the storage areas cleared. */
   'data-delete-all': { stores: string[]; areas: string[] };
 }

@@ -184,6 +184,20 @@ export class Backend {
     return this.sessions.issue(memberId);
   }
 
+  /**
+   * Sets when a member was last active (an ISO time, or null: never), so a test can make a content
+   * recipient inactive mid-run (the 30-day rule of RemoveMembers is measured from the double's
+   * `now`). Pending members have no activity to set. Returns the member's id.
+   */
+  setLastActive(email: string, lastActiveAt: string | null): string {
+    const member = this.store.memberByEmail(email);
+    if (!member) throw new Error(`setLastActive: no member with email "${email}"`);
+    if (member.status !== 'joined') throw new Error(`setLastActive: ${member.email} has not joined (status ${member.status})`);
+    if (lastActiveAt !== null && Number.isNaN(Date.parse(lastActiveAt))) throw new Error(`setLastActive: "${lastActiveAt}" is not a time`);
+    member.lastActiveAt = lastActiveAt === null ? null : new Date(lastActiveAt).toISOString();
+    return member.id;
+  }
+
   /** A new token for the signed-in member (what SSO hands a browser on a page load). */
   issueSession(): string {
     return this.sessions.issue(this.signedInMemberId());

@@ -240,6 +240,21 @@ describe('sessions', () => {
 });
 
 describe('control API', () => {
+  it('sets a member\'s last active, so a recipient can become inactive mid-run', async () => {
+    const double = createConsoleDouble();
+    const grace = { memberIds: ['u-5'], transferToMemberId: 'u-10' };
+    const old = new Date(Date.now() - 60 * 86_400_000).toISOString();
+    const response = await control(double, 'POST', 'members/last-active', { email: 'ethan.brooks@lumenfield.example', lastActiveAt: old });
+    expect(response.status).toBe(200);
+    expect(bodyJson(response).memberId).toBe('u-10');
+    expect(bodyJson(await api(double, 'RemoveMembers', grace)).errors[0].extensions.code).toBe('RECIPIENT_INACTIVE');
+    expect(double.backend.setLastActive('ethan.brooks@lumenfield.example', new Date().toISOString())).toBe('u-10');
+    expect(bodyJson(await api(double, 'RemoveMembers', grace)).data).toBeTruthy();
+    expect((await control(double, 'POST', 'members/last-active', { email: 'nobody@lumenfield.example', lastActiveAt: null })).status).toBe(400);
+    expect((await control(double, 'POST', 'members/last-active', { email: 'ryan.patel@lumenfield.example', lastActiveAt: null })).status).toBe(400); // pending
+    expect((await control(double, 'POST', 'members/last-active', { email: 'ethan.brooks@lumenfield.example', lastActiveAt: 'yesterday' })).status).toBe(400);
+  });
+
   it('resets to a bundled seed, seed data or a seed file, and refuses bad seeds naming the field', async () => {
     const double = createConsoleDouble();
     await api(double, 'RemoveMembers', { memberIds: ['u-5'], transferToMemberId: null });

@@ -23,6 +23,7 @@ const ResetBody = z.union([
 ]);
 const LatencyBody = z.object({ ms: z.number().nonnegative(), jitterMs: z.number().nonnegative().default(0) }).strict();
 const SignInBody = z.object({ memberId: z.string() }).strict();
+const LastActiveBody = z.object({ email: z.string(), lastActiveAt: z.string().nullable() }).strict();
 
 const ROUTES = [
   'POST /__double/reset {seed} | {seedData} | {seedFile} | {}',
@@ -38,6 +39,7 @@ const ROUTES = [
   'GET  /__double/markup',
   'POST /__double/sign-in {memberId}',
   'POST /__double/members/accept-invite {email, lastActiveAt?} (a pending invite joins now, keeping what the invite set)',
+  'POST /__double/members/last-active {email, lastActiveAt: ISO time | null}',
   'GET  /__double/mutations',
   'GET  /__double/refusals',
   'GET  /__double/requests',
@@ -141,6 +143,16 @@ export function handleControl(backend: Backend, request: DoubleRequest, url: URL
       } catch (error) {
         if (error instanceof AcceptInviteError) return badRequest(error.message);
         throw error;
+      }
+    }
+    case 'POST /__double/members/last-active': {
+      const lastActive = parse(LastActiveBody);
+      if (isResponse(lastActive)) return lastActive;
+      try {
+        const memberId = backend.setLastActive(lastActive.email, lastActive.lastActiveAt);
+        return json(200, { ok: true, memberId, lastActiveAt: lastActive.lastActiveAt === null ? null : new Date(lastActive.lastActiveAt).toISOString() });
+      } catch (error) {
+        return badRequest(error instanceof Error ? error.message : String(error));
       }
     }
     case 'GET /__double/mutations':

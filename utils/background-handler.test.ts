@@ -44,7 +44,7 @@ describe('background handler', () => {
     const response = await handle({ type: 'db-info' }, popup);
     expect(response).toEqual({
       ok: true,
-      result: { name: 'admin-lens', version: 2, stores: ['audit', 'inviteJobs', 'inviteRows', 'snapshots'] },
+      result: { name: 'admin-lens', version: 3, stores: ['audit', 'emailChanges', 'inviteJobs', 'inviteRows', 'snapshots'] },
     });
   });
 });

@@ -159,6 +159,7 @@ function next(change: EmailChange, event: ChangeEvent, now: string): { step: Cha
       if (event.type === 'invite-start') return { step: { kind: 'inviting', since: now }, detail: `invite of ${change.newEmail} started` };
       // A resume that finds the address pending already (a Send whose answer was lost).
       if (event.type === 'invite-verified') return { step: waitingFrom(now, 'pending'), detail: `${change.newEmail} is pending: invite verified` };
+      if (event.type === 'invite-not-sent') return { step, detail: `nothing sent: ${event.reason}` };
       return refuse();
     case 'inviting':
       if (event.type === 'invite-verified') return { step: waitingFrom(now, 'pending'), detail: `${change.newEmail} is pending: invite verified` };

@@ -7,5 +7,6 @@ import { accessBadges } from './access-badges';
 import { accessSummary } from './access-summary';
 import { groupsEscalation } from './groups-escalation';
 import { bulkInvitePanel } from './bulk-invite-panel';
+import { emailChanges } from './email-changes';
 
-export const FEATURES: readonly Feature<MembersContext>[] = [removalGuard, adminLensChip, accessBadges, accessSummary, groupsEscalation, bulkInvitePanel];
+export const FEATURES: readonly Feature<MembersContext>[] = [removalGuard, adminLensChip, accessBadges, accessSummary, groupsEscalation, bulkInvitePanel, emailChanges];

@@ -90,7 +90,10 @@ export function emailChangeSteps(ports: StepPorts) {
       if (change.step.kind === 'removing') return settleRemoval(change, 'interrupted');
       if (change.step.kind !== 'waiting') return change;
       const fresh = snapshot ?? (await ports.freshSnapshot());
-      return step(change, { type: 'observed', account: newAccountState(fresh, change.newEmail, Date.parse(ports.now())) });
+      const account = newAccountState(fresh, change.newEmail, Date.parse(ports.now()));
+      // Every page load re-reads: only a change of state is worth a save (and a line in the history).
+      if (snapshot && account === change.step.account) return change;
+      return step(change, { type: 'observed', account });
     },
 
     /**

@@ -4,6 +4,7 @@
  * control routes (accept-invite, last-active); what reached the console is checked against its
  * mutation log and its state.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openMembers, rowOf } from './console-helpers';
@@ -50,6 +51,10 @@ test('full path: the new address gets the same access and all the content, the o
   await panel(page).getByRole('textbox', { name: 'New email address' }).fill(`grace.liu@${D}`);
   await expect(panel(page).getByText(/already a member/i)).toBeVisible();
   await expect(panel(page).getByRole('button', { name: 'Invite the new address' })).toBeDisabled();
+  // The panel (its own shadow root): no serious or critical axe violation.
+  const axe = await new AxeBuilder({ page }).include('admin-lens-email-change').analyze();
+  expect(axe.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? '')).map((violation) => violation.id)).toEqual([]);
+  expect(axe.passes.length).toBeGreaterThan(0);
   await page.keyboard.press('Escape');
   await expect(panel(page)).toHaveCount(0);
 

@@ -21,6 +21,7 @@ const FEATURES: Record<FeatureId, { label: MessageKey; hint: MessageKey }> = {
   'access-summary': { label: 'featureSummary', hint: 'featureSummaryHint' },
   'groups-escalation': { label: 'featureGroups', hint: 'featureGroupsHint' },
   'bulk-invite-panel': { label: 'featureBulkInvite', hint: 'featureBulkInviteHint' },
+  'email-change': { label: 'featureEmailChange', hint: 'featureEmailChangeHint' },
 };
 
 /** The form's state: numbers as typed, so a half-typed or empty field can be shown and explained. */

@@ -41,6 +41,7 @@ function figures(): Figure[] {
   const engine = read<{ warm: { allMs: number[] } }>('bench/engine.json');
   const badges = read<{ summary: Record<'warmBadgesMs' | 'pagingBadgesMs' | 'extensionMostInOneTaskMs' | 'addedLongTasks' | 'addedHeapMb', Spread> }>('bench/badges.json');
   const invite = read<{ ratios?: number[]; ratioToLowerBound: number }>('bench/invite.json');
+  const offboard = read<{ ratios?: number[]; ratioToLowerBound: number }>('bench/offboard.json');
   const gzipKb = (file: string) => {
     const row = bundle?.rows.find((entry) => entry.file === file);
     return one(row ? Math.round((row.gzip / 1024) * 10) / 10 : null);
@@ -55,6 +56,7 @@ function figures(): Figure[] {
     { id: 'addedHeapMb', label: 'added JS heap in the page (idle)', unit: 'MB', target: 8, ...(badges?.summary.addedHeapMb ?? one(null)) },
     { id: 'engineWarmMs', label: 'access engine, full report, warm', unit: 'ms', target: 40, ...(engine ? spreadOf(engine.warm.allMs) : one(null)) },
     { id: 'inviteRatio', label: 'bulk invite, 200 rows at 300 ms, vs lower bound', unit: 'x', target: 1.2, ...(invite ? (invite.ratios ? spreadOf(invite.ratios) : one(invite.ratioToLowerBound)) : one(null)) },
+    { id: 'offboardRatio', label: 'offboarding, 100 removals at 300 ms, vs lower bound', unit: 'x', target: 1.5, ...(offboard ? (offboard.ratios ? spreadOf(offboard.ratios) : one(offboard.ratioToLowerBound)) : one(null)) },
   ];
 }
 

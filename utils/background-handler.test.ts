@@ -44,8 +44,31 @@ describe('background handler', () => {
     const response = await handle({ type: 'db-info' }, popup);
     expect(response).toEqual({
       ok: true,
-      result: { name: 'admin-lens', version: 3, stores: ['audit', 'emailChanges', 'inviteJobs', 'inviteRows', 'snapshots'] },
+      result: { name: 'admin-lens', version: 4, stores: ['audit', 'emailChanges', 'inviteJobs', 'inviteRows', 'offboardJobs', 'snapshots'] },
     });
+  });
+});
+
+describe('offboarding jobs', () => {
+  const job = (id: string, orgUrl = 'acme') => ({
+    id,
+    orgUrl,
+    createdAt: '2026-12-01T10:00:00.000Z',
+    updatedAt: '2026-12-01T10:00:00.000Z',
+    status: 'running',
+    rows: [{ row: 1, email: 'a@x.io', transferTo: '', reason: '', name: 'A', memberId: 'u-9', action: 'no-content', recipient: null, content: null, state: { kind: 'queued' } }],
+    steps: [{ id: 1, view: 'joined', recipient: null, emails: ['a@x.io'], acknowledged: false, state: 'queued', before: null }],
+  });
+
+  it('keeps the newest job of the page\'s own org, and refuses another org\'s', async () => {
+    expect(await handle({ type: 'offboard-job-save', job: job('ob-1') }, contentScript)).toEqual({ ok: true, result: { saved: true } });
+    const removing = { ...job('ob-1'), rows: [{ ...job('ob-1').rows[0], state: { kind: 'removing', at: 'now' } }] };
+    await handle({ type: 'offboard-job-save', job: removing }, contentScript);
+    const latest = await handle({ type: 'offboard-job-latest', orgUrl: 'acme' }, contentScript);
+    expect(latest).toMatchObject({ ok: true, result: { id: 'ob-1', rows: [{ state: { kind: 'removing' } }] } });
+    expect(await handle({ type: 'offboard-job-save', job: job('ob-2', 'other') }, contentScript)).toMatchObject({ ok: false, error: { code: 'forbidden-request' } });
+    expect(await handle({ type: 'offboard-job-latest', orgUrl: 'other' }, contentScript)).toMatchObject({ ok: false });
+    expect(await handle({ type: 'offboard-job-save', job: { ...job('ob-3'), status: 'exploded' } }, contentScript)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
   });
 });
 

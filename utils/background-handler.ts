@@ -1,4 +1,5 @@
 /** The background's request handler: sender check, validation, who may ask what, dispatch. Pure of browser globals. */
+import { parseOffboardJob } from './offboard/job-schema';
 import type { IDBPDatabase } from 'idb';
 import { parseRequest, REQUEST_SENDERS, type Request, type Response, type ResponseMap } from './messages';
 import { senderPage, senderRole, type SenderLike, type SenderPage } from './sender';
@@ -304,6 +305,35 @@ function handlersFor(deps: BackgroundDeps): Handlers {
         if (parsed.ok && record.id !== undefined) entries.push({ id: record.id, ...parsed.entry });
       }
       return { entries };
+    },
+    'offboard-job-save': async ({ job }, _sender, scope) => {
+      checkOrg(scope, job.orgUrl, 'This offboarding run');
+      const db = await database();
+      const tx = db.transaction('offboardJobs', 'readwrite');
+      const prior = await tx.store.get(job.id);
+      // A job id of another org is not taken over by naming it with this page's org.
+      if (prior && prior.orgUrl !== job.orgUrl) {
+        tx.abort();
+        await tx.done.catch(() => undefined);
+        throw notThisOrg('This offboarding run');
+      }
+      await tx.store.put({ id: job.id, orgUrl: job.orgUrl, createdAt: prior?.createdAt ?? (Date.parse(job.createdAt) || clock()), job });
+      if (!prior) {
+        // A new run is the moment to forget old ones of the org (their rows hold emails), but never an unfinished one.
+        const cutoff = clock() - JOB_RETENTION_DAYS * DAY_MS;
+        for (const record of await tx.store.index('byOrg').getAll(job.orgUrl)) {
+          const old = parseOffboardJob(record.job);
+          if (record.id !== job.id && record.createdAt < cutoff && (!old || old.status === 'done' || old.status === 'cancelled')) await tx.store.delete(record.id);
+        }
+      }
+      await tx.done;
+      return { saved: true };
+    },
+    'offboard-job-latest': async ({ orgUrl }, _sender, scope) => {
+      checkOrg(scope, orgUrl, "This org's offboarding runs");
+      const records = await (await database()).getAllFromIndex('offboardJobs', 'byOrg', orgUrl);
+      const newest = records.sort((a, b) => b.createdAt - a.createdAt)[0];
+      return newest ? parseOffboardJob(newest.job) : null;
     },
     'data-delete-all': async () => {
       const db = await deps.db();

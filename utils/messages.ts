@@ -8,6 +8,8 @@ import { OrgSnapshot } from './access/model';
 import { AuditEntry, AuditOutcome, type AuditRecord } from './audit/entry';
 import { JobMetaSchema, JobRowSchema } from './invite/job-schema';
 import type { InviteJob } from './invite/job';
+import { OffboardJobSchema } from './offboard/job-schema';
+import type { OffboardJob } from './offboard/job';
 import { EmailChangeSchema } from './email-change/schema';
 import type { EmailChange } from './email-change/workflow';
 
@@ -71,6 +73,10 @@ const REQUEST_SCHEMAS = {
   'invite-job-get': z.strictObject({ type: z.literal('invite-job-get'), jobId: z.string().check(z.minLength(1)) }),
   /** The newest job of an org, so a page can offer to resume an interrupted run. */
   'invite-job-latest': z.strictObject({ type: z.literal('invite-job-latest'), orgUrl: z.string().check(z.minLength(1)) }),
+  /** Offboarding jobs: stored whole before anything is removed and after every change of a row. */
+  'offboard-job-save': z.strictObject({ type: z.literal('offboard-job-save'), job: OffboardJobSchema }),
+  /** The newest offboarding job of an org, so a page can offer to resume an interrupted run. */
+  'offboard-job-latest': z.strictObject({ type: z.literal('offboard-job-latest'), orgUrl: z.string().check(z.minLength(1)) }),
   /**
    * Changes of email (utils/email-change): a save is refused unless the stored record is the
    * revision before it (another tab took the step meanwhile); the list of a page's org; every org's
@@ -112,6 +118,8 @@ export const REQUEST_SENDERS: Record<RequestType, 'pages' | 'own-org' | 'any'> =
   'invite-job-heartbeat': 'own-org',
   'invite-job-get': 'own-org',
   'invite-job-latest': 'own-org',
+  'offboard-job-save': 'own-org',
+  'offboard-job-latest': 'own-org',
   'email-change-save': 'own-org',
   'email-change-list': 'own-org',
   // Every org's changes (emails of several orgs): the popup only.
@@ -141,6 +149,8 @@ export interface ResponseMap {
   'invite-job-heartbeat': { renewed: true };
   /** `runningElsewhere`: another live page runs it now (it is not to be offered for resuming). */
   'invite-job-latest': { job: InviteJob; runningElsewhere: boolean } | null;
+  'offboard-job-save': { saved: true };
+  'offboard-job-latest': OffboardJob | null;
   'email-change-save': { revision: number };
   'email-change-list': { changes: EmailChange[] };
   'email-change-all': { changes: EmailChange[] };

@@ -8,5 +8,6 @@ import { accessSummary } from './access-summary';
 import { groupsEscalation } from './groups-escalation';
 import { bulkInvitePanel } from './bulk-invite-panel';
 import { emailChanges } from './email-changes';
+import { offboardPanel } from './offboard-panel';
 
-export const FEATURES: readonly Feature<MembersContext>[] = [removalGuard, adminLensChip, accessBadges, accessSummary, groupsEscalation, bulkInvitePanel, emailChanges];
+export const FEATURES: readonly Feature<MembersContext>[] = [removalGuard, adminLensChip, accessBadges, accessSummary, groupsEscalation, bulkInvitePanel, offboardPanel, emailChanges];

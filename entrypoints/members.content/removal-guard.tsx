@@ -49,6 +49,7 @@ import { DIALOG_SELECTOR, nameIncludes } from '@/utils/amplitude/names';
 import { UI_STYLES } from './ui-styles';
 import { t } from '@/utils/i18n';
 import { extensionAlive } from './extension-alive';
+import { isAcknowledgedRemoval } from '@/utils/audit/acknowledged-removals';
 
 const HOST_NAME = 'admin-lens-removal-guard';
 const HOST_MARK = 'data-admin-lens';
@@ -243,8 +244,10 @@ export const removalGuard: Feature<MembersContext> = {
       const waiting = guard.state.waitingClick;
       if (waiting !== null && assessment.verdict !== 'checking') {
         const same = waiting === readingKey(guard.parts);
-        update(guard, { waitingClick: null, held: assessment.verdict !== 'safe' || !same });
+        const acknowledged = same && acknowledgedElsewhere(guard, assessment);
+        update(guard, { waitingClick: null, held: (assessment.verdict !== 'safe' && !acknowledged) || !same });
         if (assessment.verdict === 'safe' && same) void passSafely(guard, assessment);
+        else if (acknowledged) void confirmDeliberately(guard, assessment);
       }
       return assessment;
     };
@@ -370,6 +373,18 @@ export const removalGuard: Feature<MembersContext> = {
       pressConsoleRemove(guard);
     };
 
+    /**
+     * The offboarding run's per-person "remove without transfer", acknowledged there by the admin
+     * for exactly these people (utils/audit/acknowledged-removals.ts): a warning only, everyone
+     * identified, no transfer. Refusals and anything unread still hold.
+     */
+    const acknowledgedElsewhere = (guard: DialogGuard, assessment: Assessment): boolean =>
+      assessment.verdict === 'confirm' &&
+      assessment.unknowns.length === 0 &&
+      !guard.state.pending &&
+      !readRemoveDialog(guard.parts).transfer &&
+      isAcknowledgedRemoval(assessment.people.map((person) => person.memberId));
+
     /** A safe removal: recorded first, then the console's own confirm, once. */
     const passSafely = async (guard: DialogGuard, assessment: Assessment) => {
       const result = await record(guard, assessment, 'passed');
@@ -453,7 +468,8 @@ export const removalGuard: Feature<MembersContext> = {
         return;
       }
       const armed =
-        assessment.verdict === 'confirm' && guard.state.acknowledged && guard.state.armedFor === assessment.signature && !guard.state.pending;
+        (assessment.verdict === 'confirm' && guard.state.acknowledged && guard.state.armedFor === assessment.signature && !guard.state.pending) ||
+        acknowledgedElsewhere(guard, assessment);
       if (armed) void confirmDeliberately(guard, assessment);
       else update(guard, { held: assessment.verdict !== 'refuse' });
     };

@@ -131,6 +131,7 @@ export const FEATURE_NAMES: Record<string, string> = {
   'access-summary': 'Access summary',
   'groups-escalation': 'Group escalation notes',
   'bulk-invite-panel': 'Bulk invite from CSV',
+  offboarding: 'Offboard from CSV',
   'removal-guard': 'Removal guard',
 };
 

@@ -22,7 +22,7 @@ import { emailsIn } from './emails';
 import { findMembersHeading } from './page';
 import { findRemoveDialogs, readRemoveDialog, removeDialogParts, TRANSFER_RECIPIENT_NAME, type RemoveDialogReading } from './remove-dialog';
 import { indexPeople, type Person } from './row-identity';
-import { findUsersArea, findUsersLists, readRow, USERS_VIEW_NAMES, type Skip, type UsersView } from './users-table';
+import { findUsersArea, findUsersLists, readRow, USERS_VIEW_NAMES, usersView, type Skip, type UsersView } from './users-table';
 import { t } from '../i18n';
 
 /** [guess] Names of the parts this driver presses besides the dialog's own. */
@@ -107,6 +107,8 @@ function typeInto(input: HTMLInputElement, value: string) {
 
 /** How long the picker's list must stay empty (not loading) before it counts as its answer. */
 const PICKER_SETTLE_MS = 600;
+/** How long a list that changed must stay as it is, not busy, before it counts as loaded. */
+const LIST_SETTLE_MS = 400;
 
 const lower = (email: string) => email.trim().toLowerCase();
 
@@ -194,7 +196,8 @@ export async function removeThroughConsole(order: RemovalOrder, options: Removal
     const reading = readRow(row, skip);
     return order.people.find((person) => showsPerson({ emails: reading.emails, names: reading.names }, person, namedInOrg)) ?? null;
   };
-  const listText = () => rows().map((row) => textOf(row)).join('\n');
+  /** Who the list shows (without our own nodes): changes when another page or view is shown. */
+  const listText = () => rows().map((row) => readRow(row, skip).texts.join('|')).join('\n');
   const buttonNamed = (name: string) => () => {
     const where = area();
     if (!where) return null;
@@ -205,22 +208,52 @@ export async function removeThroughConsole(order: RemovalOrder, options: Removal
     );
   };
 
+  /**
+   * Waits for the list to show other people than `before`, loaded: not busy, and unchanged for a
+   * moment (a console may first draw the old rows in the new layout, then mark itself busy, then
+   * load [the double does]). `also`: what else must hold (the view the list says it is).
+   */
+  async function listChanged(before: string, what: string, also: () => boolean = () => true) {
+    let seen = before;
+    let since = Date.now();
+    await waitFor(() => {
+      const now = listText();
+      if (now !== seen) {
+        seen = now;
+        since = Date.now();
+      }
+      return rows().length > 0 && now !== before && !busy() && also() && Date.now() - since >= LIST_SETTLE_MS;
+    }, what);
+  }
+
   /** Presses a paging button and waits for another page; false when there is none. */
   async function turnPage(name: string): Promise<boolean> {
     const button = buttonNamed(name)();
     if (!button || isDisabled(button)) return false;
     const before = listText();
     click(button);
-    await waitFor(() => rows().length > 0 && listText() !== before, t('rmdPageNotTurned', { button: name }));
+    await listChanged(before, t('rmdPageNotTurned', { button: name }));
     return true;
   }
+
+  /** Which view the list shown is, by its evidence (its name, the pressed control, the address); null: unknown. */
+  const shownView = (): UsersView | null => {
+    const where = area();
+    const list = where ? findUsersLists(where, skip)[0] : undefined;
+    return where && list ? usersView(list.element, where, doc.location?.href ?? '').view : null;
+  };
+  const busy = () => rows()[0]?.closest('[aria-busy]')?.getAttribute('aria-busy') === 'true';
 
   async function showView(view: UsersView) {
     const control = buttonNamed(USERS_VIEW_NAMES[view])();
     // No view control: the list shown is the only one there is.
-    if (!control || control.getAttribute('aria-pressed') === 'true' || control.getAttribute('aria-selected') === 'true') return;
+    if (!control || shownView() === view) return;
+    const before = listText();
     click(control);
-    await waitFor(() => control.isConnected && control.getAttribute('aria-pressed') !== 'false' && rows().length > 0, t('rmdViewNotShown', { view: USERS_VIEW_NAMES[view] }));
+    await listChanged(before, t('rmdViewNotShown', { view: USERS_VIEW_NAMES[view] }), () => {
+      const evidence = shownView();
+      return evidence === null || evidence === view;
+    });
   }
 
   const ticked = new Set<string>();

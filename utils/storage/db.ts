@@ -13,6 +13,8 @@ export interface AdminLensDb extends DBSchema {
   audit: { key: number; value: { id?: number; at: number; entry: unknown }; indexes: { byTime: number } };
   /** Bulk invite jobs and their rows; each row is in exactly one state. */
   inviteJobs: { key: string; value: { id: string; createdAt: number; job: unknown } };
+  /** Offboarding jobs, each stored whole (a few hundred rows at most), by id. */
+  offboardJobs: { key: string; value: { id: string; orgUrl: string; createdAt: number; job: unknown }; indexes: { byOrg: string } };
   inviteRows: {
     key: [string, number];
     value: { jobId: string; rowNumber: number; state: string; row: unknown };
@@ -40,6 +42,10 @@ const MIGRATIONS: Migration[] = [
   // Snapshots expire: their age is found by key, without reading (and cloning) whole snapshots.
   (_db, tx) => {
     tx.objectStore('snapshots').createIndex('byReadAt', 'readAt');
+  },
+  // Offboarding jobs (issue 17): the run's state lives here before anything is removed.
+  (db) => {
+    db.createObjectStore('offboardJobs', { keyPath: 'id' }).createIndex('byOrg', 'orgUrl');
   },
   // Changes of email (issue 18). Additive and guarded, so that it stays right whatever order
   // branches that each add a store are merged in.

@@ -1,0 +1,113 @@
+/**
+ * An offboarding run as it goes: progress with counts and an estimate, Pause, Resume, Cancel,
+ * Retry failed, every row's live state, and the results download. Knows nothing about Amplitude;
+ * page data is rendered as text only.
+ */
+import type { OffboardJob, OffboardJobCounts, OffboardRowState } from '@/utils/offboard/job';
+import { t } from '@/utils/i18n';
+import { visibleSentence } from '@/utils/text/visible-text';
+import { InviteRowsTable } from './InviteRowsTable';
+
+export interface OffboardRunView {
+  job: OffboardJob;
+  running: boolean;
+  /** Found unfinished on arrival (a reload, a closed tab, a crash): offered to resume. */
+  interrupted: boolean;
+  stopping: 'pause' | 'cancel' | null;
+  estimateMs: number | null;
+}
+
+export interface OffboardRunControls {
+  onResume: () => void;
+  onPause: () => void;
+  onCancel: () => void;
+  onRetryFailed: () => void;
+  onDownloadResults: () => void;
+  onNewImport: () => void;
+}
+
+function stateWords(state: OffboardRowState): { status: string; details: string } {
+  switch (state.kind) {
+    case 'queued':
+      return { status: t('obStateQueued'), details: '' };
+    case 'removing':
+      return { status: t('obStateRemoving'), details: '' };
+    case 'removed':
+      return { status: t('obStateRemoved'), details: state.detail };
+    case 'failed':
+      return { status: t('obStateFailed'), details: visibleSentence(state.reason) };
+    case 'skipped':
+      return { status: t('obStateSkipped'), details: state.reason === 'not-acknowledged' ? t('obNotAcknowledged') : visibleSentence(state.reason) };
+    case 'cancelled':
+      return { status: t('obStateCancelled'), details: '' };
+    case 'invalid':
+      return { status: t('obStateInvalid'), details: visibleSentence(state.reason) };
+  }
+}
+
+function statusLine(view: OffboardRunView, counts: OffboardJobCounts): string {
+  if (view.running) {
+    if (view.stopping === 'cancel') return t('obCancelling');
+    if (view.stopping === 'pause') return t('obPausing');
+    return view.estimateMs !== null ? t('obRunningEstimate', { seconds: Math.max(1, Math.round(view.estimateMs / 1000)) }) : t('obRunning');
+  }
+  if (view.interrupted) return t('obInterrupted');
+  if (view.job.status === 'done') return counts.failed > 0 ? t('obFinishedFailed', { count: counts.failed }) : t('obFinished');
+  if (view.job.status === 'cancelled') return t('obCancelled');
+  return t('obPaused');
+}
+
+export function OffboardRun({ view, counts, controls }: { view: OffboardRunView; counts: OffboardJobCounts; controls: OffboardRunControls }) {
+  const { job, running } = view;
+  const finished = counts.removed + counts.failed + counts.cancelled;
+  const open = job.status !== 'done' && job.status !== 'cancelled';
+  return (
+    <section class="al-bi-run al-ob-run" aria-label={t('obRunLabel')}>
+      <p class="al-bi-counts" role="status">
+        {t('obRunSummary', { removed: counts.removed, total: counts.toRun, failed: counts.failed, left: counts.left, skipped: counts.skipped, invalid: counts.invalid })}
+      </p>
+      <div class="al-bi-progress" role="progressbar" aria-label={t('obProgressLabel')} aria-valuemin={0} aria-valuemax={counts.toRun} aria-valuenow={finished}>
+        <div class="al-bi-progress-fill" style={{ width: `${counts.toRun === 0 ? 100 : Math.round((finished / counts.toRun) * 100)}%` }} />
+      </div>
+      <p class="al-bi-run-status">{statusLine(view, counts)}</p>
+      <div class="al-bi-actions">
+        {running ? (
+          <button type="button" class="al-bi-button" onClick={controls.onPause} disabled={view.stopping !== null}>
+            {t('runPause')}
+          </button>
+        ) : (
+          open && (
+            <button type="button" class="al-bi-button al-bi-primary" onClick={controls.onResume}>
+              {t('runResume')}
+            </button>
+          )
+        )}
+        {open && (
+          <button type="button" class="al-bi-button" onClick={controls.onCancel} disabled={view.stopping === 'cancel'}>
+            {t('runCancel')}
+          </button>
+        )}
+        {!running && counts.failed > 0 && job.status !== 'cancelled' && (
+          <button type="button" class="al-bi-button" onClick={controls.onRetryFailed}>
+            {t('runRetryFailed', { count: counts.failed })}
+          </button>
+        )}
+        <button type="button" class="al-bi-button" onClick={controls.onDownloadResults}>
+          {t('runDownloadResults')}
+        </button>
+        {!running && !open && (
+          <button type="button" class="al-bi-button" onClick={controls.onNewImport}>
+            {t('runNewImport')}
+          </button>
+        )}
+      </div>
+      <InviteRowsTable
+        label={t('obResultsLabel')}
+        rows={job.rows.map((row) => {
+          const words = stateWords(row.state);
+          return { row: row.row, email: row.email, status: words.status, kind: `state-${row.state.kind}`, details: words.details };
+        })}
+      />
+    </section>
+  );
+}

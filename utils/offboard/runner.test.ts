@@ -1,0 +1,153 @@
+/**
+ * The offboarding runner against a fake console (in memory): steps by recipient, the job saved
+ * before every confirm, checks in the data after, resume after a reload mid-step without removing
+ * anyone twice, a recipient made inactive mid-run, pause, cancel and retry. The real console and
+ * dialog are e2e (test/e2e/offboarding.spec.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import type { ContentCounts } from '../access/model';
+import type { RemovalResult } from '../amplitude/remove-driver';
+import { createOffboardJob, MAX_STEP_PEOPLE, offboardJobCounts, planSteps, type OffboardJob } from './job';
+import { offboardResultsCsv } from './results-csv';
+import { createOffboardRunner, type OffboardPorts, type StepOrder } from './runner';
+import { parseOffboardCsv } from './parse';
+import { validateOffboarding } from './validate';
+import { CONTENT, counts, NOW, PEOPLE } from './test-fixture';
+
+function jobFor(csv: string, acknowledged: string[] = []): OffboardJob {
+  const parsed = parseOffboardCsv(csv);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const rows = validateOffboarding({ rows: parsed.rows, people: PEOPLE, viewerId: 'u-1', content: CONTENT, acknowledged: new Set(acknowledged), now: NOW });
+  return createOffboardJob({ id: 'job-1', orgUrl: 'demo-org', now: new Date(NOW).toISOString(), rows });
+}
+
+/** The org in memory; `remove` acts like the console (atomic, content to the recipient). */
+function fakeConsole(options: { inactive?: Set<string>; loseAfterConfirm?: boolean; refuse?: string } = {}) {
+  const present = new Map(PEOPLE.map((person) => [person.email, person.status] as const));
+  const content = new Map<string, ContentCounts>([...CONTENT].map(([email, owned]) => [email, owned ?? counts(0)]));
+  const removals: StepOrder[] = [];
+  const saves: OffboardJob[] = [];
+  const inactive = options.inactive ?? new Set<string>();
+  let confirmHook: (() => void) | null = null;
+  const ports: OffboardPorts = {
+    async save(job) {
+      saves.push(structuredClone(job));
+    },
+    presence: async () => new Map(present),
+    content: async (email) => ({ ...(content.get(email) ?? counts(0)) }),
+    recentlyActive: async (email) => present.get(email) === 'joined' && !inactive.has(email),
+    async remove(order, beforeConfirm, signal): Promise<RemovalResult> {
+      if (signal.aborted || !(await beforeConfirm())) return { kind: 'failed', reason: 'held', confirmed: false, aborted: true };
+      confirmHook?.();
+      if (options.refuse) return { kind: 'refused', reason: options.refuse, confirmed: true };
+      removals.push(order);
+      for (const email of order.emails) {
+        if (order.recipient) {
+          const from = content.get(email) ?? counts(0);
+          const to = content.get(order.recipient)!;
+          content.set(order.recipient, { charts: to.charts + from.charts, dashboards: to.dashboards + from.dashboards, cohorts: to.cohorts + from.cohorts, notebooks: to.notebooks + from.notebooks });
+        }
+        content.delete(email);
+        present.delete(email);
+      }
+      if (options.loseAfterConfirm) throw new Error('the page went away');
+      return { kind: 'done' };
+    },
+    now: () => new Date().toISOString(),
+    onChange: () => undefined,
+  };
+  return { ports, removals, saves, present, content, inactive, onConfirm: (hook: () => void) => (confirmHook = hook) };
+}
+
+const states = (job: OffboardJob) => Object.fromEntries(job.rows.map((row) => [`${row.row}:${row.email}`, row.state.kind]));
+
+describe('planSteps', () => {
+  it('groups by recipient, revocations and owners of nothing together, each acknowledged removal alone, at most MAX_STEP_PEOPLE a step', () => {
+    const job = jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\ngabriel@x.io,ethan@x.io\nemma@x.io,\nryan@x.io,\njonas@x.io,lea@x.io\ndaniel@x.io,', ['daniel@x.io']);
+    expect(job.steps.map((step) => [step.view, step.recipient, step.emails, step.acknowledged])).toEqual([
+      ['joined', 'ethan@x.io', ['grace@x.io', 'gabriel@x.io'], false],
+      ['joined', null, ['emma@x.io'], false],
+      ['pending', null, ['ryan@x.io'], false],
+      ['joined', 'lea@x.io', ['jonas@x.io'], false],
+      ['joined', null, ['daniel@x.io'], true],
+    ]);
+    const many = Array.from({ length: MAX_STEP_PEOPLE + 3 }, (_, index) => ({ ...job.rows[0]!, email: `p${index}@x.io` }));
+    expect(planSteps(many, 1).map((step) => step.emails.length)).toEqual([MAX_STEP_PEOPLE, 3]);
+  });
+});
+
+describe('createOffboardRunner', () => {
+  it('removes step by step, saving each row before the confirm, and checks the content arrived', async () => {
+    const fake = fakeConsole();
+    const job = jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\ngabriel@x.io,ethan@x.io\nemma@x.io,\nryan@x.io,\nnobody@x.io,');
+    const savedBeforeConfirm: string[] = [];
+    fake.onConfirm(() => savedBeforeConfirm.push(fake.saves.at(-1)!.rows.filter((row) => row.state.kind === 'removing').map((row) => row.email).join('+')));
+    const final = await createOffboardRunner(job, fake.ports).run();
+    expect(savedBeforeConfirm).toEqual(['grace@x.io+gabriel@x.io', 'emma@x.io', 'ryan@x.io']);
+    expect(final.status).toBe('done');
+    expect(states(final)).toEqual({ '1:grace@x.io': 'removed', '2:gabriel@x.io': 'removed', '3:emma@x.io': 'removed', '4:ryan@x.io': 'removed', '5:nobody@x.io': 'invalid' });
+    expect(fake.content.get('ethan@x.io')).toEqual(counts(3 + 48 + 5, 12 + 1, 9, 4));
+    expect(offboardJobCounts(final)).toMatchObject({ removed: 4, failed: 0, left: 0, invalid: 1 });
+    const csv = offboardResultsCsv(final, { notAcknowledged: 'not acknowledged' });
+    expect(csv.split('\r\n')[1]).toContain('grace@x.io,ethan@x.io,,removed,');
+  });
+
+  it('fails only the rows of a recipient who became inactive mid-run', async () => {
+    const fake = fakeConsole();
+    const job = jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\njonas@x.io,lea@x.io\nemma@x.io,lea@x.io');
+    fake.onConfirm(() => fake.inactive.add('lea@x.io'));
+    const final = await createOffboardRunner(job, fake.ports).run();
+    expect(states(final)).toEqual({ '1:grace@x.io': 'removed', '2:jonas@x.io': 'failed', '3:emma@x.io': 'failed' });
+    expect(final.rows[1]!.state).toMatchObject({ reason: expect.stringContaining('lea@x.io') });
+    expect(fake.present.has('jonas@x.io')).toBe(true);
+  });
+
+  it('after a reload between confirm and check, decides from the data and never removes twice', async () => {
+    const fake = fakeConsole({ loseAfterConfirm: true });
+    const job = jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\nemma@x.io,');
+    const stopped = await createOffboardRunner(job, fake.ports).run();
+    // The page went away right after the console acted: the saved job says "removing".
+    expect(fake.saves.at(-1)!.rows[0]!.state.kind).toBe('removing');
+    expect(stopped.status).toBe('paused');
+    const resumed = fakeConsole();
+    // The same org as the first page left it.
+    resumed.present.clear();
+    for (const [email, status] of fake.present) resumed.present.set(email, status);
+    resumed.content.clear();
+    for (const [email, owned] of fake.content) resumed.content.set(email, owned);
+    const final = await createOffboardRunner(fake.saves.at(-1)!, resumed.ports).run();
+    expect(states(final)).toEqual({ '1:grace@x.io': 'removed', '2:emma@x.io': 'removed' });
+    expect(resumed.removals.map((order) => order.emails)).toEqual([['emma@x.io']]);
+  });
+
+  it('reports people already gone instead of skipping them silently', async () => {
+    const fake = fakeConsole();
+    fake.present.delete('emma@x.io');
+    const final = await createOffboardRunner(jobFor('email\nemma@x.io'), fake.ports).run();
+    expect(final.rows[0]!.state).toMatchObject({ kind: 'skipped' });
+    expect(fake.removals).toEqual([]);
+  });
+
+  it('fails the rows with the console\'s words when it refuses, and retries them on demand', async () => {
+    const refusing = fakeConsole({ refuse: 'Only Admins can remove an Admin (Daniel Reyes).' });
+    const runner = createOffboardRunner(jobFor('email,transfer_to\ndaniel@x.io,ethan@x.io'), refusing.ports);
+    const failed = await runner.run();
+    expect(failed.rows[0]!.state).toEqual({ kind: 'failed', reason: 'Only Admins can remove an Admin (Daniel Reyes).' });
+    const retried = await runner.retryFailed();
+    expect(retried.rows[0]!.state.kind).toBe('queued');
+    expect(retried.steps.filter((step) => step.state === 'queued')).toHaveLength(1);
+  });
+
+  it('pauses and cancels between steps, never mid-dialog', async () => {
+    const fake = fakeConsole();
+    const runner = createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\nemma@x.io,\nryan@x.io,'), fake.ports);
+    fake.onConfirm(() => runner.pause());
+    const paused = await runner.run();
+    expect(paused.status).toBe('paused');
+    expect(states(paused)).toMatchObject({ '1:grace@x.io': 'removed', '2:emma@x.io': 'queued' });
+    fake.onConfirm(() => runner.cancel());
+    const cancelled = await runner.run();
+    expect(cancelled.status).toBe('cancelled');
+    expect(states(cancelled)).toMatchObject({ '2:emma@x.io': 'removed', '3:ryan@x.io': 'cancelled' });
+  });
+});

@@ -1,0 +1,239 @@
+/**
+ * The offboarding run: one step (one person, or one group with the same recipient) at a time
+ * through the console's own "Remove Members?" dialog, each checked in the data afterwards. Pure
+ * logic over ports (the page supplies the console, the background's storage and the clock), so it
+ * is tested without a browser.
+ *
+ * Safety, in order of the issue's words:
+ * - the job is saved before anything is removed, and every row's state before and after each step;
+ *   a save that fails holds the confirm (nothing is removed that the job does not know of);
+ * - before each step, who is still there is read again: a person already gone is never removed
+ *   twice, and is reported, not skipped silently; a step left "removing" by a reload or a crash is
+ *   decided from the data (gone: checked like any removal; still there: done again);
+ * - before each transfer, the recipient must be active in the last 30 days (read fresh), so a
+ *   recipient who became inactive fails only the rows that go to them;
+ * - after each step, the data must show the people gone and the recipient's content risen by
+ *   exactly what was moved; otherwise the rows fail with the reason.
+ */
+import type { ContentCounts } from '../access/model';
+import type { RemovalResult } from '../amplitude/remove-driver';
+import type { UsersView } from '../amplitude/users-table';
+import { t } from '../i18n';
+import { retryFailedRows, type OffboardJob, type OffboardJobRow, type OffboardRowState, type OffboardStep } from './job';
+import { addContent, RECIPIENT_ACTIVE_DAYS, totalContent } from './validate';
+
+export interface StepOrder {
+  emails: string[];
+  view: UsersView;
+  recipient: string | null;
+  acknowledged: boolean;
+}
+
+export interface OffboardPorts {
+  /** Stores the job; throws when it cannot (the run then stops before removing anything more). */
+  save(job: OffboardJob): Promise<void>;
+  /** Who is in the org now (lower-case email to status), read fresh. */
+  presence(): Promise<ReadonlyMap<string, 'joined' | 'pending'>>;
+  /** What a person owns now, read fresh. */
+  content(email: string): Promise<ContentCounts>;
+  /** Whether a joined person was active in the last 30 days, read fresh. */
+  recentlyActive(email: string): Promise<boolean>;
+  /** Drives the console's dialog; `beforeConfirm` saves the job (false holds the confirm). */
+  remove(order: StepOrder, beforeConfirm: () => Promise<boolean>, signal: AbortSignal): Promise<RemovalResult>;
+  now(): string;
+  onChange(job: OffboardJob): void;
+}
+
+export interface OffboardRunner {
+  readonly running: boolean;
+  readonly job: OffboardJob;
+  run(): Promise<OffboardJob>;
+  pause(): void;
+  cancel(): void;
+  retryFailed(): Promise<OffboardJob>;
+}
+
+const ZERO: ContentCounts = { charts: 0, dashboards: 0, cohorts: 0, notebooks: 0 };
+const sameContent = (a: ContentCounts, b: ContentCounts) => a.charts === b.charts && a.dashboards === b.dashboards && a.cohorts === b.cohorts && a.notebooks === b.notebooks;
+const describe = (c: ContentCounts) => t('obContentShort', { charts: c.charts, dashboards: c.dashboards, cohorts: c.cohorts, notebooks: c.notebooks });
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts): OffboardRunner {
+  let job = initial;
+  let running = false;
+  let stopping: 'pause' | 'cancel' | null = null;
+  let controller = new AbortController();
+
+  const change = async (next: OffboardJob) => {
+    job = { ...next, updatedAt: ports.now() };
+    ports.onChange(job);
+    await ports.save(job);
+  };
+  const setRows = (emails: readonly string[], state: OffboardRowState | ((row: OffboardJobRow) => OffboardRowState)) =>
+    job.rows.map((row) => (emails.includes(row.email) && (row.state.kind === 'queued' || row.state.kind === 'removing') ? { ...row, state: typeof state === 'function' ? state(row) : state } : row));
+  const setStep = (id: number, patch: Partial<OffboardStep>) => job.steps.map((step) => (step.id === id ? { ...step, ...patch } : step));
+  const openRows = (step: OffboardStep) => step.emails.filter((email) => job.rows.some((row) => row.email === email && (row.state.kind === 'queued' || row.state.kind === 'removing')));
+
+  /** After the console acted (or may have): who is gone, and did the content arrive? */
+  async function settle(step: OffboardStep, emails: string[], why: string | null) {
+    const present = await ports.presence();
+    const gone = emails.filter((email) => !present.has(email));
+    const still = emails.filter((email) => present.has(email));
+    let goneState: OffboardRowState = { kind: 'removed', detail: step.recipient ? t('obRemovedMoved', { recipient: step.recipient }) : t('obRemovedDone') };
+    if (step.recipient && gone.length > 0) {
+      const before = step.before?.recipientContent ?? null;
+      const moved = step.before?.moved ?? null;
+      const after = await ports.content(step.recipient).catch(() => null);
+      if (!before || !moved || !after) goneState = { kind: 'failed', reason: t('obMoveUnchecked', { recipient: step.recipient }) };
+      else if (!sameContent(after, addContent(before, moved))) {
+        goneState = { kind: 'failed', reason: t('obMoveMismatch', { recipient: step.recipient, expected: describe(moved), before: describe(before), after: describe(after) }) };
+      } else goneState = { kind: 'removed', detail: t('obRemovedMovedCount', { recipient: step.recipient, count: totalContent(moved) }) };
+    }
+    const rows = job.rows.map((row) => {
+      if (!emails.includes(row.email)) return row;
+      if (gone.includes(row.email)) return { ...row, state: goneState };
+      return { ...row, state: { kind: 'failed', reason: why ?? t('obStillThere') } as const };
+    });
+    const allGood = gone.length === emails.length && goneState.kind === 'removed';
+    await change({ ...job, rows, steps: setStep(step.id, { state: allGood ? 'done' : 'failed' }) });
+    return { gone, still };
+  }
+
+  async function runStep(step: OffboardStep) {
+    let emails = openRows(step);
+    if (emails.length === 0) {
+      await change({ ...job, steps: setStep(step.id, { state: 'done' }) });
+      return;
+    }
+    // Who is still there: never twice, never silently skipped.
+    const present = await ports.presence();
+    if (step.state === 'removing') {
+      // A reload or crash came between the confirm and its check: the data decides.
+      const gone = emails.filter((email) => !present.has(email));
+      if (gone.length > 0) {
+        await settle(step, gone, null);
+        emails = openRows(step);
+        if (emails.length === 0) return;
+      }
+      await change({ ...job, rows: setRows(emails, { kind: 'queued' }), steps: setStep(step.id, { state: 'queued', before: null }) });
+    }
+    const wrongView = (email: string) => present.get(email) !== (step.view === 'pending' ? 'pending' : 'joined');
+    const goneBefore = emails.filter((email) => !present.has(email));
+    const changed = emails.filter((email) => present.has(email) && wrongView(email));
+    if (goneBefore.length + changed.length > 0) {
+      const rows = setRows([...goneBefore, ...changed], (row) =>
+        goneBefore.includes(row.email) ? { kind: 'skipped', reason: t('obGoneBefore') } : { kind: 'failed', reason: t('obStatusChanged') },
+      );
+      job = { ...job, rows };
+      emails = emails.filter((email) => !goneBefore.includes(email) && !changed.includes(email));
+      if (emails.length === 0) {
+        await change({ ...job, steps: setStep(step.id, { state: 'done' }) });
+        return;
+      }
+    }
+
+    let before: OffboardStep['before'] = null;
+    if (step.recipient) {
+      const recipient = step.recipient;
+      const active = await ports.recentlyActive(recipient).catch(() => null);
+      if (active !== true) {
+        const reason = active === false ? t('obInvalidRecipientInactive', { recipient, days: String(RECIPIENT_ACTIVE_DAYS) }) : t('obRecipientUnread', { recipient });
+        await change({ ...job, rows: setRows(emails, { kind: 'failed', reason }), steps: setStep(step.id, { state: 'failed' }) });
+        return;
+      }
+      try {
+        const [recipientContent, ...owned] = await Promise.all([ports.content(recipient), ...emails.map((email) => ports.content(email))]);
+        before = { recipientContent: recipientContent!, moved: owned.reduce((sum, counts) => addContent(sum, counts), ZERO) };
+      } catch (error) {
+        await change({ ...job, rows: setRows(emails, { kind: 'failed', reason: t('obContentUnread', { error: reasonOf(error) }) }), steps: setStep(step.id, { state: 'failed' }) });
+        return;
+      }
+    }
+
+    const at = ports.now();
+    let saved = false;
+    const beforeConfirm = async () => {
+      if (stopping) return false;
+      try {
+        await change({ ...job, rows: setRows(emails, { kind: 'removing', at }), steps: setStep(step.id, { state: 'removing', before }) });
+        saved = true;
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const result = await ports.remove({ emails, view: step.view, recipient: step.recipient, acknowledged: step.acknowledged }, beforeConfirm, controller.signal);
+    const current = job.steps.find((candidate) => candidate.id === step.id)!;
+    if (result.kind === 'done' || (result.kind === 'failed' && result.confirmed)) {
+      await settle(current, emails, result.kind === 'failed' ? result.reason : null);
+    } else if (result.kind === 'failed' && result.aborted) {
+      // Paused or cancelled before the confirm: nothing happened, the rows wait.
+      await change({ ...job, rows: setRows(emails, { kind: 'queued' }), steps: setStep(step.id, { state: 'queued', before: null }) });
+    } else {
+      const reason = result.reason;
+      if (saved && result.kind === 'refused' && result.confirmed) {
+        // Refused by the console: nothing changed, but check rather than believe.
+        await settle(current, emails, reason);
+      } else {
+        await change({ ...job, rows: setRows(emails, { kind: 'failed', reason }), steps: setStep(step.id, { state: 'failed' }) });
+      }
+    }
+  }
+
+  async function run(): Promise<OffboardJob> {
+    if (running) return job;
+    running = true;
+    stopping = null;
+    controller = new AbortController();
+    try {
+      await change({ ...job, status: 'running' });
+      for (;;) {
+        const step = job.steps.find((candidate) => candidate.state === 'queued' || candidate.state === 'removing');
+        if (!step || stopping) break;
+        await runStep(step);
+      }
+      const left = job.rows.some((row) => row.state.kind === 'queued' || row.state.kind === 'removing');
+      if (stopping === 'cancel') {
+        await change({ ...job, status: 'cancelled', rows: job.rows.map((row) => (row.state.kind === 'queued' ? { ...row, state: { kind: 'cancelled' } } : row)), steps: job.steps.map((step) => (step.state === 'queued' ? { ...step, state: 'failed' } : step)) });
+      } else await change({ ...job, status: left ? 'paused' : 'done' });
+    } catch (error) {
+      // A save or a read failed: stop here; what was saved last is what a resume starts from.
+      job = { ...job, status: 'paused' };
+      ports.onChange(job);
+      console.error('[Admin Lens] offboarding run stopped', error);
+    } finally {
+      running = false;
+      stopping = null;
+    }
+    return job;
+  }
+
+  return {
+    get running() {
+      return running;
+    },
+    get job() {
+      return job;
+    },
+    run,
+    pause() {
+      if (!running) return;
+      stopping = 'pause';
+      controller.abort();
+    },
+    cancel() {
+      if (running) {
+        stopping = 'cancel';
+        controller.abort();
+        return;
+      }
+      stopping = 'cancel';
+      void run();
+    },
+    async retryFailed() {
+      if (running) return job;
+      await change(retryFailedRows(job, ports.now()));
+      return job;
+    },
+  };
+}

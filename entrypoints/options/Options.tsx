@@ -21,6 +21,7 @@ const FEATURES: Record<FeatureId, { label: MessageKey; hint: MessageKey }> = {
   'access-summary': { label: 'featureSummary', hint: 'featureSummaryHint' },
   'groups-escalation': { label: 'featureGroups', hint: 'featureGroupsHint' },
   'bulk-invite-panel': { label: 'featureBulkInvite', hint: 'featureBulkInviteHint' },
+  offboarding: { label: 'featureOffboarding', hint: 'featureOffboardingHint' },
   'email-change': { label: 'featureEmailChange', hint: 'featureEmailChangeHint' },
 };
 

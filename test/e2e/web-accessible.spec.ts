@@ -1,5 +1,5 @@
 /**
- * Issue 14, least privilege: the on-demand files (members-page.js, invite-logic.js, access-card.js,
+ * Issue 14, least privilege: the on-demand files (members-page.js, invite-logic.js, offboard-logic.js, access-card.js,
  * shape-recording.js) are web-accessible under Chrome's per-session dynamic id only. The content
  * script still loads them (runtime.getURL gives the dynamic address), but the page cannot tell that
  * Admin Lens is installed by fetching them at the extension's fixed id.
@@ -7,7 +7,7 @@
 import { expect, test } from './fixtures';
 import { openMembers } from './console-helpers';
 
-const FILES = ['members-page.js', 'invite-logic.js', 'access-card.js', 'shape-recording.js', 'email-change.js'];
+const FILES = ['members-page.js', 'invite-logic.js', 'offboard-logic.js', 'access-card.js', 'shape-recording.js', 'email-change.js'];
 
 test('the page cannot fetch the on-demand files at the fixed extension id; the content script still loads them', async ({ page, extensionId }) => {
   await openMembers(page);

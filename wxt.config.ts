@@ -25,7 +25,7 @@ export default defineConfig({
     // it), and WXT leaves it out of its own Firefox entries, as here.
     web_accessible_resources: [
       {
-        resources: ['members-page.js', 'invite-logic.js', 'offboard-logic.js', 'access-card.js', 'hygiene-report.js', 'shape-recording.js'],
+        resources: ['members-page.js', 'invite-logic.js', 'offboard-logic.js', 'access-card.js', 'hygiene-report.js', 'shape-recording.js', 'email-change.js'],
         matches: [...AMPLITUDE_MATCHES],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

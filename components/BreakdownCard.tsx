@@ -55,6 +55,8 @@ export interface BreakdownCardProps {
   onPointerLeave: () => void;
   /** Focus moved from inside the card to outside it. */
   onFocusLeave: () => void;
+  /** "Change email…" (issue 18): shown for joined people when the feature runs on this page. */
+  onChangeEmail?: () => void;
 }
 
 /** Above this many projects the list gets a filter box. */
@@ -215,6 +217,14 @@ export function BreakdownCard(props: BreakdownCardProps) {
             ))}
           </ul>
         </section>
+      ) : null}
+
+      {props.onChangeEmail ? (
+        <p class="al-card__actions">
+          <button type="button" class="al-card__action" onClick={props.onChangeEmail}>
+            {t('ecCardAction')}
+          </button>
+        </p>
       ) : null}
 
       <p class="al-card__foot">

@@ -45,7 +45,7 @@ describe('background handler', () => {
     const response = await handle({ type: 'db-info' }, popup);
     expect(response).toEqual({
       ok: true,
-      result: { name: 'admin-lens', version: 3, stores: ['audit', 'inviteJobs', 'inviteRows', 'offboardJobs', 'snapshots'] },
+      result: { name: 'admin-lens', version: 4, stores: ['audit', 'emailChanges', 'inviteJobs', 'inviteRows', 'offboardJobs', 'snapshots'] },
     });
   });
 });

@@ -18,6 +18,7 @@ import { parseAuditEntry, type AuditRecord } from './audit/entry';
 import { parseStoredJob } from './invite/job-schema';
 import { jobRunningElsewhere, releaseJobLease, renewJobLease, saveJobStep, type LeaseDeps } from './invite/job-lease-store';
 import type { InviteJob } from './invite/job';
+import { ChangeRefusal, emailChangeStore } from './email-change/background-store';
 
 export interface BackgroundDeps {
   ownId: string;
@@ -142,8 +143,14 @@ function handlersFor(deps: BackgroundDeps): Handlers {
   }
 
 
+  const emailChanges = emailChangeStore(database, clock);
+
   return {
     ping: async () => ({ version: deps.version }),
+    'email-change-save': async ({ change }, _sender, scope) => emailChanges.save(change, scope),
+    'email-change-list': async ({ orgUrl }, _sender, scope) => ({ changes: await emailChanges.list(orgUrl, scope) }),
+    'email-change-all': async () => ({ changes: await emailChanges.list(null, 'all') }),
+    'email-change-get': async ({ id }, _sender, scope) => emailChanges.get(id, scope),
     'db-info': async () => {
       const db = await database();
       return { name: DB_NAME, version: db.version, stores: [...db.objectStoreNames].sort() };
@@ -363,7 +370,7 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
       const handler = handlers[type] as (request: Request, sender: SenderLike, scope: Scope) => Promise<unknown>;
       return { ok: true, result: await handler(parsed.request, sender, scope) };
     } catch (error) {
-      if (error instanceof HandlerRefusal) return { ok: false, error: { code: error.code, message: error.message } };
+      if (error instanceof HandlerRefusal || error instanceof ChangeRefusal) return { ok: false, error: { code: error.code, message: error.message } };
       // A closed or broken connection is not kept: the next request opens a new one.
       if (isConnectionFailure(error)) deps.dbFailed?.();
       const text = error instanceof Error ? error.message : String(error);

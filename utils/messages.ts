@@ -10,6 +10,8 @@ import { JobMetaSchema, JobRowSchema } from './invite/job-schema';
 import type { InviteJob } from './invite/job';
 import { OffboardJobSchema } from './offboard/job-schema';
 import type { OffboardJob } from './offboard/job';
+import { EmailChangeSchema } from './email-change/schema';
+import type { EmailChange } from './email-change/workflow';
 
 /**
  * An org snapshot as its JSON text or as the object. The page sends the text: for a 5,000-member
@@ -75,6 +77,15 @@ const REQUEST_SCHEMAS = {
   'offboard-job-save': z.strictObject({ type: z.literal('offboard-job-save'), job: OffboardJobSchema }),
   /** The newest offboarding job of an org, so a page can offer to resume an interrupted run. */
   'offboard-job-latest': z.strictObject({ type: z.literal('offboard-job-latest'), orgUrl: z.string().check(z.minLength(1)) }),
+  /**
+   * Changes of email (utils/email-change): a save is refused unless the stored record is the
+   * revision before it (another tab took the step meanwhile); the list of a page's org; every org's
+   * (the popup); one by id.
+   */
+  'email-change-save': z.strictObject({ type: z.literal('email-change-save'), change: EmailChangeSchema }),
+  'email-change-list': z.strictObject({ type: z.literal('email-change-list'), orgUrl: z.string().check(z.minLength(1)) }),
+  'email-change-all': z.strictObject({ type: z.literal('email-change-all') }),
+  'email-change-get': z.strictObject({ type: z.literal('email-change-get'), id: z.string().check(z.minLength(1)) }),
   /** Options › "Delete all Admin Lens data": every store emptied, every storage area cleared. */
   'data-delete-all': z.strictObject({ type: z.literal('data-delete-all') }),
 } as const;
@@ -109,6 +120,11 @@ export const REQUEST_SENDERS: Record<RequestType, 'pages' | 'own-org' | 'any'> =
   'invite-job-latest': 'own-org',
   'offboard-job-save': 'own-org',
   'offboard-job-latest': 'own-org',
+  'email-change-save': 'own-org',
+  'email-change-list': 'own-org',
+  // Every org's changes (emails of several orgs): the popup only.
+  'email-change-all': 'pages',
+  'email-change-get': 'own-org',
   'data-delete-all': 'pages',
 };
 export type Request = { [K in RequestType]: z.infer<(typeof REQUEST_SCHEMAS)[K]> }[RequestType];
@@ -135,6 +151,10 @@ export interface ResponseMap {
   'invite-job-latest': { job: InviteJob; runningElsewhere: boolean } | null;
   'offboard-job-save': { saved: true };
   'offboard-job-latest': OffboardJob | null;
+  'email-change-save': { revision: number };
+  'email-change-list': { changes: EmailChange[] };
+  'email-change-all': { changes: EmailChange[] };
+  'email-change-get': EmailChange | null;
   /** The stores emptied and the storage areas cleared. */
   'data-delete-all': { stores: string[]; areas: string[] };
 }

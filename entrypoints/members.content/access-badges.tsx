@@ -27,6 +27,7 @@ import { type OrgDataState, yieldToPage } from './org-data';
 import { rowCensus } from './row-census';
 import { type AccessView, type BadgeView, findingsByMember, memberBadge, placeCard, unknownBadge } from './access-badges-model';
 import { type AccessCardFile, loadAccessCard } from './access-card-file';
+import { emailChangeAvailable, openEmailChange } from './email-change-opener';
 import css from './access-badges.css?inline';
 import { t } from '@/utils/i18n';
 
@@ -233,6 +234,13 @@ export const accessBadges: Feature<MembersContext> = {
           closeLater();
         },
         onFocusLeave: () => closeLater(30),
+        onChangeEmail:
+          access.member.status === 'joined' && emailChangeAvailable()
+            ? () => {
+                closeCard(false);
+                openEmailChange(access.member.email);
+              }
+            : undefined,
       });
     }
 

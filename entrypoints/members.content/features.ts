@@ -7,6 +7,7 @@ import { accessBadges } from './access-badges';
 import { accessSummary } from './access-summary';
 import { groupsEscalation } from './groups-escalation';
 import { bulkInvitePanel } from './bulk-invite-panel';
+import { emailChanges } from './email-changes';
 import { offboardPanel } from './offboard-panel';
 
-export const FEATURES: readonly Feature<MembersContext>[] = [removalGuard, adminLensChip, accessBadges, accessSummary, groupsEscalation, bulkInvitePanel, offboardPanel];
+export const FEATURES: readonly Feature<MembersContext>[] = [removalGuard, adminLensChip, accessBadges, accessSummary, groupsEscalation, bulkInvitePanel, offboardPanel, emailChanges];

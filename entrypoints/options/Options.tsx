@@ -23,6 +23,7 @@ const FEATURES: Record<FeatureId, { label: MessageKey; hint: MessageKey }> = {
   'groups-escalation': { label: 'featureGroups', hint: 'featureGroupsHint' },
   'bulk-invite-panel': { label: 'featureBulkInvite', hint: 'featureBulkInviteHint' },
   offboarding: { label: 'featureOffboarding', hint: 'featureOffboardingHint' },
+  'email-change': { label: 'featureEmailChange', hint: 'featureEmailChangeHint' },
 };
 
 /** The form's state: numbers as typed, so a half-typed or empty field can be shown and explained. */

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { sendRequest } from '@/utils/messaging';
 import { t } from '@/utils/i18n';
 import { Diagnostics } from './Diagnostics';
+import { EmailChanges } from './EmailChanges';
 
 export function Popup() {
   const [status, setStatus] = useState<string>(t('popupCheckingBackground'));
@@ -16,6 +17,7 @@ export function Popup() {
       <h1>{t('extensionName')}</h1>
       <p role="status">{status}</p>
       <Diagnostics />
+      <EmailChanges />
       <p>{t('popupOpenHint')}</p>
       <p>
         <a

@@ -64,5 +64,5 @@ test('the background rejects a malformed message and names the problem', async (
   expect(answers.extraField).toMatchObject({ ok: false, error: { code: 'invalid-message', message: expect.stringContaining('"ping"') } });
   expect(answers.notObject).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
   expect(answers.valid).toMatchObject({ ok: true, result: { version: '0.1.0' } });
-  expect(answers.dbInfo).toMatchObject({ ok: true, result: { name: 'admin-lens', version: 3 } });
+  expect(answers.dbInfo).toMatchObject({ ok: true, result: { name: 'admin-lens', version: 4 } });
 });

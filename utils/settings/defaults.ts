@@ -12,7 +12,7 @@ import { DEFAULT_AUDIT_RETENTION_DAYS, DEFAULT_SNAPSHOT_RETENTION_DAYS } from '.
 export { DEFAULT_INACTIVE_DAYS, MAX_INACTIVE_DAYS, MAX_INVITE_BATCH, SETTINGS_KEY } from './constants';
 
 /** Every feature of the Members & Groups page, by its id (entrypoints/members.content/features.ts). */
-export const FEATURE_IDS = ['removal-guard', 'admin-lens-chip', 'access-badges', 'access-summary', 'groups-escalation', 'bulk-invite-panel', 'offboarding'] as const;
+export const FEATURE_IDS = ['removal-guard', 'admin-lens-chip', 'access-badges', 'access-summary', 'groups-escalation', 'bulk-invite-panel', 'offboarding', 'email-change'] as const;
 export type FeatureId = (typeof FEATURE_IDS)[number];
 
 /** The Amplitude hosts, from utils/amplitude/hosts.ts ('app.amplitude.com', ...). */

@@ -31,6 +31,7 @@ describe('defaults', () => {
         'groups-escalation': true,
         'bulk-invite-panel': true,
         offboarding: true,
+        'email-change': true,
       },
     });
     expect(DEFAULT_MAX_ADMINS).toBe(3);
@@ -63,7 +64,7 @@ describe('defaults', () => {
   it('regions are the hosts of utils/amplitude/hosts.ts; features the ids of the content script', async () => {
     const { AMPLITUDE_ORIGINS } = await import('@/utils/amplitude/hosts');
     expect(REGION_HOSTS).toEqual(AMPLITUDE_ORIGINS.map((origin) => new URL(origin).host));
-    expect(FEATURE_IDS).toHaveLength(7);
+    expect(FEATURE_IDS).toHaveLength(8);
   });
 });
 

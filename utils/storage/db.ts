@@ -20,6 +20,8 @@ export interface AdminLensDb extends DBSchema {
     value: { jobId: string; rowNumber: number; state: string; row: unknown };
     indexes: { byJob: string };
   };
+  /** Changes of email (utils/email-change): one record per change, in exactly one step, kept across the days in between. */
+  emailChanges: { key: string; value: { id: string; orgUrl: string; updatedAt: number; change: unknown } };
 }
 
 type Migration = (
@@ -44,6 +46,11 @@ const MIGRATIONS: Migration[] = [
   // Offboarding jobs (issue 17): the run's state lives here before anything is removed.
   (db) => {
     db.createObjectStore('offboardJobs', { keyPath: 'id' }).createIndex('byOrg', 'orgUrl');
+  },
+  // Changes of email (issue 18). Additive and guarded, so that it stays right whatever order
+  // branches that each add a store are merged in.
+  (db) => {
+    if (!db.objectStoreNames.contains('emailChanges')) db.createObjectStore('emailChanges', { keyPath: 'id' });
   },
 ];
 

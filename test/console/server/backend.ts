@@ -17,7 +17,8 @@ import type { OperationContext } from './operations/types';
 import { stream, type Random } from './random';
 import { error, Refused, zodErrors, type DoubleError } from './refusal';
 import { Sessions } from './sessions';
-import { OrgStore, type OrgState } from './store';
+import { OrgStore, type OrgState, type StoredMember } from './store';
+import { acceptInvite, type AcceptInvite } from './accept-invite';
 
 export type { SeedSource } from '../seeds';
 export type { DoubleError } from './refusal';
@@ -214,6 +215,16 @@ export class Backend {
     if (memberId === null) return null;
     const member = this.store.member(memberId);
     return member && member.status === 'joined' ? memberId : null;
+  }
+
+  // ---- the days in between (tests only) ------------------------------------------------------
+
+  /**
+   * A pending invite accepted (accept-invite.ts): joined now, everything the invite set kept;
+   * optionally last active at a given time. Throws AcceptInviteError for an email that is not pending.
+   */
+  acceptInvite(request: AcceptInvite): StoredMember {
+    return acceptInvite(this.store, request);
   }
 
   // ---- knobs ------------------------------------------------------------------------------

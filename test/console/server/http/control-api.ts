@@ -9,6 +9,7 @@ import type { Backend } from '../backend';
 import { FaultSettings } from '../faults';
 import { LandmarkSettings } from '../../shared/landmarks';
 import { MARKUP_VARIANT_NAMES, type MarkupRequest } from '../../shared/markup';
+import { AcceptInviteBody, AcceptInviteError } from '../accept-invite';
 import { sessionSetCookie } from './cookies';
 import { json, parseJsonBody, type DoubleRequest, type DoubleResponse } from './messages';
 
@@ -37,6 +38,7 @@ const ROUTES = [
   'POST /__double/markup/clear',
   'GET  /__double/markup',
   'POST /__double/sign-in {memberId}',
+  'POST /__double/members/accept-invite {email, lastActiveAt?} (a pending invite joins now, keeping what the invite set)',
   'POST /__double/members/last-active {email, lastActiveAt: ISO time | null}',
   'GET  /__double/mutations',
   'GET  /__double/refusals',
@@ -132,6 +134,16 @@ export function handleControl(backend: Backend, request: DoubleRequest, url: URL
         return badRequest(error instanceof Error ? error.message : String(error));
       }
       return json(200, { ok: true, memberId: signIn.memberId, cookie: { name: SESSION_COOKIE, value: token } }, { 'set-cookie': sessionSetCookie(token, url.protocol === 'https:') });
+    }
+    case 'POST /__double/members/accept-invite': {
+      const accept = parse(AcceptInviteBody);
+      if (isResponse(accept)) return accept;
+      try {
+        return json(200, { ok: true, member: backend.acceptInvite(accept) });
+      } catch (error) {
+        if (error instanceof AcceptInviteError) return badRequest(error.message);
+        throw error;
+      }
     }
     case 'POST /__double/members/last-active': {
       const lastActive = parse(LastActiveBody);

@@ -1,0 +1,412 @@
+/**
+ * Change of email in the page (part of the on-demand email-change.js, never of the content script
+ * or members-page.js): the list of this org's changes above the Users list (each re-read whenever
+ * the page has fresh data: pending, joined, active), and the panel that plans a change, takes its
+ * steps through the console's own wizard and Remove dialog (utils/email-change/steps.ts), and shows
+ * what the final check found. Every step goes into the audit log.
+ */
+import { render } from 'preact';
+import { EmailChangePanel, type ChangeAction, type EmailChangePanelProps, type PlanLine } from '@/components/EmailChangePanel';
+import type { OrgSnapshot } from '@/utils/access/model';
+import { roleLabel } from '@/utils/access/roles';
+import { createConsoleClient } from '@/utils/amplitude/console-client';
+import { isConsoleRefusal } from '@/utils/amplitude/invite-refusal';
+import { sendThroughWizard } from '@/utils/amplitude/invite-wizard';
+import { fetchNotingOwn } from '@/utils/amplitude/own-requests';
+import { personReads } from '@/utils/amplitude/person-reads';
+import { removeThroughConsole } from '@/utils/amplitude/remove-driver';
+import { PENDING_OUTCOME, type AuditEntry } from '@/utils/audit/entry';
+import { fillPiece, planEmailChange, type EmailChangePlan, type PlanPieceName } from '@/utils/email-change/plan';
+import { emailChangeSteps, type StepPorts } from '@/utils/email-change/steps';
+import { checkNewAddress } from '@/utils/email-change/validate';
+import { accessBeforeOf, fixForAccessDifference } from '@/utils/email-change/verify';
+import { createEmailChange, isFinished, mayOfferRemoval, type EmailChange } from '@/utils/email-change/workflow';
+import { t } from '@/utils/i18n';
+import { wizardBatchOf } from '@/utils/invite/page-run';
+import { sendRequest } from '@/utils/messaging';
+import type { OrgData } from './org-data';
+import css from './email-change.css?inline';
+
+export interface EmailChangeContext {
+  orgData: OrgData;
+  orgUrl: string;
+  origin: string;
+  signal: AbortSignal;
+  /** Where the list of changes goes (above the Users list); null: nowhere found, the panel still works. */
+  listAnchor: () => Element | null;
+}
+
+export interface EmailChangeController {
+  /** Opens the panel for this person: their change under way, or a new one. */
+  open(email: string): void;
+}
+
+const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const when = (iso: string) => WHEN.format(new Date(iso));
+
+function shadowHost(tag: string): { host: HTMLElement; mount: HTMLElement } {
+  const host = document.createElement(tag);
+  host.setAttribute('data-admin-lens', '');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = css;
+  const mount = document.createElement('div');
+  shadow.append(style, mount);
+  for (const type of ['click', 'mousedown', 'pointerdown', 'keydown', 'keyup', 'input']) host.addEventListener(type, (event) => event.stopPropagation());
+  return { host, mount };
+}
+
+/** Where a change is, in words, and since when. */
+export function stepWords(change: EmailChange): string {
+  const step = change.step;
+  const email = change.newEmail;
+  switch (step.kind) {
+    case 'ready':
+      return t('ecStepReady');
+    case 'inviting':
+      return t('ecStepInviting', { email });
+    case 'refused':
+      return t('ecStepRefused', { reason: step.reason });
+    case 'removing':
+      return t('ecStepRemoving', { old: change.old.email, email });
+    case 'done':
+      return t('ecStepDone', { old: change.old.email, email });
+    case 'cancelled':
+      return t('ecStepCancelled', { step: step.during });
+    case 'waiting': {
+      const since = when(step.accountSince);
+      switch (step.account) {
+        case 'pending':
+          return t('ecWaitPending', { email, since: when(step.since) });
+        case 'joined-inactive':
+          return t('ecWaitActive', { email, since });
+        case 'activity-unknown':
+          return t('ecWaitUnknown', { email, since });
+        case 'active':
+          return t('ecWaitReady', { email, since });
+        case 'missing':
+          return t('ecWaitMissing', { email, since });
+        default:
+          return t('ecWaitUnchecked', { email, since: when(step.since) });
+      }
+    }
+  }
+}
+
+function actionsFor(change: EmailChange): ChangeAction[] {
+  const step = change.step;
+  if (isFinished(change)) return [];
+  if (step.kind === 'ready') return ['invite', 'cancel'];
+  if (step.kind === 'waiting') return mayOfferRemoval(step.account) ? ['remove', 'check', 'cancel'] : ['check', 'cancel'];
+  return ['check', 'cancel'];
+}
+
+function planLines(plan: EmailChangePlan, snapshot: OrgSnapshot | null, editable: boolean): PlanLine[] {
+  const name = (items: readonly { id: string; name: string }[] | undefined, id: string) => items?.find((item) => item.id === id)?.name ?? id;
+  const list = (ids: readonly string[], items: readonly { id: string; name: string }[] | undefined) => (ids.length ? ids.map((id) => name(items, id)).join(', ') : t('ecNone'));
+  const line = <K extends PlanPieceName>(label: string, piece: K, words: (value: EmailChangePlan[K]['value']) => string): PlanLine => ({
+    label,
+    value: plan[piece].source === 'unknown' ? null : words(plan[piece].value),
+    chosen: plan[piece].source === 'admin',
+  });
+  const spaces = line(t('ecPieceSpaces'), 'teamSpaceIds', (ids) => list(ids, snapshot?.teamSpaces));
+  if (editable && snapshot && snapshot.teamSpaces.length > 0) {
+    spaces.choices = snapshot.teamSpaces.map((space) => ({ id: space.id, name: space.name, checked: plan.teamSpaceIds.value.includes(space.id) }));
+  }
+  return [
+    { label: t('ecPieceRole'), value: plan.orgRole === 'user' ? t('ecRoleUser') : roleLabel(plan.orgRole), chosen: false },
+    line(t('ecPieceTeam'), 'team', (id) => (id ? name(snapshot?.teams, id) : t('ecNoTeam'))),
+    line(t('ecPieceGroups'), 'groupIds', (ids) => list(ids, snapshot?.groups)),
+    line(t('ecPieceProjects'), 'projectRoles', (grants) => (grants.length ? grants.map((grant) => `${name(snapshot?.projects, grant.projectId)}: ${roleLabel(grant.role)}`).join(', ') : t('ecNone'))),
+    line(t('ecPieceDefault'), 'defaultProjectId', (id) => (id ? name(snapshot?.projects, id) : t('ecNone'))),
+    spaces,
+  ];
+}
+
+function reportLines(change: EmailChange): string[] {
+  if (change.step.kind !== 'done') return change.step.kind === 'waiting' && change.step.note ? [change.step.note] : [];
+  const report = change.step.report;
+  const lines = [report.oldGone ? t('ecReportOldGone', { email: change.old.email }) : t('ecReportOldThere', { email: change.old.email })];
+  lines.push(report.contentMoved === null ? t('ecReportContentUnknown') : report.contentMoved ? t('ecReportContentMoved', { email: change.newEmail }) : t('ecReportContentMissing', { email: change.newEmail }));
+  if (report.accessDifferences?.length === 0) lines.push(t('ecReportSameAccess'));
+  for (const difference of report.accessDifferences ?? []) lines.push(fixForAccessDifference(difference, change.newEmail));
+  lines.push(...report.otherDifferences, ...report.unchecked);
+  return lines;
+}
+
+export function startEmailChanges(context: EmailChangeContext): EmailChangeController {
+  const { orgData, orgUrl, signal } = context;
+  const client = createConsoleClient({ origin: context.origin, orgUrl, fetch: fetchNotingOwn });
+  const reads = personReads(client);
+  let changes: EmailChange[] = [];
+  let busy: string | null = null;
+  let panel: { change: EmailChange | null; oldEmail: string; draftEmail: string; plan: EmailChangePlan | null; problem: string | null; titleId: string; returnFocus: Element | null } | null = null;
+  let listHost: ReturnType<typeof shadowHost> | null = null;
+  let panelHost: ReturnType<typeof shadowHost> | null = null;
+
+  const snapshotNow = () => orgData.get().snapshot;
+  const viewer = () => {
+    const snapshot = snapshotNow();
+    return snapshot?.members.find((member) => member.id === snapshot.viewerId) ?? null;
+  };
+
+  /** Every step into the audit log, with the old account as the person concerned. */
+  async function audit(change: EmailChange) {
+    const last = change.history[change.history.length - 1];
+    if (!last) return;
+    const me = viewer();
+    const entry: AuditEntry = {
+      at: Date.parse(last.at),
+      org: { url: orgUrl, name: snapshotNow()?.org.name ?? null },
+      by: { name: me?.name ?? null, email: me?.email ?? null },
+      people: [{ name: change.old.name, email: change.old.email, memberId: change.old.id, access: null, orgRole: change.before.orgRole, content: change.before.content }],
+      transferTo: { name: change.newEmail, email: change.newEmail },
+      decision: 'passed',
+      warnings: [],
+      dataAsOf: snapshotNow()?.readAt ?? null,
+      outcome:
+        change.step.kind === 'done' && change.step.report.oldGone
+          ? { status: 'gone', checkedAt: Date.now(), detail: t('ecAuditDetail', { email: change.newEmail, detail: last.detail }) }
+          : { ...PENDING_OUTCOME, status: 'still-there', checkedAt: Date.now(), detail: t('ecAuditDetail', { email: change.newEmail, detail: last.detail }) },
+    };
+    await sendRequest({ type: 'audit-append', entry }).catch((error: unknown) => console.warn('[Admin Lens] email change: audit entry not written', error));
+  }
+
+  const ports: StepPorts = {
+    async save(change) {
+      await sendRequest({ type: 'email-change-save', change });
+      changes = [change, ...changes.filter((other) => other.id !== change.id)];
+      if (panel?.change?.id === change.id) panel.change = change;
+      draw();
+      void audit(change);
+    },
+    async freshSnapshot() {
+      await orgData.refresh();
+      const state = orgData.get();
+      if (!state.snapshot || state.status === 'error') throw new Error(state.error ?? t('ecNoData'));
+      return state.snapshot;
+    },
+    membership: (email) => reads.membership(email),
+    contentOf: (email) => reads.content(email),
+    async invite(change, beforeSend) {
+      const snapshot = snapshotNow();
+      if (!snapshot) return { ok: false, reason: t('ecNoData'), refusedByConsole: false };
+      const { plan } = change;
+      const settings = { groupIds: plan.groupIds.value, projectRoles: plan.projectRoles.value, orgRole: plan.orgRole, defaultProjectId: plan.defaultProjectId.value, teamSpaceIds: plan.teamSpaceIds.value };
+      const row = { row: 1, line: 2, email: change.newEmail, cells: [], teamId: plan.team.value, batchId: change.id, state: { kind: 'queued' as const }, attempts: 0 };
+      const outcome = await sendThroughWizard(wizardBatchOf({ id: change.id, settings, rows: [1] }, [row], snapshot), { signal, beforeSend });
+      return outcome.ok ? { ok: true } : { ok: false, reason: outcome.reason, aborted: outcome.aborted, refusedByConsole: isConsoleRefusal(outcome.reason) };
+    },
+    remove(change, snapshot, beforeConfirm) {
+      const recipient = snapshot.members.find((member) => member.email.toLowerCase() === change.newEmail);
+      return removeThroughConsole(
+        { people: [{ email: change.old.email, name: change.old.name }], recipient: { email: change.newEmail, name: recipient?.name ?? change.newEmail }, view: 'joined' },
+        { orgPeople: snapshot.members.map(({ id, email, name }) => ({ id, email, name })), signal, beforeConfirm, skip: (element) => !!element.closest('[data-admin-lens]') },
+      );
+    },
+    now: () => new Date().toISOString(),
+  };
+  const steps = emailChangeSteps(ports);
+
+  async function act(label: string, work: () => Promise<unknown>) {
+    if (busy) return;
+    busy = label;
+    draw();
+    try {
+      await work();
+    } catch (error) {
+      // Another tab moved the change on, or a read failed: say so, and read the changes again.
+      busy = null;
+      if (panel) panel.problem = error instanceof Error ? error.message : String(error);
+      await reload();
+    } finally {
+      busy = null;
+      draw();
+    }
+  }
+
+  async function reload() {
+    const answer = await sendRequest({ type: 'email-change-list', orgUrl });
+    changes = answer.changes;
+    if (panel?.change) panel.change = changes.find((change) => change.id === panel!.change!.id) ?? panel.change;
+    draw();
+  }
+
+  /** Whenever the page has fresh data: each waiting change is re-read (pending, joined, active). */
+  let observing = false;
+  async function observeAll(snapshot: OrgSnapshot) {
+    if (observing || busy) return;
+    observing = true;
+    try {
+      for (const change of changes.filter((candidate) => candidate.step.kind === 'waiting' || candidate.step.kind === 'inviting' || candidate.step.kind === 'removing')) {
+        const latest = changes.find((candidate) => candidate.id === change.id) ?? change;
+        // A waiting change is judged on this read; one caught mid-step is settled from a fresh one.
+        await steps.observe(latest, latest.step.kind === 'waiting' ? snapshot : undefined).catch((error: unknown) => console.warn('[Admin Lens] email change: could not re-read', error));
+      }
+    } finally {
+      observing = false;
+    }
+  }
+
+  function drawList() {
+    const open = changes.filter((change) => !isFinished(change));
+    const anchor = context.listAnchor();
+    if (open.length === 0 || !anchor) {
+      if (listHost) render(null, listHost.mount);
+      listHost?.host.remove();
+      listHost = null;
+      return;
+    }
+    if (!listHost) listHost = shadowHost('admin-lens-email-changes');
+    if (listHost.host.previousElementSibling !== anchor) anchor.after(listHost.host);
+    render(
+      <section class="al-ec-list" aria-label={t('ecListLabel')}>
+        <h2>{t('ecListHeading', { count: open.length })}</h2>
+        <ul>
+          {open.map((change) => (
+            <li key={change.id}>
+              <span>
+                {change.old.email} → {change.newEmail}: {stepWords(change)}
+              </span>
+              <button type="button" onClick={() => openPanel(change.old.email)}>
+                {t('ecListOpen')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>,
+      listHost.mount,
+    );
+  }
+
+  function panelProps(): EmailChangePanelProps | null {
+    if (!panel) return null;
+    const snapshot = snapshotNow();
+    const change = panel.change;
+    const plan = change?.plan ?? panel.plan;
+    const old = change?.old ?? snapshot?.members.find((member) => member.email.toLowerCase() === panel!.oldEmail.toLowerCase());
+    const check = !change && plan && snapshot && panel.draftEmail.trim() !== '' ? checkNewAddress(snapshot, plan, panel.draftEmail) : null;
+    const errors = panel.problem ? [panel.problem] : check && !check.ok ? check.errors : [];
+    return {
+      titleId: `al-ec-${panel.titleId}`,
+      oldName: old?.name ?? panel.oldEmail,
+      oldEmail: old?.email ?? panel.oldEmail,
+      draft: change ? null : { email: panel.draftEmail, errors: plan ? errors : [t('ecPlanning')], warnings: check?.ok ? check.warnings : [], canStart: !!check?.ok },
+      plan: plan ? planLines(plan, snapshot, !change) : [],
+      status: change ? { newEmail: change.newEmail, step: stepWords(change), detail: panel.problem, report: reportLines(change), finished: isFinished(change) } : null,
+      actions: change ? actionsFor(change) : [],
+      busy,
+      onEmail(email) {
+        if (!panel) return;
+        panel.draftEmail = email;
+        panel.problem = null;
+        draw();
+      },
+      onChoose(line, id, checked) {
+        if (!panel?.plan || line !== 5) return;
+        const ids = panel.plan.teamSpaceIds.value.filter((other) => other !== id);
+        panel.plan = fillPiece(panel.plan, 'teamSpaceIds', checked ? [...ids, id] : ids);
+        draw();
+      },
+      onStart: () => void startChange(),
+      onAction(action) {
+        const current = panel?.change;
+        if (!current) return;
+        if (action === 'invite') void act(t('ecBusyInvite'), () => steps.invite(current));
+        if (action === 'check') void act(t('ecBusyCheck'), () => steps.observe(current));
+        if (action === 'remove') void act(t('ecBusyRemove'), () => steps.remove(current));
+        if (action === 'cancel') void act(t('ecBusyCancel'), () => steps.cancel(current));
+      },
+      onClose: closePanel,
+    };
+  }
+
+  async function startChange() {
+    const snapshot = snapshotNow();
+    if (!panel || !panel.plan || !snapshot) return;
+    const check = checkNewAddress(snapshot, panel.plan, panel.draftEmail);
+    const old = snapshot.members.find((member) => member.email.toLowerCase() === panel!.oldEmail.toLowerCase());
+    if (!check.ok || !old) return;
+    const plan = panel.plan;
+    await act(t('ecBusyInvite'), async () => {
+      const content = await reads.content(old.email);
+      const change = createEmailChange({ id: crypto.randomUUID(), orgUrl, now: new Date().toISOString(), old: { id: old.id, email: old.email, name: old.name }, newEmail: check.email, plan, before: accessBeforeOf(snapshot, old.id, content) });
+      // Stored before anything is sent.
+      await ports.save(change);
+      panel!.change = change;
+      await steps.invite(change);
+    });
+  }
+
+  function drawPanel() {
+    const props = panelProps();
+    if (!props) {
+      if (panelHost) render(null, panelHost.mount);
+      panelHost?.host.remove();
+      panelHost = null;
+      return;
+    }
+    if (!panelHost) {
+      panelHost = shadowHost('admin-lens-email-change');
+      document.body.append(panelHost.host);
+    }
+    render(<EmailChangePanel {...props} />, panelHost.mount);
+  }
+
+  function draw() {
+    if (signal.aborted) return;
+    drawList();
+    drawPanel();
+  }
+
+  let panels = 0;
+  function openPanel(email: string) {
+    const existing = changes.find((change) => !isFinished(change) && change.old.email.toLowerCase() === email.toLowerCase());
+    panel = { change: existing ?? null, oldEmail: email, draftEmail: '', plan: null, problem: null, titleId: String(++panels), returnFocus: document.activeElement };
+    draw();
+    if (existing) return;
+    const snapshot = snapshotNow();
+    const old = snapshot?.members.find((member) => member.email.toLowerCase() === email.toLowerCase());
+    if (!snapshot || !old) {
+      panel.problem = t('ecNoData');
+      return draw();
+    }
+    const planned = (defaultProjectId: string | null | undefined) => {
+      const result = planEmailChange(snapshot, old.id, defaultProjectId === undefined ? {} : { defaultProjectId });
+      if (!panel || panel.change) return;
+      if (result.ok) panel.plan = result.plan;
+      else panel.problem = t(result.problem === 'pending' ? 'ecPlanPending' : 'ecPlanUnknown');
+      draw();
+    };
+    reads.defaultProject(old.email).then(planned, () => planned(undefined));
+  }
+
+  function closePanel() {
+    const back = panel?.returnFocus;
+    panel = null;
+    draw();
+    if (back instanceof HTMLElement && back.isConnected) back.focus();
+  }
+
+  const unsubscribe = orgData.subscribe((state) => {
+    if (state.status === 'ready' && state.snapshot && !state.fromCache) void observeAll(state.snapshot);
+    draw();
+  });
+  signal.addEventListener(
+    'abort',
+    () => {
+      unsubscribe();
+      if (listHost) render(null, listHost.mount);
+      if (panelHost) render(null, panelHost.mount);
+      listHost?.host.remove();
+      panelHost?.host.remove();
+    },
+    { once: true },
+  );
+  void reload().then(() => {
+    const snapshot = orgData.get().snapshot;
+    if (snapshot && !orgData.get().fromCache) void observeAll(snapshot);
+  });
+
+  return { open: openPanel };
+}

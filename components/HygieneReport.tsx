@@ -238,9 +238,12 @@ function Row({ row, roleNames, selected, onSelect, onChangeEmail }: RowProps) {
       </td>
       {onChangeEmail ? (
         <td>
-          <button type="button" class="al-hyg__button" aria-label={t('hygChangeEmailOf', { name: visibleText(row.name) })} onClick={() => onChangeEmail(row.email)}>
-            {t('hygChangeEmail')}
-          </button>
+          {/* A pending invite has no account to move: revoke it and invite the right address. */}
+          {row.status === 'joined' ? (
+            <button type="button" class="al-hyg__button" aria-label={t('hygChangeEmailOf', { name: visibleText(row.name) })} onClick={() => onChangeEmail(row.email)}>
+              {t('hygChangeEmail')}
+            </button>
+          ) : null}
         </td>
       ) : null}
     </tr>

@@ -14,6 +14,8 @@ import type { AccessReport } from '@/utils/access/report';
 import { unreadNote } from './unread-note';
 import { loadAccessCard } from './access-card-file';
 import { hygienePanel } from './hygiene-panel';
+import { offboardingAvailable, openOffboarding } from './offboard-panel';
+import { emailChangeAvailable, openEmailChange } from './email-change-opener';
 import { findMembersTabs, selectedMembersTab, type SummaryPlacement, summaryPlacement } from '@/utils/amplitude/summary-anchor';
 import { downloadText } from '@/utils/download';
 import type { MembersContext } from './context';
@@ -76,7 +78,7 @@ export const accessSummary: Feature<MembersContext> = {
     };
 
     // The hygiene report opens under the panel, on demand. Offboarding and changing an email are
-    // features of their own: given here (onOffboard, onChangeEmail) when they exist.
+    // features of their own (each can be switched off): offered only while they run here.
     let hygieneState: { open: boolean; error: string | null } = { open: false, error: null };
     const hygiene = hygienePanel(
       {
@@ -88,6 +90,10 @@ export const accessSummary: Feature<MembersContext> = {
           hygieneState = next;
           draw();
         },
+        actions: () => ({
+          onOffboard: offboardingAvailable() ? (selected) => openOffboarding(selected.map((person) => person.email)) : undefined,
+          onChangeEmail: emailChangeAvailable() ? (email) => openEmailChange(email) : undefined,
+        }),
       },
       signal,
     );

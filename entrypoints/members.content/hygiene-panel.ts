@@ -23,9 +23,11 @@ export interface HygienePanelOptions {
   anchor(): Element;
   /** Called when the panel opens, closes or fails to load (the summary's button follows it). */
   onChange(state: { open: boolean; error: string | null }): void;
-  /** Offered in the report only when given (offboarding, changing an email: their own features). */
-  onOffboard?: HygienePanelInput['onOffboard'];
-  onChangeEmail?: HygienePanelInput['onChangeEmail'];
+  /**
+   * The actions the report offers (offboarding, changing an email: features of their own, each
+   * switchable), asked each time the report opens: an action missing then is not offered.
+   */
+  actions?(): Pick<HygienePanelInput, 'onOffboard' | 'onChangeEmail'>;
 }
 
 export interface HygienePanel {
@@ -54,8 +56,7 @@ export function hygienePanel(options: HygienePanelOptions, signal: AbortSignal):
       contentProgress: null,
       ...settings,
       onClose: close,
-      onOffboard: options.onOffboard,
-      onChangeEmail: options.onChangeEmail,
+      ...options.actions?.(),
     };
     let panel: { update(next: HygienePanelInput): void; unmount(): void } | null = null;
     const set = (patch: Partial<HygienePanelInput>) => {

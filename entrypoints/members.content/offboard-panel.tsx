@@ -46,6 +46,12 @@ export function openOffboarding(initialEmails: readonly string[] = []): boolean 
   return true;
 }
 
+/** One CSV field as written (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+
+/** Whether `openOffboarding` would open the dialog (the feature runs on this page). */
+export const offboardingAvailable = (): boolean => opener !== null;
+
 /** The removal guard's hold on a dialog, in its own words (its panel is in an open shadow root of ours). */
 function guardHold(dialog: HTMLElement): string | null {
   const host = dialog.querySelector(`[${HOST_MARK}="removal-guard"]`);
@@ -181,7 +187,7 @@ export const offboardPanel: Feature<MembersContext> = {
     opener = (emails) => {
       if (emails.length > 0 && !tabRuns.get(orgUrl)?.runner.running) {
         if (!tabRuns.get(orgUrl)?.runner.running && run && run.job.status !== 'running') controls.onNewImport();
-        initialText = { text: ['email,transfer_to,reason', ...emails.map((email) => `${email},,`)].join('\n'), seq: (initialText?.seq ?? 0) + 1 };
+        initialText = { text: ['email,transfer_to,reason', ...emails.map((email) => `${csvField(email)},,`)].join('\n'), seq: (initialText?.seq ?? 0) + 1 };
       }
       setOpen(true);
     };

@@ -80,9 +80,11 @@ test('lists exactly the expected people at two thresholds, and exports exactly w
   await page.keyboard.press('Space');
   await expect(panel.getByRole('checkbox', { name: 'Select Gabriel Costa' })).toBeChecked();
   await expect(panel.getByText('5 shown, 1 selected')).toBeVisible();
-  // Offboarding and changing an email are not wired on this page yet: their buttons are absent.
-  await expect(panel.getByRole('button', { name: 'Offboard selected…' })).toHaveCount(0);
-  await expect(panel.getByRole('button', { name: /^Change email/ })).toHaveCount(0);
+  // Offboarding and changing an email run on this page: the report offers them.
+  await expect(panel.getByRole('button', { name: 'Offboard selected…' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Change email of Gabriel Costa…' })).toBeVisible();
+  // A pending invite has no account whose email could change.
+  await expect(panel.getByRole('button', { name: /^Change email of lea\.dupont/ })).toHaveCount(0);
 
   // What the table shows, cell by cell (the checkbox column aside).
   const shown = await panel.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].slice(1).map((cell) => (cell.textContent ?? '').trim())));
@@ -104,6 +106,12 @@ test('lists exactly the expected people at two thresholds, and exports exactly w
   // The reasons, as shown one per line, are the export's "why".
   const shownWhy = await panel.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('li')].map((li) => li.textContent).join('; ')));
   expect(json.rows.map((row) => row.why)).toEqual(shownWhy);
+
+  // "Offboard selected…" opens the offboarding dialog with the selected person as a row to complete.
+  const gabrielEmail = shown.find((cells) => cells[0] === 'Gabriel Costa')![1];
+  await panel.getByRole('button', { name: 'Offboard selected…' }).click();
+  const offboard = page.getByRole('dialog', { name: 'Offboard from CSV' });
+  await expect(offboard.getByRole('textbox', { name: 'Paste the CSV, or drop a file here' })).toHaveValue(`email,transfer_to,reason\n${gabrielEmail},,`);
 });
 
 test('without the console’s last-active dates, the column says so and shows the last content change as such', async ({ page, serviceWorker, consoleDouble }) => {

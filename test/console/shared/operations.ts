@@ -18,7 +18,7 @@
  * HTTP 5xx on server faults.
  */
 import { z } from 'zod';
-import { ContentCounts, OrgRole, ProjectRole, ProjectRoleGrant } from './seed';
+import { ContentCounts, CustomRole, OrgRole, ProjectRole, ProjectRoleGrant } from './seed';
 
 /** Content types of `GlobalSearch` [code], and the seed's content count each one is generated from. */
 export const CONTENT_TYPES = ['CHART', 'DASHBOARD', 'COHORT', 'NOTEBOOK'] as const;
@@ -221,6 +221,19 @@ export const OPERATIONS = {
 
   // ---- [guess] the double's own -------------------------------------------------------------
 
+  /**
+   * The org's custom roles and their permissions (RBAC) [guess: how the console's data carries role
+   * definitions is not public]. Empty for orgs without custom roles. A grant names a custom role by
+   * `customRoleId` (its `role` is then 'member', what every custom role starts from [doc]).
+   */
+  RoleDefinitions: {
+    kind: 'query',
+    source: 'guess',
+    rootField: 'customRoles',
+    variables: z.object({}),
+    data: z.object({ customRoles: z.array(CustomRole) }),
+  },
+
   /** Org settings and the signed-in person. */
   OrgSettings: {
     kind: 'query',
@@ -301,7 +314,7 @@ export const OPERATIONS = {
       invites: z.array(z.object({ email: z.string(), teamId: z.string().nullable() })).min(1),
       groupIds: z.array(z.string()).default([]),
       /** Project-level orgs: a role per project. */
-      projectRoles: z.array(ProjectRoleGrant).default([]),
+      projectRoles: z.array(z.object({ projectId: z.string(), role: ProjectRole })).default([]),
       /** Org-level orgs: the one role [guess]. */
       orgRole: z.enum(['viewer', 'member', 'manager', 'admin']).nullable().default(null),
       defaultProjectId: z.string().nullable().default(null),

@@ -36,7 +36,7 @@ describe('queries', () => {
     expect(roles[0]!.permissions).toContain('manage-custom-metrics');
     expect(backendWith('org-level').call('RoleDefinitions', {}).customRoles).toEqual([]);
     const zara = backend.call('OrgMembers', { status: 'joined', search: 'zara' }).members.nodes[0]!;
-    expect(zara.projectRoles).toEqual([{ projectId: 'p-1', role: 'member', customRoleId: 'role-analyst' }]);
+    expect(zara.projectRoles).toEqual([{ projectId: 'p-1', role: 'member', customRoleId: 'role-analyst', customRoleName: 'Analyst' }]);
   });
 
   it('Projects, TeamsAndSpaces and MemberCounts', () => {

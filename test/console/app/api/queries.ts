@@ -6,8 +6,8 @@
  */
 import type { OperationName } from '../../shared/operations';
 
-const MEMBER_FIELDS = `id email name status orgRole teamId projectRoles { projectId role customRoleId } groupIds invitedAt joinedAt lastActiveAt content { charts dashboards cohorts notebooks }`;
-const GROUP_FIELDS = `id name description type projectRoles { projectId role customRoleId } defaultProjectId teamSpaceIds memberIds lastModifiedAt lastModifiedBy`;
+const MEMBER_FIELDS = `id email name status orgRole teamId projectRoles { projectId role customRoleId customRoleName } groupIds invitedAt joinedAt lastActiveAt content { charts dashboards cohorts notebooks }`;
+const GROUP_FIELDS = `id name description type projectRoles { projectId role customRoleId customRoleName } defaultProjectId teamSpaceIds memberIds lastModifiedAt lastModifiedBy`;
 const PAGE_INFO = `pageInfo { endCursor hasNextPage } totalCount`;
 
 export const QUERY_TEXT: Record<OperationName, string> = {

@@ -59,5 +59,5 @@ export const permissionGroups: QueryHandler<'PermissionGroups'> = ({ store }, { 
       (projectId === null || group.projectRoles.some((grant) => grant.projectId === projectId)) &&
       (memberId === null || group.memberIds.includes(memberId)),
   );
-  return { groups: paginate(groups, (group) => [group.name.toLowerCase(), group.id], { first, after }, groupNode) };
+  return { groups: paginate(groups, (group) => [group.name.toLowerCase(), group.id], { first, after }, (group) => groupNode(store, group)) };
 };

@@ -22,6 +22,11 @@ const toggle = (page: Page) => panel(page).getByRole('button', { name: 'Access s
 /** The double's org as our model, built straight from its state. */
 function snapshotOf(consoleDouble: ConsoleDouble): OrgSnapshot {
   const state = consoleDouble.backend.state();
+  // A custom role (RBAC) by id and name, as the extension reads it.
+  const grantOf = ({ projectId, role, customRoleId }: (typeof state.members)[number]['projectRoles'][number]) => {
+    const custom = state.customRoles.find((candidate) => candidate.id === customRoleId);
+    return custom ? { projectId, role, customRole: { id: custom.id, name: custom.name } } : { projectId, role };
+  };
   return {
     org: { id: state.org.id, url: state.org.url, name: state.org.name, projectLevelPermissions: state.org.projectLevelPermissions, rbac: state.org.rbac },
     viewerId: state.signedInMemberId,
@@ -36,7 +41,7 @@ function snapshotOf(consoleDouble: ConsoleDouble): OrgSnapshot {
       status: member.status,
       orgRole: member.orgRole,
       team: state.teams.find((team) => team.id === member.teamId)?.name ?? null,
-      projectRoles: member.projectRoles,
+      projectRoles: member.projectRoles.map(grantOf),
       groupIds: state.groups.filter((group) => group.memberIds.includes(member.id)).map((group) => group.id),
       invitedAt: member.invitedAt,
       joinedAt: member.joinedAt,
@@ -47,12 +52,13 @@ function snapshotOf(consoleDouble: ConsoleDouble): OrgSnapshot {
       id,
       name,
       description,
-      projectRoles,
+      projectRoles: projectRoles.map(grantOf),
       defaultProjectId,
       teamSpaceIds,
       memberIds,
     })),
     pieces: ALL_READ,
+    roleDefinitions: { read: true, reason: null, roles: state.customRoles },
     readAt: new Date().toISOString(),
   };
 }

@@ -37,27 +37,27 @@ export function WhoCanPanel(props: WhoCanPanelProps) {
   return (
     <section class="al-who" aria-label={t('whoCanHeading')}>
       <div class="al-sum__row">
-        <label class="al-who__field">
-          {t('whoCanPermission')}{' '}
-          <select value={permission} onChange={(event) => setPermission((event.currentTarget as HTMLSelectElement).value)}>
+        <label class="al-who__field" for="al-who-permission">
+          {t('whoCanPermission')}
+        </label>
+        <select id="al-who-permission" value={permission} onChange={(event) => setPermission((event.currentTarget as HTMLSelectElement).value)}>
             {PERMISSIONS.map((entry) => (
               <option key={entry.id} value={entry.id}>
                 {entry.title}
               </option>
             ))}
-          </select>
+        </select>
+        <label class="al-who__field" for="al-who-project">
+          {t('whoCanProject')}
         </label>
-        <label class="al-who__field">
-          {t('whoCanProject')}{' '}
-          <select value={projectId} onChange={(event) => setProjectId((event.currentTarget as HTMLSelectElement).value)}>
+        <select id="al-who-project" value={projectId} onChange={(event) => setProjectId((event.currentTarget as HTMLSelectElement).value)}>
             <option value="">{t('whoCanAnyProject')}</option>
             {props.report.projects.map((project) => (
               <option key={project.id} value={project.id}>
                 {isolatedText(project.name)}
               </option>
             ))}
-          </select>
-        </label>
+        </select>
         <button type="button" class="al-sum__button" disabled={answer.rows.length === 0} onClick={() => props.onExport(answer.rows, title)}>
           {t('whoCanExport')}
         </button>

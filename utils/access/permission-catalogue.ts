@@ -9,7 +9,7 @@
  * Every set here is closed under that implication, so Viewer ⊂ Member ⊂ Manager ⊂ Admin holds and a
  * Manager covers a Member.
  */
-import catalogue from './rbac-permissions.json';
+import catalogue from './rbac-permissions.json' with { type: 'json' };
 import type { Role } from './roles';
 
 export interface PermissionInfo {

@@ -185,3 +185,23 @@ describe('the engine on an org with custom roles (demo)', () => {
     expect(codes).not.toContain('custom-role-adds-nothing');
   });
 });
+
+describe('who can (demo)', () => {
+  it('lists exactly the people holding a permission on a project, with their sources', async () => {
+    const { whoCan } = await import('./who-can');
+    const snapshot = demoSnapshot();
+    const report = computeAccessReport(snapshot);
+    const answer = whoCan(report, snapshot, 'manage-predictions', 'p-1');
+    expect(answer.rows.map((row) => row.member.name).sort()).toEqual(
+      ['Benjamin Clarke', 'Daniel Reyes', 'Ethan Brooks', 'Kenji Watanabe', 'Maya Okafor', 'Priya Natarajan', 'Tomás Herrera', 'Zara Ahmed'].sort(),
+    );
+    const zara = answer.rows.find((row) => row.member.id === 'u-21');
+    expect(zara?.sources).toEqual([expect.objectContaining({ kind: 'group', groupName: 'Insights Guild', customRole: { id: 'role-marketing', name: 'Marketing' } })]);
+    expect(answer.unknown).toEqual([]);
+    // Unreadable definitions: Zara and Benjamin are not said to hold it, nor to lack it.
+    const unread = { ...snapshot, roleDefinitions: { read: false, reason: 'x', roles: [] } };
+    const degraded = whoCan(computeAccessReport(unread), unread, 'manage-predictions', 'p-1');
+    expect(degraded.rows.map((row) => row.member.id)).not.toContain('u-21');
+    expect(degraded.unknown.map((member) => member.id)).toEqual(expect.arrayContaining(['u-21', 'u-22']));
+  });
+});

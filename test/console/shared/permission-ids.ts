@@ -4,7 +4,7 @@
  * so an id is the title in lowercase words joined by hyphens ("Manage API keys" -> "manage-api-keys")
  * [guess: how the console names permissions is not public].
  */
-import catalogue from '../../../utils/access/rbac-permissions.json';
+import catalogue from '../../../utils/access/rbac-permissions.json' with { type: 'json' };
 
 export function permissionIdOf(title: string): string {
   return title

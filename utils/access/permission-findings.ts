@@ -39,11 +39,20 @@ export function withPermissionFindings(base: FindingRules, snapshot: OrgSnapshot
   const model = permissionModelOf(snapshot);
   if (!model.active) return base;
   const orgWide = [...base.orgWide, ...addsNothingFindings(snapshot, model)];
+  // Cells are shared by many people: each cell's escalations are worked out once per project.
+  const escalations = new Map<ProjectAccess, Map<string, readonly { group: GroupSource; cell: PermissionEscalationCell }[]>>();
+  const escalationsOf = (at: CellAt) => {
+    let byProject = escalations.get(at.cell);
+    if (!byProject) escalations.set(at.cell, (byProject = new Map()));
+    let found = byProject.get(at.project.id);
+    if (!found) byProject.set(at.project.id, (found = groupEscalations(at, model)));
+    return found;
+  };
   return {
     orgWide,
     ofMember(access, into = []) {
       base.ofMember(access, into);
-      if (access.summary.accessKnown && !access.summary.isOrgAdmin) memberPermissionFindings(access, snapshot.projects, model, into);
+      if (access.summary.accessKnown && !access.summary.isOrgAdmin) memberPermissionFindings(access, snapshot.projects, model, into, escalationsOf);
       return into;
     },
   };
@@ -62,7 +71,13 @@ function broadestOf(roles: readonly HeldRole[]): HeldRole | undefined {
   return best;
 }
 
-function memberPermissionFindings(access: MemberAccess, projects: readonly Project[], model: PermissionModel, into: Finding[]): void {
+function memberPermissionFindings(
+  access: MemberAccess,
+  projects: readonly Project[],
+  model: PermissionModel,
+  into: Finding[],
+  escalationsOf: (at: CellAt) => readonly { group: GroupSource; cell: PermissionEscalationCell }[],
+): void {
   const { member } = access;
   let escalations: Map<string, { name: string; cells: PermissionEscalationCell[]; projectIds: string[] }> | undefined;
   // Custom roles come from grants: only granted cells can hold one.
@@ -75,7 +90,7 @@ function memberPermissionFindings(access: MemberAccess, projects: readonly Proje
     if (!permissions.readable) continue;
     const at: CellAt = { project, cell, permissions };
     if (!permissions.coveredBy && permissions.shown.length > 1) into.push(unionFinding(member, at));
-    for (const { group, cell: entry } of groupEscalations(at, model)) {
+    for (const { group, cell: entry } of escalationsOf(at)) {
       const known = (escalations ??= new Map()).get(group.groupId);
       if (known) {
         known.cells.push(entry);

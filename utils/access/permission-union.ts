@@ -127,16 +127,12 @@ export function computeCell(cell: Pick<ProjectAccess, 'sources'>, permissionsOf:
   const unreadable = roles.filter((role) => role.permissions === null).map((role) => role.custom).filter((custom): custom is CustomRoleRef => custom !== null);
   if (unreadable.length > 0) return { roles, readable: false, unreadable, permissions: [], coveredBy: null, shown: roles };
 
-  const grantedBy = new Map<string, AccessSource[]>();
-  for (const source of cell.sources) {
-    for (const permission of permissionsOf(source) ?? []) {
-      const list = grantedBy.get(permission);
-      if (list) list.push(source);
-      else grantedBy.set(permission, [source]);
-    }
-  }
-  const union = new Set(grantedBy.keys());
-  const permissions = inCatalogueOrder(union).map((permission) => ({ permission, sources: grantedBy.get(permission) ?? [] }));
+  const union = new Set<string>();
+  for (const role of roles) for (const permission of role.permissions ?? []) union.add(permission);
+  // Each permission's sources are listed only when asked (the card, the export): findings mostly need the cover.
+  let listed: PermissionSources[] | undefined;
+  const listPermissions = (): PermissionSources[] =>
+    (listed ??= inCatalogueOrder(union).map((permission) => ({ permission, sources: cell.sources.filter((source) => permissionsOf(source)?.has(permission) === true) })));
   // A role that grants nothing (No Access) is neither a cover nor shown beside others.
   const granting = roles.filter((role) => (role.permissions?.size ?? 0) > 0);
   const coveredBy = granting.find((role) => covers(role.permissions ?? new Set(), union)) ?? null;
@@ -145,5 +141,14 @@ export function computeCell(cell: Pick<ProjectAccess, 'sources'>, permissionsOf:
   const shown = coveredBy
     ? [coveredBy]
     : granting.filter((role, at) => !granting.some((other, otherAt) => other !== role && covers(setOf(other), setOf(role)) && (!covers(setOf(role), setOf(other)) || otherAt < at)));
-  return { roles, readable: true, unreadable: [], permissions, coveredBy, shown: shown.length > 0 ? shown : roles.slice(0, 1) };
+  return {
+    roles,
+    readable: true,
+    unreadable: [],
+    get permissions() {
+      return listPermissions();
+    },
+    coveredBy,
+    shown: shown.length > 0 ? shown : roles.slice(0, 1),
+  };
 }

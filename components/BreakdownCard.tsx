@@ -8,6 +8,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, tCount } from '@/utils/i18n';
 import { isolatedText } from '@/utils/text/visible-text';
 import { PageText, slot, withPageText } from './PageText';
+import { ProjectPermissions, type ProjectPermissionsView } from './ProjectPermissions';
 
 export interface BreakdownSource {
   label: string;
@@ -22,6 +23,8 @@ export interface BreakdownProject {
   sources: readonly BreakdownSource[];
   lowering: string | null;
   canLower: boolean;
+  /** Projects where a custom role (RBAC) is held: the union of permissions (ProjectPermissions.tsx). */
+  permissions?: ProjectPermissionsView;
 }
 
 export interface BreakdownFinding {
@@ -202,6 +205,7 @@ export function BreakdownCard(props: BreakdownCardProps) {
                 <p class="al-proj__lower">{t('cardNoSource')}</p>
               )}
               {project.lowering ? <p class={project.canLower ? 'al-proj__lower' : 'al-proj__lower al-proj__lower--blocked'}>{project.lowering}</p> : null}
+              {project.permissions ? <ProjectPermissions project={project.name} view={project.permissions} /> : null}
             </li>
           ))}
           {shown.length === 0 ? <li class="al-proj al-proj--none">{t('cardNoMatch', { filter: filter.trim() })}</li> : null}

@@ -39,6 +39,14 @@ export interface SummaryPanelProps {
   hygieneOpen?: boolean;
   /** Set when the hygiene report could not be opened: says why. */
   hygieneError?: string | null;
+  /** Orgs with custom roles (RBAC): "Who can…?" (drawn on demand into the host given) and the permission-level export. */
+  whoCan?: WhoCanSlot | null;
+}
+
+export interface WhoCanSlot {
+  /** Called with the element to draw "Who can…?" into, and with null when it goes; keep it the same function. */
+  mount(host: HTMLElement | null): void;
+  onExportPermissions(): void;
 }
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -65,6 +73,7 @@ function titleOf(key: SummaryListKey): string {
 
 export function SummaryPanel(props: SummaryPanelProps) {
   const [chosen, setChosen] = useState<SummaryListKey | null>(null);
+  const [whoCanOpen, setWhoCanOpen] = useState(false);
   const { summary, status } = props;
   const busy = status === 'loading' || status === 'refreshing';
   // Numbers from a failed read are never shown as current.
@@ -159,6 +168,17 @@ export function SummaryPanel(props: SummaryPanelProps) {
               {count('stale-invites', t('sumTitleStale'), 'warning')}
             </div>
             {chosen ? <PeopleList title={titleOf(chosen)} people={peopleFor(summary, chosen)} /> : null}
+            {props.whoCan ? (
+              <div class="al-sum__row">
+                <button type="button" class="al-sum__button" aria-expanded={whoCanOpen} onClick={() => setWhoCanOpen((open) => !open)}>
+                  {t('whoCanHeading')}
+                </button>
+                <button type="button" class="al-sum__button" onClick={props.whoCan.onExportPermissions}>
+                  {t('sumExportPermissionsCsv')}
+                </button>
+              </div>
+            ) : null}
+            {props.whoCan && whoCanOpen ? <div ref={props.whoCan.mount} /> : null}
           </>
         ) : null}
       </div>

@@ -7,7 +7,11 @@ import { h, render } from 'preact';
 import { BreakdownCard } from '@/components/BreakdownCard';
 import { accessReviewCsv, accessReviewJson, accessReviewRows } from '@/utils/access/export';
 import { findingWords } from '@/utils/access/finding-words';
-import { cardView } from './members.content/access-badges-model';
+import { cardView, sourceLabel } from './members.content/access-badges-model';
+import { WhoCanPanel } from '@/components/WhoCanPanel';
+import { permissionReviewCsv } from '@/utils/access/permission-export';
+import { toCsv } from '@/utils/csv';
+import { visibleText } from '@/utils/text/visible-text';
 import { ACCESS_CARD_GLOBAL, type AccessCardFile } from './members.content/access-card-file';
 
 export default defineUnlistedScript(() => {
@@ -22,6 +26,30 @@ export default defineUnlistedScript(() => {
       const rows = accessReviewRows(report, findingWords, names);
       // A byte order mark, so spreadsheets read names in any script as UTF-8.
       return format === 'csv' ? `\uFEFF${accessReviewCsv(rows)}` : accessReviewJson(rows, meta);
+    },
+    permissionReview(report, snapshot, names) {
+      return `\uFEFF${permissionReviewCsv(report, snapshot, names)}`;
+    },
+    renderWhoCan(host, input) {
+      if (!input) {
+        render(null, host);
+        return;
+      }
+      const label = (source: Parameters<typeof sourceLabel>[0]) => sourceLabel(source, input.names);
+      render(
+        h(WhoCanPanel, {
+          report: input.report,
+          snapshot: input.snapshot,
+          names: input.names,
+          sourceLabel: label,
+          onExport(rows, title) {
+            // Formula-safe cells (utils/csv.ts), hidden characters of page data as markers.
+            const lines = rows.map((row) => [visibleText(row.member.email), visibleText(row.member.name), visibleText(row.project.name), title, visibleText(row.sources.map(label).join('; '))]);
+            input.download(`\uFEFF${toCsv([['email', 'name', 'project', 'permission', 'sources'], ...lines])}`, title);
+          },
+        }),
+        host,
+      );
     },
   };
   (globalThis as Record<string, unknown>)[ACCESS_CARD_GLOBAL] = file;

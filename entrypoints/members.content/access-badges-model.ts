@@ -9,6 +9,9 @@ import { describeCapabilities } from '@/utils/access/permissions';
 import type { AccessReport, AccessSource, MemberAccess, ProjectAccess } from '@/utils/access/report';
 import { type CustomRoleNames, compareRoles, grantsAccess, type Role, roleLabel } from '@/utils/access/roles';
 import { describeAccessSummary, describeOrgRole } from '@/utils/access/access-words';
+import { cardPermissions, type CardPermissions } from './card-permissions';
+import { permissionModelOf } from '@/utils/access/permission-union';
+import { describeUnionAccess } from '@/utils/access/union-words';
 import { t, tCount } from '@/utils/i18n';
 import { isolatedText } from '@/utils/text/visible-text';
 
@@ -63,8 +66,15 @@ export function unknownBadge(email: string, reading: boolean): BadgeView {
  * The badge of a known member. `stale`: the last read failed, the picture is older than it looks,
  * and the label says so.
  */
-export function memberBadge(access: MemberAccess, findings: readonly Finding[], options: { customNames?: CustomRoleNames; stale?: boolean } = {}): BadgeView {
-  const text = describeAccessSummary(access.summary, options.customNames, access.member.orgRole);
+export function memberBadge(
+  access: MemberAccess,
+  findings: readonly Finding[],
+  options: { customNames?: CustomRoleNames; stale?: boolean; snapshot?: Pick<OrgSnapshot, 'members' | 'groups' | 'roleDefinitions'> } = {},
+): BadgeView {
+  // Custom roles (RBAC) are said by name and union; everyone else exactly as before.
+  const text =
+    (options.snapshot ? describeUnionAccess(access, permissionModelOf(options.snapshot), options.customNames) : null) ??
+    describeAccessSummary(access.summary, options.customNames, access.member.orgRole);
   // Unreadable access is neither "access" nor "none": neutral, the text says what is known.
   const tone: BadgeTone = access.summary.isOrgAdmin
     ? 'admin'
@@ -102,7 +112,7 @@ export function findingsByMember(report: AccessReport): Map<string, Finding[]> {
 
 /** "Org role: Admin", "Direct: Viewer", 'Group "Engineering Leads": Manager'. */
 export function sourceLabel(source: AccessSource, names?: CustomRoleNames): string {
-  const role = roleLabel(source.role, names);
+  const role = source.kind !== 'org' && source.customRole ? isolatedText(source.customRole.name) : roleLabel(source.role, names);
   switch (source.kind) {
     case 'org':
       return t('sourceOrg', { role });
@@ -149,6 +159,8 @@ export interface CardProject {
   sources: CardSource[];
   lowering: string | null;
   canLower: boolean;
+  /** Set on projects where a custom role (RBAC) is held: the union of permissions, by product area. */
+  permissions?: CardPermissions;
 }
 
 export interface CardFinding {
@@ -172,12 +184,18 @@ export interface CardView {
 }
 
 /** Everything the breakdown card shows about one member. */
-export function cardView(report: Pick<AccessReport, 'projects'>, access: MemberAccess, findings: readonly Finding[], names?: CustomRoleNames): CardView {
+export function cardView(
+  report: Pick<AccessReport, 'projects'> & { snapshot?: OrgSnapshot },
+  access: MemberAccess,
+  findings: readonly Finding[],
+  names?: CustomRoleNames,
+): CardView {
+  const model = report.snapshot ? permissionModelOf(report.snapshot) : null;
   const base = {
     name: displayName(access.member),
     email: access.member.email,
     pending: access.member.status === 'pending',
-    summary: describeAccessSummary(access.summary, names, access.member.orgRole),
+    summary: (model ? describeUnionAccess(access, model, names) : null) ?? describeAccessSummary(access.summary, names, access.member.orgRole),
     findings: findings.map((finding) => ({ key: finding.key, warning: finding.severity === 'warning', ...findingWords(finding, names) })),
   };
   if (!access.summary.accessKnown) {
@@ -188,6 +206,20 @@ export function cardView(report: Pick<AccessReport, 'projects'>, access: MemberA
   const projects = report.projects.map((project, index): CardProject => {
     const cell = perProject[index];
     if (!cell) return { id: project.id, name: project.name, role: roleLabel('no_access', names), hasAccess: false, sources: [], lowering: null, canLower: false };
+    const permissions = model ? cardPermissions(cell, model, names) : null;
+    if (permissions) {
+      // A custom role has no rank: no source "decides", every one adds its permissions (the union).
+      return {
+        id: project.id,
+        name: project.name,
+        role: permissions.role,
+        hasAccess: true,
+        sources: cell.sources.map((source) => ({ label: sourceLabel(source, names), decides: false })),
+        lowering: null,
+        canLower: false,
+        permissions,
+      };
+    }
     return {
       id: project.id,
       name: project.name,
@@ -198,7 +230,8 @@ export function cardView(report: Pick<AccessReport, 'projects'>, access: MemberA
       canLower: cell.canLowerIndividually,
     };
   });
-  const held = new Set<Role>(perProject.map((cell) => cell.role).filter(grantsAccess));
+  // A custom role's ranked stand-in is no role the person holds: what it may do is in its project's permissions.
+  const held = new Set<Role>(projects.flatMap((project, index) => (project.permissions ? [] : [perProject[index]?.role ?? 'no_access'])).filter(grantsAccess));
   if (access.summary.isOrgAdmin) held.add('admin');
   const capabilities = [...held].sort((a, b) => compareRoles(b, a)).map((role) => describeCapabilities(role, { customNames: names }));
   return { ...base, projects, capabilities, unreadable: null };

@@ -248,7 +248,7 @@ export const accessBadges: Feature<MembersContext> = {
     function viewFor(record: RowRecord): BadgeView {
       const access = record.memberId && view ? view.member(record.memberId) : undefined;
       if (!access || !view) return unknownBadge(record.who, state.status === 'loading' || state.status === 'refreshing');
-      return memberBadge(access, view.findingsOf(access.member.id), { customNames: view.snapshot.customRoleNames, stale: state.status === 'error' });
+      return memberBadge(access, view.findingsOf(access.member.id), { customNames: view.snapshot.customRoleNames, stale: state.status === 'error', snapshot: view.snapshot });
     }
 
     function renderBadge(record: RowRecord) {

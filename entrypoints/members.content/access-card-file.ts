@@ -14,13 +14,23 @@ import type { AccessReviewMeta } from '@/utils/access/export';
 import type { CustomRoleNames } from '@/utils/access/roles';
 import type { AccessView } from './access-badges-model';
 import { unlistedFileLoader } from './load-unlisted';
+import type { OrgSnapshot } from '@/utils/access/model';
+
+/** What "Who can…?" is drawn from (RBAC orgs with custom roles). */
+export interface WhoCanInput {
+  report: AccessReport;
+  snapshot: OrgSnapshot;
+  names?: CustomRoleNames;
+  /** Gets the CSV of the answer, with its file name's permission part. */
+  download(text: string, permissionTitle: string): void;
+}
 
 export const ACCESS_CARD_FILE = '/access-card.js';
 export const ACCESS_CARD_GLOBAL = '__adminLensAccessCard';
 
 /** What the card is drawn from: the member's access and findings, plus the card's own settings. */
 export type AccessCardInput = Omit<BreakdownCardProps, 'name' | 'email' | 'pending' | 'summary' | 'projects' | 'findings' | 'capabilities'> & {
-  view: Pick<AccessView, 'projects'>;
+  view: Pick<AccessView, 'projects' | 'snapshot'>;
   access: MemberAccess;
   findings: readonly Finding[];
   names?: CustomRoleNames;
@@ -32,6 +42,10 @@ export interface AccessCardFile {
   unmount(host: HTMLElement): void;
   /** The access review export's text: CSV (with a byte order mark, for spreadsheets) or JSON. */
   accessReview(report: AccessReport, format: 'csv' | 'json', meta: AccessReviewMeta, names?: CustomRoleNames): string;
+  /** The access review's permission-level form (person × project × permission × sources), CSV with a byte order mark. */
+  permissionReview(report: AccessReport, snapshot: OrgSnapshot, names?: CustomRoleNames): string;
+  /** Renders "Who can…?" into `host` (null unmounts it). */
+  renderWhoCan(host: HTMLElement, input: WhoCanInput | null): void;
 }
 
 /** Loads the file once, on first use (a failed load is tried again next time). */

@@ -9,6 +9,8 @@ import { defineLocalItem } from '@/utils/storage/local-item';
 import type { Feature } from '@/utils/features/registry';
 import { SummaryPanel } from '@/components/SummaryPanel';
 import { accessReviewFileName } from '@/utils/access/export';
+import { permissionModelOf } from '@/utils/access/permission-union';
+import type { WhoCanSlot } from '@/components/SummaryPanel';
 import { type OrgSummary, summarizeOrg } from '@/utils/access/org-summary';
 import type { AccessReport } from '@/utils/access/report';
 import { unreadNote } from './unread-note';
@@ -97,6 +99,51 @@ export const accessSummary: Feature<MembersContext> = {
       },
       signal,
     );
+    // "Who can…?" and the permission-level export, for orgs with custom roles; drawn by the card's file, loaded on demand.
+    let whoCanHost: HTMLElement | null = null;
+    const drawWhoCan = () => {
+      const host = whoCanHost;
+      const { report, snapshot } = state;
+      if (!host || !report || !snapshot) return;
+      loadAccessCard().then(
+        (file) =>
+          file.renderWhoCan(host, {
+            report,
+            snapshot,
+            names: snapshot.customRoleNames,
+            download: (text, title) => {
+              if (container) downloadText(accessReviewFileName(page.location.orgUrl, new Date(), 'csv').replace('access-review', `who-can-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`), text, 'text/csv;charset=utf-8', container);
+            },
+          }),
+        (error: unknown) => {
+          exportError = t('sumExportFailed', { error: String(error) });
+          draw();
+        },
+      );
+    };
+    const whoCan: WhoCanSlot = {
+      mount(host) {
+        const previous = whoCanHost;
+        if (!host && previous) void loadAccessCard().then((file) => file.renderWhoCan(previous, null));
+        whoCanHost = host;
+        drawWhoCan();
+      },
+      onExportPermissions() {
+        const { report, snapshot } = state;
+        if (!report || !snapshot || !container) return;
+        loadAccessCard().then(
+          (file) => {
+            if (!container || signal.aborted) return;
+            const fileName = accessReviewFileName(page.location.orgUrl, new Date(), 'csv').replace('access-review', 'permission-review');
+            downloadText(fileName, file.permissionReview(report, snapshot, snapshot.customRoleNames), 'text/csv;charset=utf-8', container);
+          },
+          (error: unknown) => {
+            exportError = t('sumExportFailed', { error: String(error) });
+            draw();
+          },
+        );
+      },
+    };
 
     const draw = () => {
       if (!container || signal.aborted) return;
@@ -127,9 +174,12 @@ export const accessSummary: Feature<MembersContext> = {
           onHygiene={() => hygiene.toggle()}
           hygieneOpen={hygieneState.open}
           hygieneError={hygieneState.error}
+          whoCan={state.snapshot && permissionModelOf(state.snapshot).active ? whoCan : null}
         />,
         container,
       );
+      // A new report: "Who can…?", if open, answers from it.
+      drawWhoCan();
     };
 
     const ui = await createShadowRootUi(ctx, {

@@ -29,7 +29,7 @@ test('tabs, views and settings pages are client-side routes', async ({ page }) =
   await groupsTab.click();
   await expect(page).toHaveURL(/\/settings\/members\?tab=groups$/);
   await expect(groupsTab).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByText('Showing 5 groups')).toBeVisible();
+  await expect(page.getByText('Showing 6 groups')).toBeVisible();
   await page.goBack();
   await expect(usersTab).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('table', { name: 'Pending users' })).toBeVisible();
@@ -158,9 +158,9 @@ test('the Groups tab: search, filters, sorting, Delete and the group pane', asyn
   await expect(rowOf(table, 'Sales Viewers')).toContainText('SCIM Provisioned');
 
   const names = table.getByRole('row').locator('td:nth-child(2)');
-  await expect(names).toHaveText(['Data Platform', 'Engineering Leads', 'Marketing Team', 'Product Analysts', 'Sales Viewers']);
+  await expect(names).toHaveText(['Data Platform', 'Engineering Leads', 'Insights Guild', 'Marketing Team', 'Product Analysts', 'Sales Viewers']);
   await table.getByRole('button', { name: /GROUP NAME/ }).click();
-  await expect(names).toHaveText(['Sales Viewers', 'Product Analysts', 'Marketing Team', 'Engineering Leads', 'Data Platform']);
+  await expect(names).toHaveText(['Sales Viewers', 'Product Analysts', 'Marketing Team', 'Insights Guild', 'Engineering Leads', 'Data Platform']);
 
   const remove = page.getByRole('button', { name: 'Delete' });
   await expect(remove).toBeDisabled();
@@ -170,14 +170,14 @@ test('the Groups tab: search, filters, sorting, Delete and the group pane', asyn
   await pickOption(page, page, 'Filter by Project', 'Data Warehouse Sync');
   await expect(page.getByText('Showing 2 groups')).toBeVisible();
   await pickOption(page, page, 'Filter by Project', 'All projects');
-  await expect(page.getByText('Showing 5 groups')).toBeVisible();
+  await expect(page.getByText('Showing 6 groups')).toBeVisible();
   const member = page.getByRole('combobox', { name: 'Filter by Member' });
   await member.fill('Hannah');
   await page.getByRole('listbox', { name: 'Filter by Member' }).getByRole('option', { name: 'Hannah Schmidt' }).click();
   await expect(page.getByText('Showing 2 groups')).toBeVisible();
   await expect(names).toHaveText(['Product Analysts', 'Data Platform']);
   await member.fill('');
-  await expect(page.getByText('Showing 5 groups')).toBeVisible();
+  await expect(page.getByText('Showing 6 groups')).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search groups' }).fill('warehouse');
   await expect(page.getByText('Showing 1 group')).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search groups' }).fill('');

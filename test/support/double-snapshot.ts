@@ -9,6 +9,11 @@ import type { ConsoleDouble } from '../console/server/double';
 type DoubleState = ReturnType<ConsoleDouble['backend']['state']>;
 
 export function snapshotOfDouble(state: DoubleState): OrgSnapshot {
+  // A custom role (RBAC) by id and name, as the extension reads it.
+  const grantOf = ({ projectId, role, customRoleId }: DoubleState['members'][number]['projectRoles'][number]) => {
+    const custom = state.customRoles.find((candidate) => candidate.id === customRoleId);
+    return custom ? { projectId, role, customRole: { id: custom.id, name: custom.name } } : { projectId, role };
+  };
   return {
     org: { id: state.org.id, url: state.org.url, name: state.org.name, projectLevelPermissions: state.org.projectLevelPermissions, rbac: state.org.rbac },
     viewerId: state.signedInMemberId,
@@ -23,7 +28,7 @@ export function snapshotOfDouble(state: DoubleState): OrgSnapshot {
       status: member.status,
       orgRole: member.orgRole,
       team: state.teams.find((team) => team.id === member.teamId)?.name ?? null,
-      projectRoles: member.projectRoles,
+      projectRoles: member.projectRoles.map(grantOf),
       groupIds: state.groups.filter((group) => group.memberIds.includes(member.id)).map((group) => group.id),
       invitedAt: member.invitedAt,
       joinedAt: member.joinedAt,
@@ -34,12 +39,13 @@ export function snapshotOfDouble(state: DoubleState): OrgSnapshot {
       id,
       name,
       description,
-      projectRoles,
+      projectRoles: projectRoles.map(grantOf),
       defaultProjectId,
       teamSpaceIds,
       memberIds,
     })),
     pieces: ALL_READ,
+    roleDefinitions: { read: true, reason: null, roles: state.customRoles },
     readAt: new Date().toISOString(),
   };
 }

@@ -3,6 +3,7 @@
  * Findings aggregate these per member; a per-cell breakdown can use them to mark the cell.
  */
 import type { AccessReport, AccessSource, ProjectAccess } from './report';
+import { holdsCustomRole } from './permission-union';
 import { compareRoles } from './roles';
 
 export type GroupSource = Extract<AccessSource, { kind: 'group' }>;
@@ -22,7 +23,8 @@ const NONE: CellIssues = { own: null, escalatingGroups: [], mixedRoles: false, c
 
 export function inspectCell(cell: ProjectAccess, mode: AccessReport['mode']): CellIssues {
   // One source cannot conflict with itself; an org Admin is Admin whatever else applies.
-  if (cell.sources.length < 2 || cell.role === 'admin') return NONE;
+  // A custom role (RBAC) has no rank: its cells are judged by permissions (permission-findings.ts).
+  if (cell.sources.length < 2 || cell.role === 'admin' || holdsCustomRole(cell)) return NONE;
 
   const ownKind = mode === 'project-level' ? 'direct' : 'org';
   const own = cell.sources.find((source) => source.kind === ownKind) ?? null;

@@ -18,6 +18,7 @@
 import { type CellCache, type CellNode, createCellCache, DIRECT_SOURCE, ORG_SOURCE } from './cell-cache';
 import type { Finding } from './finding';
 import { createFindingRules, type FindingOptions, type FindingRules } from './findings';
+import { createCustomSources, type CustomSources, withPermissionFindings } from './permission-findings';
 import { indexGroupsByMember } from './group-index';
 import { type Group, knownOrgRole, type Member, type OrgSnapshot, type Project, projectAccessReadable } from './model';
 import type { AccessReport, AccessSource, MemberAccess, MemberAccessSummary, ProjectAccess } from './report';
@@ -51,6 +52,8 @@ interface EngineContext {
   counts: Record<Role, number>;
   /** Where every member's granted cells are kept (the report keeps it, not the context). */
   granted: GrantedStore;
+  /** Custom roles (RBAC) given directly, one source object per role. */
+  customSources: CustomSources;
   /** One shared summary per distinct set of counts and facts. */
   summarize: (projectsByRole: Readonly<Record<Role, number>>, facts: SummaryFacts) => MemberAccessSummary;
 }
@@ -206,6 +209,7 @@ function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions): Bui
     touched: new Array<number>(snapshot.projects.length).fill(0),
     counts: emptyRoleCounts(),
     granted: createGrantedStore(cells.table, indexes.grantedLength),
+    customSources: createCustomSources(),
     summarize: createSummaryInterner(snapshot.projects.length),
   };
   // Not kept with the snapshot: one list per member would stay in the page long after the report.
@@ -239,7 +243,7 @@ function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions): Bui
       trimGranted(context.granted);
       indexes.grantedLength = context.granted.length;
     },
-    rules: () => (rules ??= createFindingRules(snapshot, { mode, projects: snapshot.projects }, options)),
+    rules: () => (rules ??= withPermissionFindings(createFindingRules(snapshot, { mode, projects: snapshot.projects }, options), snapshot)),
   };
 }
 
@@ -303,7 +307,9 @@ function indexGroupGrants(groups: readonly Group[], projectPosition: ReadonlyMap
       const position = projectPosition.get(grant.projectId);
       // A grant on a project we do not know (deleted, or outside the snapshot) cannot be shown.
       if (position === undefined) continue;
-      grants.push({ projectPosition: position, source: { kind: 'group', groupId: group.id, groupName: group.name, role: grant.role } });
+      const source: AccessSource = { kind: 'group', groupId: group.id, groupName: group.name, role: grant.role };
+      if (grant.customRole) source.customRole = grant.customRole;
+      grants.push({ projectPosition: position, source });
     }
     // In project order (stable: one project's grants keep theirs), so a member's touched projects
     // arrive mostly sorted and their insertion sort has little to move.
@@ -346,7 +352,7 @@ function accessOfMember(member: Member, groups: readonly Group[], context: Engin
       hasDirectGrants = true;
       const current = nodeAt[position];
       if (!current) touched[touchedCount++] = position;
-      nodeAt[position] = cells.extend(current ?? start, DIRECT_SOURCE[grant.role]);
+      nodeAt[position] = cells.extend(current ?? start, grant.customRole ? context.customSources.direct(grant.customRole) : DIRECT_SOURCE[grant.role]);
     }
   }
   let hasGroupGrants = false;

@@ -78,7 +78,8 @@ function orgRoleLabel(role: MemberOrgRole, names?: CustomRoleNames): string {
 }
 
 function toSource(source: AccessSource, names?: CustomRoleNames): AccessReviewSource {
-  const role = roleLabel(source.role, names);
+  // A custom role (RBAC) by its own name, never its ranked stand-in.
+  const role = source.kind !== 'org' && source.customRole ? source.customRole.name : roleLabel(source.role, names);
   return source.kind === 'group' ? { kind: 'group', groupId: source.groupId, groupName: source.groupName, role } : { kind: source.kind, role };
 }
 

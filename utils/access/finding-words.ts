@@ -6,6 +6,7 @@
  * and, when right to left, isolated (utils/text/visible-text.ts), so a sentence cannot be made to lie.
  */
 import { adminFindingWords, type FindingWords, personInSentence } from './admin-finding-words';
+import { permissionFindingWords } from './permission-finding-words';
 import type { EscalatedCell, Finding, FindingOf } from './finding';
 import { describeSource, groupsPhrase, listing, quoted, type RoleNames } from './phrases';
 import { roleLabel } from './roles';
@@ -48,6 +49,10 @@ export function findingWords(finding: Finding, names?: RoleNames): FindingWords 
     }
     case 'hidden-characters':
       return hiddenWords(finding);
+    case 'permission-union':
+    case 'permission-escalation':
+    case 'custom-role-adds-nothing':
+      return permissionFindingWords(finding, names);
   }
 }
 

@@ -43,7 +43,34 @@ export interface RedundantCell {
   best: Role;
 }
 
+/** A permission of the catalogue (its title) with the sources that grant it. */
+export interface PermissionWithSources {
+  permission: string;
+  sources: readonly AccessSource[];
+}
+
+/** One project where a group's role gives permissions the person's own role does not. */
+export interface PermissionEscalationCell {
+  project: string;
+  /** The person's own source there (direct, or org in org-level mode). */
+  own: AccessSource;
+  /** What the group gives there. */
+  given: AccessSource;
+  /** Titles of the permissions only the group gives, in catalogue order. */
+  permissions: readonly string[];
+}
+
 export interface FindingParamsByCode {
+  /**
+   * RBAC: on `project` the roles held together grant more than any one of them (the union [doc]).
+   * `roles`: each role shown, as its first source; `broadest`: the held role with the most
+   * permissions; `extras`: what the union adds beyond it, with the sources.
+   */
+  'permission-union': { who: FindingPerson; project: string; roles: readonly AccessSource[]; broadest: AccessSource; extras: readonly PermissionWithSources[] };
+  /** RBAC: a group gives permissions beyond the person's own role (escalation by permissions). */
+  'permission-escalation': { who: FindingPerson; group: string; cells: readonly PermissionEscalationCell[] };
+  /** RBAC: a custom role holding nothing beyond the default Member's permissions; `holders`: people holding it. */
+  'custom-role-adds-nothing': { role: string; holders: number };
   'escalated-through-group': { who: FindingPerson; group: string; ownKind: 'org' | 'direct'; cells: readonly EscalatedCell[] };
   'mixed-roles': { who: FindingPerson; cells: readonly MixedRolesCell[] };
   /** `groups`: the names of the groups that cover the direct roles, first appearance first. */

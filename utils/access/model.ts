@@ -44,8 +44,28 @@ export type Team = z.infer<typeof Team>;
 export const TeamSpace = z.object({ id: z.string(), name: z.string() });
 export type TeamSpace = z.infer<typeof TeamSpace>;
 
-export const ProjectRoleGrant = z.object({ projectId: z.string(), role: ProjectRole });
+/** A custom role (Enterprise RBAC) as a grant names it: its id and the name the org gave it. */
+export const CustomRoleRef = z.object({ id: z.string(), name: z.string() });
+export type CustomRoleRef = z.infer<typeof CustomRoleRef>;
+
+/**
+ * A role on one project. With `customRole` the grant is a custom role: `role` is only what the
+ * console's data puts beside it (a ranked stand-in, never shown as the person's role); what it
+ * grants is its permissions (`OrgSnapshot.roleDefinitions`, permission-union.ts).
+ */
+export const ProjectRoleGrant = z.object({ projectId: z.string(), role: ProjectRole, customRole: z.optional(CustomRoleRef) });
 export type ProjectRoleGrant = z.infer<typeof ProjectRoleGrant>;
+
+/** A custom role's definition: its permissions are ids of the RBAC catalogue (permission-catalogue.ts). */
+export const CustomRole = z.object({ id: z.string(), name: z.string(), description: z.string(), permissions: z.array(z.string()) });
+export type CustomRole = z.infer<typeof CustomRole>;
+
+/**
+ * The org's custom roles, read on their own: when `read` is false (the reason says why) nothing may
+ * be said about what a custom role permits, only its name.
+ */
+export const RoleDefinitions = z.object({ read: z.boolean(), reason: z.nullable(z.string()), roles: z.array(CustomRole) });
+export type RoleDefinitions = z.infer<typeof RoleDefinitions>;
 
 /** What a removal without transfer would orphan [doc, §5]. */
 export const ContentCounts = z.object({ charts: Count, dashboards: Count, cohorts: Count, notebooks: Count });
@@ -139,6 +159,8 @@ export const OrgSnapshot = z.object({
   pieces: PieceStates,
   /** RBAC orgs that renamed roles: role value (e.g. 'manager') -> the name the org shows. */
   customRoleNames: z.optional(z.record(z.string(), z.string())),
+  /** RBAC custom roles and their permissions; absent in snapshots made before they were read. */
+  roleDefinitions: z.optional(RoleDefinitions),
   /** When the console's data was read; the picture is only as fresh as this. */
   readAt: IsoTime,
 });

@@ -40,12 +40,12 @@ const AREA_LABELS: Readonly<Record<string, string>> = {
 const AREA_ORDER = Object.keys(AREA_LABELS);
 
 /** Areas the catalogue may add later still get a readable label: 'new-area' -> 'New area'. */
-function areaLabel(area: string): string {
+export function areaLabel(area: string): string {
   const words = area.replace(/-/g, ' ');
   return AREA_LABELS[area] ?? words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function areaRank(area: string): number {
+export function areaRank(area: string): number {
   const rank = AREA_ORDER.indexOf(area);
   return rank === -1 ? AREA_ORDER.length : rank;
 }

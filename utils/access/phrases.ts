@@ -27,9 +27,14 @@ export function groupsPhrase(groupNames: readonly string[]): string {
   return t(groupNames.length === 1 ? 'findGroupPhrase' : 'findGroupsPhrase', { groups: listing(groupNames.map(quotedGroup)) });
 }
 
+/** The role a source gives, by name: a custom role's own name (page data, made visible), else the default role's label. */
+export function roleNameOf(source: AccessSource, names: RoleNames): string {
+  return source.kind !== 'org' && source.customRole ? isolatedText(source.customRole.name) : roleLabel(source.role, names);
+}
+
 /** "Viewer directly", "Manager through group 'Analysts'", "Member as their org role". */
 export function describeSource(source: AccessSource, names: RoleNames): string {
-  const role = roleLabel(source.role, names);
+  const role = roleNameOf(source, names);
   switch (source.kind) {
     case 'org':
       return t('findSourceOrg', { role });

@@ -3,17 +3,20 @@
  * pulling in the engine.
  */
 import type { Finding } from './finding';
-import type { Member, Project } from './model';
+import type { CustomRoleRef, Member, Project } from './model';
 import type { OrgRole, ProjectRole, Role } from './roles';
 
 /** One thing that grants a role on a project. Every source is listed, not only the winner. */
 export type AccessSource =
   /** The org-wide role: Admin everywhere, or (org-level mode) the role on every project. */
   | { kind: 'org'; role: Exclude<OrgRole, 'user'> }
-  /** A role given to this person on this project (project-level mode). */
-  | { kind: 'direct'; role: ProjectRole }
-  /** A permission group the person belongs to, with the role it gives on this project. */
-  | { kind: 'group'; groupId: string; groupName: string; role: ProjectRole };
+  /**
+   * A role given to this person on this project (project-level mode). With `customRole` it is a
+   * custom role (RBAC), `role` only its ranked stand-in: what it permits is permission-union.ts's.
+   */
+  | { kind: 'direct'; role: ProjectRole; customRole?: CustomRoleRef }
+  /** A permission group the person belongs to, with the role it gives on this project (`customRole` as above). */
+  | { kind: 'group'; groupId: string; groupName: string; role: ProjectRole; customRole?: CustomRoleRef };
 
 /** Why the admin cannot lower this person's role on this project by editing the person alone. */
 export type LoweringBlock =

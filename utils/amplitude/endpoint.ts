@@ -60,10 +60,16 @@ export const OPERATIONS = {
   TeamsAndSpaces: 'query TeamsAndSpaces { teams { id name } }',
   /** [guess] Per person: direct project roles, groups, joined and last active. Paged, one status at a time. */
   OrgMembers:
-    'query OrgMembers($status: MemberStatus!, $search: String, $first: Int, $after: String) { members(status: $status, search: $search, first: $first, after: $after) { nodes { id email projectRoles { projectId role } groupIds joinedAt lastActiveAt } pageInfo { endCursor hasNextPage } totalCount } }',
+    'query OrgMembers($status: MemberStatus!, $search: String, $first: Int, $after: String) { members(status: $status, search: $search, first: $first, after: $after) { nodes { id email projectRoles { projectId role customRoleId customRoleName } groupIds joinedAt lastActiveAt } pageInfo { endCursor hasNextPage } totalCount } }',
   /** [guess] Permission groups with their project roles and members. */
   PermissionGroups:
-    'query PermissionGroups($first: Int, $after: String) { groups(first: $first, after: $after) { nodes { id name description projectRoles { projectId role } defaultProjectId teamSpaceIds memberIds } pageInfo { endCursor hasNextPage } totalCount } }',
+    'query PermissionGroups($first: Int, $after: String) { groups(first: $first, after: $after) { nodes { id name description projectRoles { projectId role customRoleId customRoleName } defaultProjectId teamSpaceIds memberIds } pageInfo { endCursor hasNextPage } totalCount } }',
+  /**
+   * [guess] RBAC custom roles with their permissions (catalogue ids, permission-catalogue.ts). How
+   * the console's data carries role definitions is not public; grants name a custom role by
+   * `customRoleId` and `customRoleName` (also [guess]).
+   */
+  RoleDefinitions: 'query RoleDefinitions { customRoles { id name description permissions } }',
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -35,6 +35,13 @@ const PATHS = [
   { name: 'org-id', key: (double: Double) => `org/${double.backend.state().org.id}`, prefix: '/t/graphql/org/' },
 ] as const;
 
+/** A seed grant as our model holds it: a custom role by id and the name the org gave it. */
+function asModelGrant(state: ReturnType<Double['backend']['state']>, grant: { projectId: string; role: string; customRoleId?: string | undefined }) {
+  if (grant.customRoleId === undefined) return { projectId: grant.projectId, role: grant.role };
+  const name = state.customRoles.find((role) => role.id === grant.customRoleId)?.name;
+  return { projectId: grant.projectId, role: grant.role, customRole: { id: grant.customRoleId, name } };
+}
+
 const clientFor = (double: Double, orgUrl: string, seen?: string[]) => createConsoleClient({ origin: ORIGIN, orgUrl, fetch: fetchFrom(double, seen), attempts: 1 });
 
 describe.each(['demo', 'sole-admin', 'org-level', 'large'])('reading the %s seed', (seed) => {
@@ -77,7 +84,7 @@ describe.each(['demo', 'sole-admin', 'org-level', 'large'])('reading the %s seed
         content: null,
       });
       expect([...(actual?.projectRoles ?? [])].sort((a, b) => a.projectId.localeCompare(b.projectId))).toEqual(
-        [...expected.projectRoles].sort((a, b) => a.projectId.localeCompare(b.projectId)),
+        expected.projectRoles.map((grant) => asModelGrant(state, grant)).sort((a, b) => a.projectId.localeCompare(b.projectId)),
       );
       const expectedGroups = state.groups.filter((group) => group.memberIds.includes(expected.id)).map((group) => group.id).sort();
       expect([...(actual?.groupIds ?? [])].sort()).toEqual(expectedGroups);
@@ -85,7 +92,7 @@ describe.each(['demo', 'sole-admin', 'org-level', 'large'])('reading the %s seed
     for (const group of state.groups.slice(0, 5)) {
       expect(snapshot.groups.find((g) => g.id === group.id)).toMatchObject({
         name: group.name,
-        projectRoles: group.projectRoles,
+        projectRoles: group.projectRoles.map((grant) => asModelGrant(state, grant)),
         defaultProjectId: group.defaultProjectId,
         memberIds: group.memberIds,
       });
@@ -175,6 +182,21 @@ describe('an operation this console does not know', () => {
     expect(snapshot.groups).toEqual([]);
     expect(snapshot.members.find((member) => member.id === 'u-1')).toMatchObject({ orgRole: 'admin', status: 'joined', projectRoles: [], lastActiveAt: null });
     expect(snapshot.members.find((member) => member.id === 'u-25')).toMatchObject({ status: 'pending' });
+  });
+
+  it('leaves role definitions unread on their own: custom roles keep their names, every piece stands', async () => {
+    const double = createConsoleDouble({ seed: 'demo' });
+    const whole = await readOrgSnapshot(clientFor(double, 'demo-org'));
+    expect(whole.roleDefinitions).toMatchObject({ read: true, reason: null });
+    expect(whole.roleDefinitions?.roles.map((role) => role.name)).toEqual(['Analyst', 'Marketing', 'Data Steward', 'Contributor']);
+
+    double.backend.setFaults({ unknownOperations: ['RoleDefinitions'] });
+    const snapshot = await readOrgSnapshot(clientFor(double, 'demo-org'));
+    expect(parseOrgSnapshot(snapshot).ok).toBe(true);
+    expect(snapshot.roleDefinitions).toMatchObject({ read: false, roles: [] });
+    expect(snapshot.roleDefinitions?.reason).toMatch(/Cannot query field/);
+    for (const piece of PIECES) expect(snapshot.pieces[piece].read, piece).toBe(true);
+    expect(snapshot.members.find((member) => member.id === 'u-21')?.projectRoles).toEqual([{ projectId: 'p-1', role: 'member', customRole: { id: 'role-analyst', name: 'Analyst' } }]);
   });
 
   it.each(['OrgData', 'Users'] as const)('fails the whole read when it is %s', async (operation) => {

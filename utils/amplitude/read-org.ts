@@ -14,7 +14,7 @@
  * error, never a smaller org).
  */
 import * as z from 'zod/mini';
-import type { Group, Member, OrgSnapshot, Piece, PieceState, PieceStates, Team, TeamSpace, ViewerMay } from '@/utils/access/model';
+import type { Group, Member, OrgSnapshot, Piece, PieceState, PieceStates, ProjectRoleGrant, RoleDefinitions, Team, TeamSpace, ViewerMay } from '@/utils/access/model';
 import { type ConsoleClient, describeShapeError } from './console-client';
 import { ConsoleError } from './console-errors';
 import { PAGE_SIZE, RBAC_ACTIONS, type OperationName } from './endpoint';
@@ -25,6 +25,7 @@ import {
   OrgSettingsData,
   PermissionGroupsData,
   RbacData,
+  RoleDefinitionsData,
   TeamSpacesData,
   TeamsAndSpacesData,
   UserNode as UserNodeSchema,
@@ -78,6 +79,15 @@ const lower = (text: string | null | undefined) => (text ?? '').trim().toLowerCa
 type UserNode = z.infer<typeof UserNodeSchema>;
 type MemberNode = z.infer<typeof OrgMembersData>['members']['nodes'][number];
 
+type GrantNode = MemberNode['projectRoles'][number];
+
+/** A grant in our model: a custom role (RBAC) by id and name, a default role as it is. */
+function toGrant(grant: GrantNode): ProjectRoleGrant {
+  const { projectId, role, customRoleId, customRoleName } = grant;
+  if (!customRoleId) return { projectId, role };
+  return { projectId, role, customRole: { id: customRoleId, name: customRoleName?.trim() || customRoleId } };
+}
+
 /** A person from `Users`, completed by `OrgMembers` [guess] when that was read. */
 function toMember(user: UserNode, extra: MemberNode | undefined): Member {
   const email = lower(user.email) || lower(user.loginId);
@@ -88,7 +98,7 @@ function toMember(user: UserNode, extra: MemberNode | undefined): Member {
     status: user.hasOutstandingInvite ? 'pending' : 'joined',
     orgRole: orgRoleOfCode(user.orgRole),
     team: user.orgTeam?.trim() || null,
-    projectRoles: extra ? extra.projectRoles.map((grant) => ({ ...grant })) : [],
+    projectRoles: extra ? extra.projectRoles.map(toGrant) : [],
     groupIds: extra ? [...extra.groupIds] : [],
     invitedAt: isoOfUnix(user.createdAt ?? 0),
     joinedAt: extra?.joinedAt ?? null,
@@ -138,7 +148,7 @@ export async function readOrgSnapshot(
     readAllPages('OrgMembers', async (after) => (await client.query('OrgMembers', { status, search: '', first: PAGE_SIZE, after }, OrgMembersData)).members);
   const piece = <T,>(read: () => Promise<T>) => attempt(read, signal);
 
-  const [users, settings, teams, spaces, may, joined, pending, groups] = await Promise.all([
+  const [users, settings, teams, spaces, may, joined, pending, groups, roles] = await Promise.all([
     readUsers(client, pause),
     piece(() => client.query('OrgSettings', {}, OrgSettingsData)),
     piece(() => client.query('TeamsAndSpaces', {}, TeamsAndSpacesData)),
@@ -147,7 +157,12 @@ export async function readOrgSnapshot(
     piece(() => readMembers('joined')),
     piece(() => readMembers('pending')),
     piece(() => readAllPages('PermissionGroups', async (after) => (await client.query('PermissionGroups', { first: PAGE_SIZE, after }, PermissionGroupsData)).groups)),
+    // Read on its own: when it fails, custom roles are shown by name and their permissions said unreadable.
+    piece(() => client.query('RoleDefinitions', {}, RoleDefinitionsData)),
   ]);
+  const roleDefinitions: RoleDefinitions = roles.ok
+    ? { read: true, reason: null, roles: roles.value.customRoles.map((role) => ({ id: role.id, name: role.name, description: role.description ?? '', permissions: [...role.permissions] })) }
+    : { read: false, reason: roles.reason, roles: [] };
 
   const memberRoles: Outcome<MemberNode[]> = !joined.ok ? joined : !pending.ok ? pending : { ok: true, value: [...joined.value, ...pending.value] };
   const extraById = new Map(memberRoles.ok ? memberRoles.value.map((node) => [node.id, node]) : []);
@@ -190,8 +205,9 @@ export async function readOrgSnapshot(
       ? spaces.value.teamSpaces.filter((space) => !space.isArchived && !space.isDeleted).map((space): TeamSpace => ({ id: String(space.id), name: space.name }))
       : [],
     members,
-    groups: groups.ok ? groups.value.map((group): Group => ({ ...group })) : [],
+    groups: groups.ok ? groups.value.map((group): Group => ({ ...group, projectRoles: group.projectRoles.map(toGrant) })) : [],
     pieces,
+    roleDefinitions,
     readAt: now().toISOString(),
   };
 }

@@ -66,7 +66,13 @@ export const GlobalSearchData = z.object({
 
 // ---- [guess] operations ------------------------------------------------------------------------
 
-const ProjectRoleGrant = z.object({ projectId: z.string(), role: z.enum(['no_access', 'viewer', 'member', 'manager']) });
+/** A grant; a custom role (RBAC) is named by id and name beside a ranked stand-in `role` [guess]. */
+const ProjectRoleGrant = z.object({
+  projectId: z.string(),
+  role: z.enum(['no_access', 'viewer', 'member', 'manager']),
+  customRoleId: z.nullish(z.string()),
+  customRoleName: z.nullish(z.string()),
+});
 const PageInfo = z.object({ endCursor: z.nullable(z.string()), hasNextPage: z.boolean() });
 
 /** [guess] `OrgSettings`: project-level permissions and RBAC. */
@@ -106,4 +112,9 @@ export const GroupNode = z.object({
 
 export const PermissionGroupsData = z.object({
   groups: z.object({ nodes: z.array(GroupNode), pageInfo: PageInfo, totalCount: z.number() }),
+});
+
+/** [guess] `RoleDefinitions`: RBAC custom roles and their permissions. */
+export const RoleDefinitionsData = z.object({
+  customRoles: z.array(z.object({ id: z.string(), name: z.string(), description: z.nullish(z.string()), permissions: z.array(z.string()) })),
 });

@@ -82,6 +82,7 @@ describe('diagnostics rows', () => {
       ['TeamsAndSpaces', 'not-run'],
       ['OrgMembers', 'failed'],
       ['PermissionGroups', 'not-run'],
+      ['RoleDefinitions', 'not-run'],
     ]);
     expect(rows[7]?.detail).toBe('Failed at 2025-03-01T10:00:00.000Z (3 attempts), server: OrgMembers: HTTP 503 for [email]. Amplitude had a server error.');
   });

@@ -5,6 +5,12 @@
 import seed from '../../test/console/seeds/demo.json';
 import { ALL_READ, type OrgSnapshot, type Piece, parseOrgSnapshot } from '../access/model';
 
+/** A seed grant as our model holds it: a custom role (its id in `role`) by id and name, beside Member [guess as the double]. */
+function grantOf(grant: { projectId: string; role: string }) {
+  const custom = seed.customRoles.find((role) => role.id === grant.role);
+  return custom ? { projectId: grant.projectId, role: 'member', customRole: { id: custom.id, name: custom.name } } : grant;
+}
+
 /** The demo seed as an `OrgSnapshot`; `viewerId` is the signed-in Admin (u-1 Maya Okafor) unless given. */
 export function demoSnapshot(overrides: { viewerId?: string; projectLevelPermissions?: boolean | null; unread?: Piece[] } = {}): OrgSnapshot {
   const pieces = { ...ALL_READ };
@@ -26,12 +32,14 @@ export function demoSnapshot(overrides: { viewerId?: string; projectLevelPermiss
     teamSpaces: pieces.teamSpaces.read ? seed.teamSpaces : [],
     members: seed.members.map(({ invitedBy: _by, teamId, ...member }) => ({
       ...member,
+      projectRoles: member.projectRoles.map(grantOf),
       team: seed.teams.find((team) => team.id === teamId)?.name ?? null,
       ...(pieces.projectRoles.read ? {} : { projectRoles: [], joinedAt: null, lastActiveAt: null }),
       groupIds: pieces.projectRoles.read ? seed.groups.filter((group) => group.memberIds.includes(member.id)).map((group) => group.id) : [],
     })),
-    groups: pieces.groups.read ? seed.groups.map(({ lastModifiedAt: _at, lastModifiedBy: _by, ...group }) => group) : [],
+    groups: pieces.groups.read ? seed.groups.map(({ lastModifiedAt: _at, lastModifiedBy: _by, ...group }) => ({ ...group, projectRoles: group.projectRoles.map(grantOf) })) : [],
     pieces,
+    roleDefinitions: { read: true, reason: null, roles: seed.customRoles },
     readAt: seed.now,
   };
   const parsed = parseOrgSnapshot(data);

@@ -4,6 +4,7 @@
  * the account's identity [doc]), references that resolve, roles that fit the permission mode.
  * Each problem names its field, e.g. `members[3].projectRoles[0].projectId`.
  */
+import { ADMIN_ONLY_PERMISSION_IDS, PERMISSION_IDS } from '../shared/permission-ids';
 import type { Seed } from '../shared/seed';
 
 function duplicates(values: readonly string[]): Set<number> {
@@ -33,6 +34,7 @@ export function seedProblems(seed: Seed): string[] {
     ['teamSpaces', seed.teamSpaces],
     ['members', seed.members],
     ['groups', seed.groups],
+    ['customRoles', seed.customRoles],
   ] as const) {
     for (const index of duplicates(items.map((item) => item.id))) say(`${list}[${index}].id`, `duplicate id "${items[index]!.id}"`);
   }
@@ -42,8 +44,26 @@ export function seedProblems(seed: Seed): string[] {
     say(`members[${index}].email`, `duplicate email "${seed.members[index]!.email}" (emails are compared case-insensitively)`);
   }
 
+  const customRoleIds = new Set(seed.customRoles.map((role) => role.id));
+  /** A grant naming a custom role needs RBAC on and a role the org defines. */
+  const checkCustomGrant = (grant: { customRoleId?: string | undefined }, field: string): void => {
+    if (grant.customRoleId === undefined) return;
+    if (!seed.org.rbac) say(field, `custom role "${grant.customRoleId}" needs RBAC (org.rbac)`);
+    else if (!customRoleIds.has(grant.customRoleId)) say(field, `no custom role with id "${grant.customRoleId}"`);
+  };
+  seed.customRoles.forEach((role, index) => {
+    const at = `customRoles[${index}]`;
+    if (!seed.org.rbac) say(at, 'custom roles exist only with RBAC (org.rbac)');
+    for (const repeated of duplicates(role.permissions)) say(`${at}.permissions[${repeated}]`, 'permission listed twice');
+    role.permissions.forEach((permission, permissionIndex) => {
+      if (!PERMISSION_IDS.has(permission)) say(`${at}.permissions[${permissionIndex}]`, `no permission "${permission}" in the catalogue`);
+      else if (ADMIN_ONLY_PERMISSION_IDS.has(permission)) say(`${at}.permissions[${permissionIndex}]`, `"${permission}" is Admin-only: no custom role can hold it`);
+    });
+  });
+
   seed.members.forEach((member, index) => {
     const at = `members[${index}]`;
+    member.projectRoles.forEach((grant, grantIndex) => checkCustomGrant(grant, `${at}.projectRoles[${grantIndex}].role`));
     if (member.email !== member.email.toLowerCase()) say(`${at}.email`, `must be lowercase: "${member.email}"`);
     if (member.teamId !== null && !teamIds.has(member.teamId)) say(`${at}.teamId`, `no team with id "${member.teamId}"`);
     if (seed.org.projectLevelPermissions && !['user', 'admin'].includes(member.orgRole)) {
@@ -73,6 +93,7 @@ export function seedProblems(seed: Seed): string[] {
     for (const repeated of duplicates(group.projectRoles.map((grant) => grant.projectId))) say(`${at}.projectRoles[${repeated}].projectId`, 'project listed twice');
     group.projectRoles.forEach((grant, grantIndex) => {
       if (!projectIds.has(grant.projectId)) say(`${at}.projectRoles[${grantIndex}].projectId`, `no project with id "${grant.projectId}"`);
+      checkCustomGrant(grant, `${at}.projectRoles[${grantIndex}].role`);
     });
     if (group.defaultProjectId !== null && !group.projectRoles.some((grant) => grant.projectId === group.defaultProjectId && grant.role !== 'no_access')) {
       say(`${at}.defaultProjectId`, `"${group.defaultProjectId}" is not among the projects the group grants`);

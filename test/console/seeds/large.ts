@@ -5,6 +5,7 @@
  */
 import type { ProjectRole, SeedInput } from '../shared/seed';
 import { mulberry32, pick, randomInt, sample, type Random } from '../server/random';
+import { PERMISSION_IDS } from '../shared/permission-ids';
 
 export const LARGE_SIZES = { members: 5000, projects: 200, groups: 60 } as const;
 
@@ -109,6 +110,9 @@ export function generateLargeSeed(): SeedInput {
     return { email: `${first}.${last}.r${index + 1}@globex-holdings.example`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''), name: `${first} ${last}`, requestedAt: daysAgo(randomInt(random, 0, 20), random) };
   });
 
+  const customRoles = largeCustomRoles();
+  assignCustomRoles(members, groups, customRoles.map((role) => role.id));
+
   return {
     now: NOW,
     org: { id: 900001, url: 'large-org', name: 'Globex Holdings', plan: 'enterprise', projectLevelPermissions: true, rbac: true },
@@ -118,6 +122,40 @@ export function generateLargeSeed(): SeedInput {
     teamSpaces,
     members,
     groups,
+    customRoles,
     accessRequests,
   };
+}
+
+/**
+ * A few custom roles (RBAC), each Member-like with its own additions, so the bench covers the
+ * union of permissions. Derived from the catalogue's ids in order: no hand-kept list to drift.
+ */
+function largeCustomRoles(): NonNullable<SeedInput['customRoles']> {
+  const ids = [...PERMISSION_IDS];
+  const base = ids.filter((id) => /^(view|use|export|manage-cohorts|manage-saved-segments|manage-heatmaps|update-tracking-plan)/.test(id));
+  const extra = (from: number) => ids.filter((id) => !base.includes(id) && id !== 'manage-deployments').slice(from, from + 4);
+  return ['Analyst', 'Marketing', 'Data Steward', 'Support Lead'].map((name, index) => ({
+    id: `role-${name.toLowerCase().replace(/ /g, '-')}`,
+    name,
+    description: `${name} (generated).`,
+    permissions: [...base, ...extra(index * 3)],
+  }));
+}
+
+/**
+ * Turns about one grant in six (direct and group, never No Access) into a custom role, with a
+ * PRNG of its own: the rest of the seed stays exactly as it was generated before custom roles.
+ */
+function assignCustomRoles(
+  members: NonNullable<SeedInput['members']>,
+  groups: { projectRoles: { projectId: string; role: string }[] }[],
+  roleIds: readonly string[],
+): void {
+  const random = mulberry32(900002);
+  const convert = (grant: { role: string }) => {
+    if (grant.role !== 'no_access' && random() < 1 / 6) grant.role = pick(random, roleIds);
+  };
+  for (const member of members) for (const grant of member.projectRoles ?? []) convert(grant);
+  for (const group of groups) for (const grant of group.projectRoles) convert(grant);
 }

@@ -31,6 +31,7 @@ const VARIABLES: Record<OperationName, unknown> = {
   RbacBatchCheckPermissions: { input: { actions: ['INVITE_NEW_USERS', 'REMOVE_USERS'] } },
   GlobalSearch: { query: '', limit: 5, owners: ['grace.liu@lumenfield.example'], searchContentTypes: ['CHART', 'DASHBOARD', 'COHORT', 'NOTEBOOK'] },
   OrgSettings: {},
+  RoleDefinitions: {},
   Projects: {},
   TeamsAndSpaces: {},
   MemberCounts: {},

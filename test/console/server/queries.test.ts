@@ -29,6 +29,16 @@ describe('queries', () => {
     expect(backend.call('OrgSettings', {}, { actorId: 'u-10' }).viewer.id).toBe('u-10');
   });
 
+  it('RoleDefinitions lists the custom roles, and grants name them by customRoleId', () => {
+    const backend = backendWith('demo');
+    const roles = backend.call('RoleDefinitions', {}).customRoles;
+    expect(roles.map((role) => role.id)).toEqual(['role-analyst', 'role-marketing', 'role-data-steward', 'role-contributor']);
+    expect(roles[0]!.permissions).toContain('manage-custom-metrics');
+    expect(backendWith('org-level').call('RoleDefinitions', {}).customRoles).toEqual([]);
+    const zara = backend.call('OrgMembers', { status: 'joined', search: 'zara' }).members.nodes[0]!;
+    expect(zara.projectRoles).toEqual([{ projectId: 'p-1', role: 'member', customRoleId: 'role-analyst', customRoleName: 'Analyst' }]);
+  });
+
   it('Projects, TeamsAndSpaces and MemberCounts', () => {
     const backend = backendWith('demo');
     expect(backend.call('Projects', {}).projects).toHaveLength(8);
@@ -92,8 +102,8 @@ describe('queries', () => {
   it('PermissionGroups searches, filters by project and member, and pages', () => {
     const backend = backendWith('demo');
     const all = backend.call('PermissionGroups', {}).groups;
-    expect(all.totalCount).toBe(5);
-    expect(all.nodes.map((g) => g.name)).toEqual(['Data Platform', 'Engineering Leads', 'Marketing Team', 'Product Analysts', 'Sales Viewers']);
+    expect(all.totalCount).toBe(6);
+    expect(all.nodes.map((g) => g.name)).toEqual(['Data Platform', 'Engineering Leads', 'Insights Guild', 'Marketing Team', 'Product Analysts', 'Sales Viewers']);
     expect(backend.call('PermissionGroups', { search: 'market' }).groups.nodes.map((g) => g.id)).toEqual(['g-3']);
     expect(backend.call('PermissionGroups', { projectId: 'p-6' }).groups.nodes.map((g) => g.id)).toEqual(['g-4', 'g-5']);
     expect(backend.call('PermissionGroups', { memberId: 'u-7' }).groups.nodes.map((g) => g.id)).toEqual(['g-4', 'g-1']);

@@ -32,13 +32,19 @@ describe('bundled seeds', () => {
     expect(seed.members).toHaveLength(30);
     expect(seed.members.filter((m) => m.status === 'pending')).toHaveLength(6);
     expect(seed.projects).toHaveLength(8);
-    expect(seed.groups).toHaveLength(5);
+    expect(seed.groups).toHaveLength(6);
     expect(seed.teams.map((t) => t.name)).toEqual(['Engineering', 'Product', 'Marketing', 'Data', 'Sales']);
     expect(seed.accessRequests).toHaveLength(2);
 
     const admins = seed.members.filter((m) => m.orgRole === 'admin');
     expect(admins.map((m) => m.id)).toEqual(['u-1', 'u-2']);
     expect(admins.map((m) => m.id)).toContain(seed.signedInMemberId);
+
+    // custom roles (RBAC): Zara holds Analyst directly and Marketing through Insights Guild on Web App
+    // (Production); Benjamin's direct Viewer there meets the guild's Marketing.
+    expect(seed.customRoles.map((role) => role.name)).toEqual(['Analyst', 'Marketing', 'Data Steward', 'Contributor']);
+    expect(seed.members.find((m) => m.id === 'u-21')!.projectRoles).toContainEqual({ projectId: 'p-1', role: 'member', customRoleId: 'role-analyst' });
+    expect(seed.groups.find((g) => g.id === 'g-6')).toMatchObject({ name: 'Insights Guild', memberIds: ['u-21', 'u-22'], projectRoles: [{ projectId: 'p-1', role: 'member', customRoleId: 'role-marketing' }] });
 
     // escalated through a group: direct Viewer, group Manager
     const priya = seed.members.find((m) => m.id === 'u-3')!;
@@ -145,5 +151,30 @@ describe('loadSeed', () => {
     expect(() => loadSeed('nope')).toThrow(SeedError);
     expect(() => loadSeed('nope')).toThrow(/demo, sole-admin, org-level, large/);
     expect(() => loadSeed('./missing.json')).toThrow(/no such seed file/);
+  });
+});
+
+describe('custom roles in seeds', () => {
+  it('refuses custom roles that name an unknown role, an unknown or Admin-only permission, or an org without RBAC', () => {
+    const unknownRole = structuredClone(loadSeed('demo'));
+    unknownRole.members[2]!.projectRoles[0]!.customRoleId = 'role-nope';
+    expect(() => loadSeed(unknownRole)).toThrow(/members\[2\]\.projectRoles\[0\]\.role: no custom role with id "role-nope"/);
+
+    const badPermission = structuredClone(loadSeed('demo'));
+    badPermission.customRoles[0]!.permissions.push('fly-to-the-moon', 'manage-deployments');
+    expect(() => loadSeed(badPermission)).toThrow(/no permission "fly-to-the-moon" in the catalogue/);
+    expect(() => loadSeed(badPermission)).toThrow(/"manage-deployments" is Admin-only/);
+
+    const noRbac = structuredClone(loadSeed('demo'));
+    noRbac.org.rbac = false;
+    expect(() => loadSeed(noRbac)).toThrow(/custom roles exist only with RBAC/);
+  });
+
+  it('the large seed keeps its shape and holds custom roles directly and through groups', () => {
+    const seed = loadSeed('large');
+    expect(seed.members).toHaveLength(LARGE_SIZES.members);
+    expect(seed.customRoles.length).toBeGreaterThanOrEqual(3);
+    expect(seed.members.some((m) => m.projectRoles.some((grant) => grant.customRoleId !== undefined))).toBe(true);
+    expect(seed.groups.some((g) => g.projectRoles.some((grant) => grant.customRoleId !== undefined))).toBe(true);
   });
 });

@@ -18,7 +18,7 @@
  * HTTP 5xx on server faults.
  */
 import { z } from 'zod';
-import { ContentCounts, OrgRole, ProjectRole, ProjectRoleGrant } from './seed';
+import { ContentCounts, CustomRole, OrgRole, ProjectRole } from './seed';
 
 /** Content types of `GlobalSearch` [code], and the seed's content count each one is generated from. */
 export const CONTENT_TYPES = ['CHART', 'DASHBOARD', 'COHORT', 'NOTEBOOK'] as const;
@@ -49,6 +49,14 @@ export const PageArgs = z.object({
   after: z.string().nullable().default(null),
 });
 
+/**
+ * A role on one project as nodes carry it: a custom role (RBAC) by id and name beside the 'member'
+ * its `role` stands in with [guess: the console's tables show the role's name; how its data
+ * carries it is not public]. Its permissions come from `RoleDefinitions`.
+ */
+export const GrantNode = z.object({ projectId: z.string(), role: ProjectRole, customRoleId: z.string().optional(), customRoleName: z.string().optional() });
+export type GrantNode = z.infer<typeof GrantNode>;
+
 export const MemberNode = z.object({
   id: z.string(),
   email: z.string(),
@@ -56,7 +64,7 @@ export const MemberNode = z.object({
   status: z.enum(['joined', 'pending']),
   orgRole: OrgRole,
   teamId: z.string().nullable(),
-  projectRoles: z.array(ProjectRoleGrant),
+  projectRoles: z.array(GrantNode),
   groupIds: z.array(z.string()),
   invitedAt: z.string(),
   joinedAt: z.string().nullable(),
@@ -70,7 +78,7 @@ export const GroupNode = z.object({
   name: z.string(),
   description: z.string(),
   type: z.string(),
-  projectRoles: z.array(ProjectRoleGrant),
+  projectRoles: z.array(GrantNode),
   defaultProjectId: z.string().nullable(),
   teamSpaceIds: z.array(z.string()),
   memberIds: z.array(z.string()),
@@ -221,6 +229,19 @@ export const OPERATIONS = {
 
   // ---- [guess] the double's own -------------------------------------------------------------
 
+  /**
+   * The org's custom roles and their permissions (RBAC) [guess: how the console's data carries role
+   * definitions is not public]. Empty for orgs without custom roles. A grant names a custom role by
+   * `customRoleId` (its `role` is then 'member', what every custom role starts from [doc]).
+   */
+  RoleDefinitions: {
+    kind: 'query',
+    source: 'guess',
+    rootField: 'customRoles',
+    variables: z.object({}),
+    data: z.object({ customRoles: z.array(CustomRole) }),
+  },
+
   /** Org settings and the signed-in person. */
   OrgSettings: {
     kind: 'query',
@@ -301,7 +322,7 @@ export const OPERATIONS = {
       invites: z.array(z.object({ email: z.string(), teamId: z.string().nullable() })).min(1),
       groupIds: z.array(z.string()).default([]),
       /** Project-level orgs: a role per project. */
-      projectRoles: z.array(ProjectRoleGrant).default([]),
+      projectRoles: z.array(z.object({ projectId: z.string(), role: ProjectRole })).default([]),
       /** Org-level orgs: the one role [guess]. */
       orgRole: z.enum(['viewer', 'member', 'manager', 'admin']).nullable().default(null),
       defaultProjectId: z.string().nullable().default(null),

@@ -15,7 +15,30 @@ export type OrgRole = z.infer<typeof OrgRole>;
 export const ProjectRole = z.enum(['no_access', 'viewer', 'member', 'manager']);
 export type ProjectRole = z.infer<typeof ProjectRole>;
 
-export const ProjectRoleGrant = z.object({ projectId: z.string(), role: ProjectRole });
+/**
+ * A custom role's id (Enterprise RBAC [doc]; the id's form is ours [guess]). A seed may write it as
+ * a grant's role; permissions are ids of the RBAC catalogue (`rbac-permissions.json`, permission-ids.ts).
+ */
+export const CustomRoleId = z.string().regex(/^role-[a-z0-9-]+$/);
+export const CustomRole = z.object({
+  id: CustomRoleId,
+  /** "a name of up to about 30 characters" [doc]. */
+  name: z.string().min(1).max(30),
+  description: z.string().default(''),
+  permissions: z.array(z.string()),
+});
+export type CustomRole = z.infer<typeof CustomRole>;
+
+/**
+ * A role on one project: a default role, or (RBAC orgs) a custom role. A seed writes a custom role
+ * by its id as `role`; it is kept as `customRoleId`, with `role` 'member' standing in for the
+ * double's ranked rules (who may manage people, group floors): "every new role starts from the
+ * default Member's permissions" [doc], and ranking a custom role at all is the double's [guess].
+ */
+export const ProjectRoleGrant = z.union([
+  z.object({ projectId: z.string(), role: ProjectRole, customRoleId: CustomRoleId.optional() }),
+  z.object({ projectId: z.string(), role: CustomRoleId }).transform(({ projectId, role }) => ({ projectId, role: 'member' as const, customRoleId: role })),
+]);
 export type ProjectRoleGrant = z.infer<typeof ProjectRoleGrant>;
 
 export const ContentCounts = z.object({
@@ -74,6 +97,8 @@ export const Seed = z.object({
   teamSpaces: z.array(z.object({ id: z.string(), name: z.string() })),
   members: z.array(SeedMember),
   groups: z.array(SeedGroup).default([]),
+  /** RBAC custom roles (org.rbac on); grants name them by id. */
+  customRoles: z.array(CustomRole).default([]),
   accessRequests: z
     .array(z.object({ email: z.string().email(), name: z.string(), requestedAt: z.string() }))
     .default([]),

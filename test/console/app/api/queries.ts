@@ -6,8 +6,8 @@
  */
 import type { OperationName } from '../../shared/operations';
 
-const MEMBER_FIELDS = `id email name status orgRole teamId projectRoles { projectId role } groupIds invitedAt joinedAt lastActiveAt content { charts dashboards cohorts notebooks }`;
-const GROUP_FIELDS = `id name description type projectRoles { projectId role } defaultProjectId teamSpaceIds memberIds lastModifiedAt lastModifiedBy`;
+const MEMBER_FIELDS = `id email name status orgRole teamId projectRoles { projectId role customRoleId customRoleName } groupIds invitedAt joinedAt lastActiveAt content { charts dashboards cohorts notebooks }`;
+const GROUP_FIELDS = `id name description type projectRoles { projectId role customRoleId customRoleName } defaultProjectId teamSpaceIds memberIds lastModifiedAt lastModifiedBy`;
 const PAGE_INFO = `pageInfo { endCursor hasNextPage } totalCount`;
 
 export const QUERY_TEXT: Record<OperationName, string> = {
@@ -38,6 +38,7 @@ export const QUERY_TEXT: Record<OperationName, string> = {
   viewer { id email name orgRole }
   now
 }`,
+  RoleDefinitions: `query RoleDefinitions { customRoles { id name description permissions } }`,
   Projects: `query Projects { projects { id name description } }`,
   TeamsAndSpaces: `query TeamsAndSpaces { teams { id name } teamSpaces { id name } }`,
   MemberCounts: `query MemberCounts { total joined pending requestingAccess }`,

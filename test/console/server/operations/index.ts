@@ -3,7 +3,7 @@ import type { OperationName } from '../../shared/operations';
 import { orgData, rbacBatchCheckPermissions, teamSpaces, users } from './code-reads';
 import { globalSearch } from './global-search';
 import { inviteUsers } from './invite-users';
-import { memberCounts, orgMembers, orgSettings, permissionGroups, projects, teamsAndSpaces } from './queries';
+import { memberCounts, orgMembers, orgSettings, permissionGroups, projects, roleDefinitions, teamsAndSpaces } from './queries';
 import { removeMembers } from './remove-members';
 import { setProjectAccess } from './set-project-access';
 import type { MutationHandler, QueryHandler } from './types';
@@ -20,6 +20,7 @@ export const HANDLERS: Registry = {
   GlobalSearch: { kind: 'query', run: globalSearch },
   // [guess] ours
   OrgSettings: { kind: 'query', run: orgSettings },
+  RoleDefinitions: { kind: 'query', run: roleDefinitions },
   Projects: { kind: 'query', run: projects },
   TeamsAndSpaces: { kind: 'query', run: teamsAndSpaces },
   MemberCounts: { kind: 'query', run: memberCounts },

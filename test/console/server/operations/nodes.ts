@@ -1,7 +1,14 @@
 /** Store records to the contract's node shapes (no extra fields leak to clients). */
-import type { GroupNode, MemberNode } from '../../shared/operations';
-import type { SeedGroup } from '../../shared/seed';
+import type { GrantNode, GroupNode, MemberNode } from '../../shared/operations';
+import type { ProjectRoleGrant, SeedGroup } from '../../shared/seed';
 import type { OrgStore, StoredMember } from '../store';
+
+/** A grant with its custom role's name beside the id (the page and clients show names). */
+function grantNode(store: OrgStore, grant: ProjectRoleGrant): GrantNode {
+  if (grant.customRoleId === undefined) return { projectId: grant.projectId, role: grant.role };
+  const name = store.state.customRoles.find((role) => role.id === grant.customRoleId)?.name ?? grant.customRoleId;
+  return { projectId: grant.projectId, role: grant.role, customRoleId: grant.customRoleId, customRoleName: name };
+}
 
 export function memberNode(store: OrgStore, member: StoredMember): MemberNode {
   return {
@@ -11,7 +18,7 @@ export function memberNode(store: OrgStore, member: StoredMember): MemberNode {
     status: member.status,
     orgRole: member.orgRole,
     teamId: member.teamId,
-    projectRoles: member.projectRoles.map((grant) => ({ ...grant })),
+    projectRoles: member.projectRoles.map((grant) => grantNode(store, grant)),
     groupIds: [...store.groupIdsOf(member.id)],
     invitedAt: member.invitedAt,
     joinedAt: member.joinedAt,
@@ -20,13 +27,13 @@ export function memberNode(store: OrgStore, member: StoredMember): MemberNode {
   };
 }
 
-export function groupNode(group: SeedGroup): GroupNode {
+export function groupNode(store: OrgStore, group: SeedGroup): GroupNode {
   return {
     id: group.id,
     name: group.name,
     description: group.description,
     type: group.type,
-    projectRoles: group.projectRoles.map((grant) => ({ ...grant })),
+    projectRoles: group.projectRoles.map((grant) => grantNode(store, grant)),
     defaultProjectId: group.defaultProjectId,
     teamSpaceIds: [...group.teamSpaceIds],
     memberIds: [...group.memberIds],

@@ -10,6 +10,11 @@ export const orgSettings: QueryHandler<'OrgSettings'> = ({ store, actor }) => ({
   now: store.state.now,
 });
 
+/** Custom roles with their permissions [guess]; none unless the seed defines some. */
+export const roleDefinitions: QueryHandler<'RoleDefinitions'> = ({ store }) => ({
+  customRoles: store.state.customRoles.map((role) => ({ ...role, permissions: [...role.permissions] })),
+});
+
 export const projects: QueryHandler<'Projects'> = ({ store }) => ({
   projects: store.state.projects.map((project) => ({ ...project })),
 });
@@ -54,5 +59,5 @@ export const permissionGroups: QueryHandler<'PermissionGroups'> = ({ store }, { 
       (projectId === null || group.projectRoles.some((grant) => grant.projectId === projectId)) &&
       (memberId === null || group.memberIds.includes(memberId)),
   );
-  return { groups: paginate(groups, (group) => [group.name.toLowerCase(), group.id], { first, after }, groupNode) };
+  return { groups: paginate(groups, (group) => [group.name.toLowerCase(), group.id], { first, after }, (group) => groupNode(store, group)) };
 };

@@ -122,7 +122,7 @@ function GroupGeneral({ group }: { group: GroupNode }) {
                         {grant.projectId === group.defaultProjectId ? <span className={s.badge}>{ui('DEFAULT PROJECT')}</span> : null}
                       </td>
                       <td className={s.muted}>{project?.description ?? ''}</td>
-                      <td>{ROLE_LABEL[grant.role]}</td>
+                      <td>{grant.customRoleName ?? ROLE_LABEL[grant.role]}</td>
                     </tr>
                   );
                 })}

@@ -1,0 +1,31 @@
+/** The access review's permission-level form (issue 16): rows per permission with sources, formula-safe, nothing claimed unread. */
+import { describe, expect, it } from 'vitest';
+import { computeAccessReport } from './engine';
+import { permissionReviewCsv, UNREADABLE_PERMISSIONS } from './permission-export';
+import { demoSnapshot } from '../invite/test-fixture';
+
+const linesOf = (csv: string) => csv.trimEnd().split('\r\n');
+
+describe('permission-level access review', () => {
+  it('lists each permission a person holds on a project with the sources that give it', () => {
+    const snapshot = demoSnapshot();
+    const lines = linesOf(permissionReviewCsv(computeAccessReport(snapshot), snapshot));
+    expect(lines[0]).toBe('email,name,project,product area,permission,sources');
+    expect(lines).toContain('zara.ahmed@lumenfield.example,Zara Ahmed,Web App (Production),audiences,Manage predictions,Group Insights Guild: Marketing');
+    expect(lines).toContain('zara.ahmed@lumenfield.example,Zara Ahmed,Web App (Production),charts-metrics,Manage annotations,"Direct: Analyst; Group Insights Guild: Marketing"');
+  });
+
+  it('neutralises formulas in page data and says where permissions could not be read', () => {
+    const snapshot = demoSnapshot();
+    const withFormula = {
+      ...snapshot,
+      members: snapshot.members.map((member) => (member.id === 'u-21' ? { ...member, name: '=HYPERLINK("http://x")' } : member)),
+      roleDefinitions: { read: false, reason: 'RoleDefinitions: Cannot query field', roles: [] },
+    };
+    const lines = linesOf(permissionReviewCsv(computeAccessReport(withFormula), withFormula));
+    const zara = lines.filter((line) => line.startsWith('zara.ahmed@'));
+    expect(zara.every((line) => line.includes(`"'=HYPERLINK(""http://x"")"`))).toBe(true);
+    expect(zara.find((line) => line.includes('Web App (Production)'))).toContain(UNREADABLE_PERMISSIONS);
+    expect(zara.some((line) => line.includes('Manage predictions'))).toBe(false);
+  });
+});

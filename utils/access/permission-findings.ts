@@ -1,0 +1,160 @@
+/**
+ * Findings by permissions, for orgs with custom roles (RBAC), added to the ranked rules of
+ * findings.ts without changing them: an org without custom role grants gets the ranked rules back
+ * untouched (today's findings, exactly).
+ * - 'permission-union': the roles held on a project together grant what no one of them does.
+ * - 'permission-escalation': a group's role gives permissions the person's own role does not.
+ * - 'custom-role-adds-nothing': a custom role holds nothing beyond the default Member's.
+ * Cells whose custom role could not be read are never judged (permission-union.ts, `readable`).
+ */
+import { covers, DEFAULT_ROLE_PERMISSIONS, inCatalogueOrder, permissionInfo } from './permission-catalogue';
+import { type Finding, makeFinding, type PermissionEscalationCell } from './finding';
+import type { FindingRules } from './findings';
+import type { CustomRoleRef, Member, OrgSnapshot, Project } from './model';
+import { type CellPermissions, type HeldRole, holdsCustomRole, permissionModelOf, type PermissionModel } from './permission-union';
+import type { AccessSource, MemberAccess, ProjectAccess } from './report';
+
+type GroupSource = Extract<AccessSource, { kind: 'group' }>;
+
+/** Interned sources for custom roles given directly: cells are shared by source identity (cell-cache.ts). */
+export interface CustomSources {
+  direct(role: CustomRoleRef): AccessSource;
+}
+
+export function createCustomSources(): CustomSources {
+  const direct = new Map<string, AccessSource>();
+  return {
+    direct(role) {
+      let source = direct.get(role.id);
+      if (!source) direct.set(role.id, (source = { kind: 'direct', role: 'member', customRole: role }));
+      return source;
+    },
+  };
+}
+
+const titleOf = (id: string): string => permissionInfo(id)?.title ?? id;
+
+/** The ranked rules, plus the permission rules when the snapshot holds custom roles. */
+export function withPermissionFindings(base: FindingRules, snapshot: OrgSnapshot): FindingRules {
+  const model = permissionModelOf(snapshot);
+  if (!model.active) return base;
+  const orgWide = [...base.orgWide, ...addsNothingFindings(snapshot, model)];
+  // Cells are shared by many people: each cell's escalations are worked out once per project.
+  const escalations = new Map<ProjectAccess, Map<string, readonly { group: GroupSource; cell: PermissionEscalationCell }[]>>();
+  const escalationsOf = (at: CellAt) => {
+    let byProject = escalations.get(at.cell);
+    if (!byProject) escalations.set(at.cell, (byProject = new Map()));
+    let found = byProject.get(at.project.id);
+    if (!found) byProject.set(at.project.id, (found = groupEscalations(at, model)));
+    return found;
+  };
+  return {
+    orgWide,
+    ofMember(access, into = []) {
+      base.ofMember(access, into);
+      if (access.summary.accessKnown && !access.summary.isOrgAdmin) memberPermissionFindings(access, snapshot.projects, model, into, escalationsOf);
+      return into;
+    },
+  };
+}
+
+interface CellAt {
+  project: Project;
+  cell: ProjectAccess;
+  permissions: CellPermissions;
+}
+
+/** The broadest held role: the most permissions, the first held on a tie. */
+function broadestOf(roles: readonly HeldRole[]): HeldRole | undefined {
+  let best: HeldRole | undefined;
+  for (const role of roles) if (!best || (role.permissions?.size ?? 0) > (best.permissions?.size ?? 0)) best = role;
+  return best;
+}
+
+function memberPermissionFindings(
+  access: MemberAccess,
+  projects: readonly Project[],
+  model: PermissionModel,
+  into: Finding[],
+  escalationsOf: (at: CellAt) => readonly { group: GroupSource; cell: PermissionEscalationCell }[],
+): void {
+  const { member } = access;
+  let escalations: Map<string, { name: string; cells: PermissionEscalationCell[]; projectIds: string[] }> | undefined;
+  // Custom roles come from grants: only granted cells can hold one.
+  for (let index = 0; index < access.grantedCount; index += 1) {
+    const cell = access.grantedAccess(index);
+    if (!holdsCustomRole(cell)) continue;
+    const project = projects[access.grantedPosition(index)];
+    if (!project) continue;
+    const permissions = model.cellPermissions(cell);
+    if (!permissions.readable) continue;
+    const at: CellAt = { project, cell, permissions };
+    if (!permissions.coveredBy && permissions.shown.length > 1) into.push(unionFinding(member, at));
+    for (const { group, cell: entry } of escalationsOf(at)) {
+      const known = (escalations ??= new Map()).get(group.groupId);
+      if (known) {
+        known.cells.push(entry);
+        known.projectIds.push(project.id);
+      } else escalations.set(group.groupId, { name: group.groupName, cells: [entry], projectIds: [project.id] });
+    }
+  }
+  if (escalations) {
+    for (const [groupId, { name, cells, projectIds }] of escalations) {
+      into.push(
+        makeFinding('permission-escalation', 'warning', [member.id, groupId], { memberIds: [member.id], projectIds, groupIds: [groupId] }, { who: member, group: name, cells }),
+      );
+    }
+  }
+}
+
+function unionFinding(member: Member, { project, permissions }: CellAt): Finding {
+  const broadest = broadestOf(permissions.shown) ?? permissions.shown[0]!;
+  const broadestSet = broadest.permissions ?? new Set<string>();
+  const extras = permissions.permissions
+    .filter(({ permission }) => !broadestSet.has(permission))
+    .map(({ permission, sources }) => ({ permission: titleOf(permission), sources }));
+  const groupIds = [...new Set(permissions.roles.flatMap((role) => role.sources.flatMap((source) => (source.kind === 'group' ? [source.groupId] : []))))];
+  return makeFinding(
+    'permission-union',
+    'warning',
+    [member.id, project.id],
+    { memberIds: [member.id], projectIds: [project.id], groupIds },
+    { who: member, project: project.name, roles: permissions.shown.map((role) => role.sources[0]!), broadest: broadest.sources[0]!, extras },
+  );
+}
+
+/** Each group source on the cell giving permissions the person's own source does not. */
+function groupEscalations({ project, cell }: CellAt, model: PermissionModel): { group: GroupSource; cell: PermissionEscalationCell }[] {
+  const own = cell.sources.find((source) => source.kind === 'direct') ?? cell.sources.find((source) => source.kind === 'org');
+  // Above nothing is no escalation (as in the ranked rule): a group alone is just the access.
+  if (!own) return [];
+  const ownSet = model.permissionsOf(own);
+  if (!ownSet) return [];
+  const found: { group: GroupSource; cell: PermissionEscalationCell }[] = [];
+  for (const source of cell.sources) {
+    if (source.kind !== 'group') continue;
+    const given = model.permissionsOf(source);
+    if (!given || covers(ownSet, given)) continue;
+    const beyond = inCatalogueOrder([...given].filter((permission) => !ownSet.has(permission)));
+    found.push({ group: source, cell: { project: project.name, own, given: source, permissions: beyond.map(titleOf) } });
+  }
+  return found;
+}
+
+/** Custom roles that hold nothing beyond the default Member's permissions, with how many people hold them. */
+function addsNothingFindings(snapshot: OrgSnapshot, model: PermissionModel): Finding[] {
+  const definitions = snapshot.roleDefinitions;
+  if (!model.definitionsRead || !definitions) return [];
+  const findings: Finding[] = [];
+  for (const role of definitions.roles) {
+    const set = model.permissionsOf({ kind: 'direct', role: 'member', customRole: { id: role.id, name: role.name } });
+    if (!set || !covers(DEFAULT_ROLE_PERMISSIONS.member, set)) continue;
+    const groupIds = snapshot.groups.filter((group) => group.projectRoles.some((grant) => grant.customRole?.id === role.id)).map((group) => group.id);
+    const inGroups = new Set(snapshot.groups.filter((group) => groupIds.includes(group.id)).flatMap((group) => group.memberIds));
+    const memberIds = snapshot.members
+      .filter((member) => inGroups.has(member.id) || member.projectRoles.some((grant) => grant.customRole?.id === role.id))
+      .map((member) => member.id);
+    findings.push(makeFinding('custom-role-adds-nothing', 'info', [role.id], { memberIds, groupIds }, { role: role.name, holders: memberIds.length }));
+  }
+  return findings;
+}

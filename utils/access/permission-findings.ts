@@ -48,11 +48,20 @@ export function withPermissionFindings(base: FindingRules, snapshot: OrgSnapshot
     if (!found) byProject.set(at.project.id, (found = groupEscalations(at, model)));
     return found;
   };
+  // Likewise what a union finding says about a cell (its people aside).
+  const unions = new Map<ProjectAccess, Map<string, UnionParts>>();
+  const unionOf = (at: CellAt) => {
+    let byProject = unions.get(at.cell);
+    if (!byProject) unions.set(at.cell, (byProject = new Map()));
+    let parts = byProject.get(at.project.id);
+    if (!parts) byProject.set(at.project.id, (parts = unionParts(at)));
+    return parts;
+  };
   return {
     orgWide,
     ofMember(access, into = []) {
       base.ofMember(access, into);
-      if (access.summary.accessKnown && !access.summary.isOrgAdmin) memberPermissionFindings(access, snapshot.projects, model, into, escalationsOf);
+      if (access.summary.accessKnown && !access.summary.isOrgAdmin) memberPermissionFindings(access, snapshot.projects, model, into, escalationsOf, unionOf);
       return into;
     },
   };
@@ -77,6 +86,7 @@ function memberPermissionFindings(
   model: PermissionModel,
   into: Finding[],
   escalationsOf: (at: CellAt) => readonly { group: GroupSource; cell: PermissionEscalationCell }[],
+  unionOf: (at: CellAt) => UnionParts,
 ): void {
   const { member } = access;
   let escalations: Map<string, { name: string; cells: PermissionEscalationCell[]; projectIds: string[] }> | undefined;
@@ -89,7 +99,7 @@ function memberPermissionFindings(
     const permissions = model.cellPermissions(cell);
     if (!permissions.readable) continue;
     const at: CellAt = { project, cell, permissions };
-    if (!permissions.coveredBy && permissions.shown.length > 1) into.push(unionFinding(member, at));
+    if (!permissions.coveredBy && permissions.shown.length > 1) into.push(unionFinding(member, project, unionOf(at)));
     for (const { group, cell: entry } of escalationsOf(at)) {
       const known = (escalations ??= new Map()).get(group.groupId);
       if (known) {
@@ -107,19 +117,31 @@ function memberPermissionFindings(
   }
 }
 
-function unionFinding(member: Member, { project, permissions }: CellAt): Finding {
+/** What a union finding says about a cell on a project, the same for everyone sharing the cell. */
+interface UnionParts {
+  groupIds: string[];
+  roles: AccessSource[];
+  broadest: AccessSource;
+  extras: { permission: string; sources: readonly AccessSource[] }[];
+}
+
+function unionParts({ permissions }: CellAt): UnionParts {
   const broadest = broadestOf(permissions.shown) ?? permissions.shown[0]!;
   const broadestSet = broadest.permissions ?? new Set<string>();
   const extras = permissions.permissions
     .filter(({ permission }) => !broadestSet.has(permission))
     .map(({ permission, sources }) => ({ permission: titleOf(permission), sources }));
   const groupIds = [...new Set(permissions.roles.flatMap((role) => role.sources.flatMap((source) => (source.kind === 'group' ? [source.groupId] : []))))];
+  return { groupIds, roles: permissions.shown.map((role) => role.sources[0]!), broadest: broadest.sources[0]!, extras };
+}
+
+function unionFinding(member: Member, project: Project, parts: UnionParts): Finding {
   return makeFinding(
     'permission-union',
     'warning',
     [member.id, project.id],
-    { memberIds: [member.id], projectIds: [project.id], groupIds },
-    { who: member, project: project.name, roles: permissions.shown.map((role) => role.sources[0]!), broadest: broadest.sources[0]!, extras },
+    { memberIds: [member.id], projectIds: [project.id], groupIds: parts.groupIds },
+    { who: member, project: project.name, roles: parts.roles, broadest: parts.broadest, extras: parts.extras },
   );
 }
 

@@ -9,7 +9,7 @@ test('the extension chip appears on the double, which keeps working', async ({ p
   await openMembers(page);
   await expect(page.getByRole('status', { name: /Admin Lens is active/ })).toContainText('demo-org');
   await page.getByRole('tab', { name: 'Groups' }).click();
-  await expect(page.getByText('Showing 5 groups')).toBeVisible();
+  await expect(page.getByText('Showing 6 groups')).toBeVisible();
   await page.getByRole('tab', { name: 'Users' }).click();
   await page.getByRole('button', { name: 'Invite New Users' }).click();
   await expect(dialog(page, 'Invite New Users')).toBeVisible();

@@ -54,7 +54,7 @@ test('an expired session shows the sign-in notice; a reload signs in again', asy
   await expect(page.getByRole('alert')).toHaveText('Your session has expired. Reload to sign in again.');
   await expect(page.getByRole('heading', { name: 'Team Members & Groups' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Reload' }).click();
-  await expect(page.getByText('Showing 5 groups')).toBeVisible();
+  await expect(page.getByText('Showing 6 groups')).toBeVisible();
 });
 
 test('a failing mutation is reported in the dialog and changes nothing', async ({ page, consoleDouble }) => {

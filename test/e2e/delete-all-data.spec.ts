@@ -65,8 +65,26 @@ test('"Delete all Admin Lens data" asks first, then empties every store and stor
     });
   });
   expect(appended).toMatchObject({ ok: true });
+  // A record in every other store too (an offboarding job, a change of email, ...), written straight
+  // into the database: "Delete all" must empty stores it was not written for.
+  await options.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('admin-lens');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    for (const name of [...db.objectStoreNames].filter((store) => !['audit', 'snapshots', 'inviteRows'].includes(store))) {
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction(name, 'readwrite');
+        transaction.objectStore(name).put({ id: `seeded-${name}`, orgUrl: 'demo-org' });
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error);
+      });
+    }
+    db.close();
+  });
   await expect.poll(async () => (await storeCounts(options)).snapshots).toBe(1);
-  expect(await storeCounts(options)).toMatchObject({ audit: 1 });
+  expect(await storeCounts(options)).toMatchObject({ audit: 1, inviteJobs: 1, offboardJobs: 1, emailChanges: 1 });
   expect(await storageAreas(options)).toMatchObject({ local: { settings: { inviteBatchSize: 4 } }, session: { seeded: 'session' }, sync: { seeded: 'sync' } });
   // The Members tab is closed: an open page would cache its next read again.
   await page.close();
@@ -90,7 +108,7 @@ test('"Delete all Admin Lens data" asks first, then empties every store and stor
   await options.reload();
   await expect(options.getByRole('spinbutton', { name: 'Invite batch size' })).toHaveValue('10');
   await expect(options.getByRole('combobox', { name: 'Keep the last read of each org' })).toHaveValue('30');
-  expect(await storeCounts(options)).toEqual({ audit: 0, inviteJobs: 0, inviteRows: 0, snapshots: 0 });
+  expect(await storeCounts(options)).toEqual({ audit: 0, emailChanges: 0, inviteJobs: 0, inviteRows: 0, offboardJobs: 0, snapshots: 0 });
   const areas = await storageAreas(options);
   expect(areas.session).toEqual({});
   expect(areas.sync).toEqual({});

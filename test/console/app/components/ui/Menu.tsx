@@ -23,7 +23,12 @@ export function Menu(props: { label: string; items: readonly MenuItem[] }) {
   useLayoutEffect(() => {
     if (!open || !buttonRef.current) return;
     const rect = buttonRef.current.getBoundingClientRect();
-    setPosition({ top: rect.bottom + 4, left: Math.max(4, rect.right - 180) });
+    // Like most console menus: below the button, or above it when it would run off the window.
+    const height = menuRef.current?.offsetHeight ?? 0;
+    const below = rect.bottom + 4;
+    const above = rect.top - 4 - height;
+    const top = below + height > window.innerHeight - 4 && above >= 4 ? above : below;
+    setPosition({ top, left: Math.max(4, rect.right - 180) });
   }, [open]);
 
   useEffect(() => {

@@ -12,6 +12,7 @@ import { WhoCanPanel } from '@/components/WhoCanPanel';
 import { permissionReviewCsv } from '@/utils/access/permission-export';
 import { toCsv } from '@/utils/csv';
 import { visibleText } from '@/utils/text/visible-text';
+import { permissionModelOf } from '@/utils/access/permission-union';
 import { ACCESS_CARD_GLOBAL, type AccessCardFile } from './members.content/access-card-file';
 
 export default defineUnlistedScript(() => {
@@ -22,8 +23,8 @@ export default defineUnlistedScript(() => {
     unmount(host) {
       render(null, host);
     },
-    accessReview(report, format, meta, names) {
-      const rows = accessReviewRows(report, findingWords, names);
+    accessReview(report, format, meta, names, snapshot) {
+      const rows = accessReviewRows(report, findingWords, names, snapshot ? permissionModelOf(snapshot) : null);
       // A byte order mark, so spreadsheets read names in any script as UTF-8.
       return format === 'csv' ? `\uFEFF${accessReviewCsv(rows)}` : accessReviewJson(rows, meta);
     },

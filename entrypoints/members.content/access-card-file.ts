@@ -41,7 +41,8 @@ export interface AccessCardFile {
   render(host: HTMLElement, input: AccessCardInput): void;
   unmount(host: HTMLElement): void;
   /** The access review export's text: CSV (with a byte order mark, for spreadsheets) or JSON. */
-  accessReview(report: AccessReport, format: 'csv' | 'json', meta: AccessReviewMeta, names?: CustomRoleNames): string;
+  /** `snapshot` (the report's) lets custom-role cells say their roles (RBAC) rather than a ranked stand-in. */
+  accessReview(report: AccessReport, format: 'csv' | 'json', meta: AccessReviewMeta, names?: CustomRoleNames, snapshot?: OrgSnapshot): string;
   /** The access review's permission-level form (person × project × permission × sources), CSV with a byte order mark. */
   permissionReview(report: AccessReport, snapshot: OrgSnapshot, names?: CustomRoleNames): string;
   /** Renders "Who can…?" into `host` (null unmounts it). */

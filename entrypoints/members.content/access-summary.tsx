@@ -65,7 +65,7 @@ export const accessSummary: Feature<MembersContext> = {
       loadAccessCard().then(
         (file) => {
           if (!container || signal.aborted) return;
-          const text = file.accessReview(report, format, meta, snapshot.customRoleNames);
+          const text = file.accessReview(report, format, meta, snapshot.customRoleNames, snapshot);
           downloadText(fileName, text, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json', container);
           if (exportError) {
             exportError = null;

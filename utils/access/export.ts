@@ -24,9 +24,10 @@
  * finding-words.ts), so this file stays pure. Each finding's words are made once.
  */
 import type { Finding } from './finding';
-import type { MemberOrgRole } from './model';
-import type { AccessReport, AccessSource } from './report';
-import { type CustomRoleNames, roleLabel } from './roles';
+import type { CustomRoleRef, MemberOrgRole } from './model';
+import { holdsCustomRole, type PermissionModel } from './permission-union';
+import type { AccessReport, AccessSource, ProjectAccess } from './report';
+import { type CustomRoleNames, type Role, roleLabel } from './roles';
 import { visibleText } from '../text/visible-text';
 
 /** The words of a finding (utils/access/finding-words.ts in the extension). */
@@ -96,7 +97,22 @@ export function describeExportSource(source: AccessReviewSource): string {
 }
 
 /** Every member × project pair, members in the report's order, projects in the org's order. */
-export function accessReviewRows(report: AccessReport, describe: DescribeFinding, names?: CustomRoleNames): AccessReviewRow[] {
+/**
+ * The effective role in the file's words. A cell holding a custom role (RBAC) has no rank: it reads as
+ * the assigned role covering the union, or the roles combined ("Analyst + Marketing"); without the
+ * role definitions (no `model`, or their read failed), the roles held and that their permissions
+ * are not readable. Never the ranked stand-in.
+ */
+function effectiveRoleOf(access: ProjectAccess | undefined, names: CustomRoleNames | undefined, model: PermissionModel | null): string {
+  if (!access || !holdsCustomRole(access)) return roleLabel(access?.role ?? 'no_access', names);
+  const nameOf = (custom: CustomRoleRef | null | undefined, role: Role) => (custom ? custom.name : roleLabel(role, names));
+  const permissions = model?.cellPermissions(access);
+  if (permissions?.readable) return permissions.shown.map((held) => nameOf(held.custom, held.role)).join(' + ');
+  const held = [...new Set(access.sources.map((source) => nameOf(source.kind === 'org' ? null : source.customRole, source.role)))];
+  return `${held.join(', ')} (permissions not readable)`;
+}
+
+export function accessReviewRows(report: AccessReport, describe: DescribeFinding, names?: CustomRoleNames, model: PermissionModel | null = null): AccessReviewRow[] {
   const words = new Map<Finding, { explanation: string; fix: string }>();
   const wordsOf = (finding: Finding) => {
     let said = words.get(finding);
@@ -131,7 +147,7 @@ export function accessReviewRows(report: AccessReport, describe: DescribeFinding
         orgRole: orgRoleLabel(member.orgRole, names),
         projectId: project.id,
         project: project.name,
-        effectiveRole: summary.accessKnown ? roleLabel(access?.role ?? 'no_access', names) : UNKNOWN_ACCESS,
+        effectiveRole: summary.accessKnown ? effectiveRoleOf(access, names, model) : UNKNOWN_ACCESS,
         sources: listed,
         deciding: (access?.deciding ?? []).map((source) => toSource(source, names)),
         findings: memberFindings

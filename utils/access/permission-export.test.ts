@@ -29,3 +29,22 @@ describe('permission-level access review', () => {
     expect(zara.some((line) => line.includes('Manage predictions'))).toBe(false);
   });
 });
+
+describe('the role-level access review with custom roles', () => {
+  it('says the roles held, never their ranked stand-in, and that permissions are unreadable when they are', async () => {
+    const { accessReviewRows } = await import('./export');
+    const { createPermissionModel } = await import('./permission-union');
+    const snapshot = demoSnapshot();
+    const zaraOnWebApp = (rows: ReturnType<typeof accessReviewRows>) => rows.find((row) => row.name === 'Zara Ahmed' && row.project === 'Web App (Production)')!;
+    const describe = () => ({ explanation: '', fix: '' });
+    // Analyst (direct) and Marketing (group): neither covers the other, so both are named.
+    const read = zaraOnWebApp(accessReviewRows(computeAccessReport(snapshot), describe, undefined, createPermissionModel(snapshot)));
+    expect(read.effectiveRole).toBe('Analyst + Marketing');
+    // Without the definitions: every role held (Member comes from Product Analysts), no claim about what they allow.
+    const unread = { ...snapshot, roleDefinitions: { read: false, reason: 'RoleDefinitions: Cannot query field', roles: [] } };
+    const unreadRow = zaraOnWebApp(accessReviewRows(computeAccessReport(unread), describe, undefined, createPermissionModel(unread)));
+    expect(unreadRow.effectiveRole).toBe('Analyst, Member, Marketing (permissions not readable)');
+    // No model at all (an older caller): still never the stand-in "Member".
+    expect(zaraOnWebApp(accessReviewRows(computeAccessReport(snapshot), describe)).effectiveRole).toBe('Analyst, Member, Marketing (permissions not readable)');
+  });
+});

@@ -63,3 +63,15 @@ describe('escalationsByGroup', () => {
     expect(byGroup.get('g3')).toEqual({ memberIds: [], roles: [] });
   });
 });
+
+describe('with custom roles (demo)', () => {
+  it('counts a group escalation by permissions among the escalated (Benjamin: direct Viewer, Marketing through a group)', async () => {
+    const { demoSnapshot } = await import('../invite/test-fixture');
+    const report = computeAccessReport(demoSnapshot());
+    const byPermissions = report.findings.filter((finding) => finding.code === 'permission-escalation').flatMap((finding) => finding.memberIds);
+    expect(byPermissions.length).toBeGreaterThan(0);
+    const escalated = summarizeOrg(report).escalated;
+    expect(escalated.map((person) => person.name)).toContain('Benjamin Clarke');
+    for (const id of byPermissions) expect(escalated.map((person) => person.id)).toContain(id);
+  });
+});

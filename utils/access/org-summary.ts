@@ -42,9 +42,9 @@ export interface OrgSummary {
 const ref = (member: Member): PersonRef => ({ id: member.id, name: member.name, email: member.email });
 
 /** The people a finding code is about, once each, in the report's member order. */
-function peopleWith(report: AccessReport, findings: readonly Finding[], code: Finding['code']): PersonRef[] {
+function peopleWith(report: AccessReport, findings: readonly Finding[], ...codes: Finding['code'][]): PersonRef[] {
   const ids = new Set<string>();
-  for (const finding of findings) if (finding.code === code) for (const id of finding.memberIds) ids.add(id);
+  for (const finding of findings) if (codes.includes(finding.code)) for (const id of finding.memberIds) ids.add(id);
   const people: PersonRef[] = [];
   for (const [id, access] of report.members) if (ids.has(id)) people.push(ref(access.member));
   return people;
@@ -73,7 +73,8 @@ export function summarizeOrg(report: AccessReport): OrgSummary {
     accessComplete,
     joinedCount,
     adminWarning: report.findings.find((finding): finding is FindingOf<'sole-admin' | 'too-many-admins'> => finding.code === 'sole-admin' || finding.code === 'too-many-admins') ?? null,
-    escalated: peopleWith(report, report.findings, 'escalated-through-group'),
+    // By rank, or (custom roles) by permissions a group gives beyond the person's own role.
+    escalated: peopleWith(report, report.findings, 'escalated-through-group', 'permission-escalation'),
     noAccess: peopleWith(report, report.findings, 'no-access'),
     pending,
     staleInvites: peopleWith(report, report.findings, 'stale-invite'),

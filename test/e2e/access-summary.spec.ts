@@ -11,7 +11,8 @@ import { computeAccessReport } from '../../utils/access/engine';
 import type { OrgSnapshot } from '../../utils/access/model';
 import { snapshotOfDouble } from '../support/double-snapshot';
 import { escalationsByGroup, summarizeOrg } from '../../utils/access/org-summary';
-import type { AccessReport } from '../../utils/access/report';
+import type { AccessReport, ProjectAccess } from '../../utils/access/report';
+import { holdsCustomRole, permissionModelOf } from '../../utils/access/permission-union';
 import type { ConsoleDouble } from '../console/server/double';
 import { expect, test } from './fixtures';
 import { setExtensionClock } from './support/extension-clock';
@@ -154,10 +155,17 @@ test('the CSV and JSON exports match the engine report for the demo seed', async
   const projectByName = new Map(snapshot.projects.map((project) => [project.name, project.id]));
   const memberByEmail = new Map(snapshot.members.map((member) => [member.email, member.id]));
   const label = { no_access: 'No Access', viewer: 'Viewer', member: 'Member', manager: 'Manager', admin: 'Admin' } as const;
+  const model = permissionModelOf(snapshot);
+  const unionLabel = (access: ProjectAccess) =>
+    model.cellPermissions(access).shown.map((held) => (held.custom ? held.custom.name : label[held.role])).join(' + ');
   for (const line of body) {
     const access = report.accessOf(memberByEmail.get(line[col('email')] ?? '') ?? '', projectByName.get(line[col('project')] ?? '') ?? '');
-    expect(line[col('effective role')]).toBe(access ? label[access.role] : 'missing');
+    // A custom role (RBAC) has no rank: the covering role or the roles combined, as the engine's union says.
+    const expected = !access ? 'missing' : holdsCustomRole(access) ? unionLabel(access) : label[access.role];
+    expect(line[col('effective role')]).toBe(expected);
   }
+  // The demo's custom-role cells were among them (Zara: Analyst directly, Marketing through a group).
+  expect(body.find((line) => line[col('name')] === 'Zara Ahmed' && line[col('project')] === 'Web App (Production)')?.[col('effective role')]).toBe('Analyst + Marketing');
 
   const downloading = page.waitForEvent('download');
   await panel(page).getByRole('button', { name: 'Export JSON' }).click();

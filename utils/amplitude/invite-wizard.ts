@@ -19,6 +19,7 @@ import { accessibleName, BUTTON_SELECTOR, CHECKBOX_SELECTOR, collapse, isChecked
 import { findInviteButton, INVITE_BUTTON_TEXT } from './bulk-invite-anchor';
 import { t } from '../i18n';
 import { findInviteWizard, findWizardButtons, findWizardStep, WIZARD_PARTS, type WizardStep } from './invite-wizard-names';
+import { domWaiter } from './dom-wait';
 
 /** The wizard's names and texts: the finders' (invite-wizard-names.ts), and the rest, all [guess] but "Team spaces"/"Default project" [doc as concepts]. */
 export const WIZARD = {
@@ -195,29 +196,7 @@ export async function sendThroughWizard(batch: WizardBatch, options: WizardOptio
   let sendPressed = false;
   const stopped = () => !sendPressed && !!signal?.aborted;
 
-  /** Resolves at the page's next DOM change (React commits a moment after our event), or after `ms`. */
-  const nextChange = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const observer = new MutationObserver(() => done());
-      const timer = setTimeout(() => done(), ms);
-      function done() {
-        observer.disconnect();
-        clearTimeout(timer);
-        resolve();
-      }
-      observer.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
-    });
-
-  async function waitFor<T>(probe: () => T | null | undefined | false, what: string, ms = timeoutMs): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const found = probe();
-      if (found) return found;
-      if (stopped()) throw new WizardError(t('wizCancelled', { send: WIZARD.send }));
-      if (Date.now() > deadline) throw new WizardError(what);
-      await nextChange(50);
-    }
-  }
+  const waitFor = domWaiter(doc, { timeoutMs, stopped, cancelled: () => new WizardError(t('wizCancelled', { send: WIZARD.send })), missing: (what) => new WizardError(what) });
   /** `waitFor` that answers false instead of failing. */
   const within = (probe: () => unknown, ms: number) => waitFor(() => !!probe(), '', ms).then(() => true, () => false);
 

@@ -24,6 +24,7 @@ import { findRemoveDialogs, readRemoveDialog, removeDialogParts, TRANSFER_RECIPI
 import { indexPeople, type Person } from './row-identity';
 import { findUsersArea, findUsersLists, readRow, USERS_VIEW_NAMES, usersView, type Skip, type UsersView } from './users-table';
 import { t } from '../i18n';
+import { domWaiter } from './dom-wait';
 
 /** [guess] Names of the parts this driver presses besides the dialog's own. */
 export const REMOVE_FLOW = {
@@ -157,28 +158,7 @@ export async function removeThroughConsole(order: RemovalOrder, options: Removal
   let confirmed = false;
   const stopped = () => !confirmed && !!options.signal?.aborted;
 
-  const nextChange = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const observer = new MutationObserver(() => done());
-      const timer = setTimeout(() => done(), ms);
-      function done() {
-        observer.disconnect();
-        clearTimeout(timer);
-        resolve();
-      }
-      observer.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
-    });
-
-  async function waitFor<T>(probe: () => T | null | undefined | false, what: string, ms = timeoutMs): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const found = probe();
-      if (found) return found;
-      if (stopped()) throw new DriverError(t('rmdCancelled'));
-      if (Date.now() > deadline) throw new DriverError(what);
-      await nextChange(50);
-    }
-  }
+  const waitFor = domWaiter(doc, { timeoutMs, stopped, cancelled: () => new DriverError(t('rmdCancelled')), missing: (what) => new DriverError(what) });
 
   // ---- The Users list ----
 

@@ -66,6 +66,8 @@ function titleOf(key: SummaryListKey): string {
       return t('sumTitleStale');
     case 'access-unknown':
       return t('sumTitleAccessUnknown');
+    case 'custom-roles':
+      return t('sumTitleCustomRoles');
     default:
       return t('sumTitleRole', { role: roleLabel(key.slice('role:'.length) as Role) });
   }
@@ -149,6 +151,7 @@ export function SummaryPanel(props: SummaryPanelProps) {
             <div class="al-sum__row" role="group" aria-label={t('sumByRoleLabel', { count: summary.joinedCount })}>
               <span class="al-sum__row-label">{t('sumByRole')}</span>
               {summary.byRole.map(({ role }) => count(`role:${role}`, ROLE_COUNT_LABEL[role], role === 'no_access' ? 'warning' : 'neutral'))}
+              {summary.customRoles.length > 0 ? count('custom-roles', t('sumTitleCustomRoles')) : null}
               {summary.accessUnknown.length > 0 ? count('access-unknown', t('sumTitleAccessUnknown')) : null}
             </div>
             {adminWarning ? (

@@ -58,10 +58,10 @@ export const groupsEscalation: Feature<MembersContext> = {
       if (!note.container || !map) return;
       const entry = map.get(note.name);
       const stale = state.status === 'error';
-      const key = `${entry ? `${entry.memberIds.length}:${entry.roles.join()}` : 'unknown'}|${stale}`;
+      const key = `${entry ? `${entry.memberIds.length}:${entry.roles.join()}:${entry.customRoles.join('\u0000')}` : 'unknown'}|${stale}`;
       if (key === note.drawn) return;
       note.drawn = key;
-      render(<GroupEscalationNote count={entry ? entry.memberIds.length : null} roles={entry?.roles ?? []} stale={stale} />, note.container);
+      render(<GroupEscalationNote count={entry ? entry.memberIds.length : null} roles={entry?.roles ?? []} customRoles={entry?.customRoles ?? []} stale={stale} />, note.container);
     };
 
     const addNote = (row: HTMLElement, cell: HTMLElement, name: string) => {

@@ -55,6 +55,9 @@ test('the panel shows the engine counts and lists who is escalated through group
     await expect(panel(page).getByRole('button', { name: `${labels[role]}: ${people.length}`, exact: true })).toBeVisible();
   }
   expect(summary.byRole.find((entry) => entry.role === 'admin')?.people).toHaveLength(2);
+  // Custom roles have no rank: their holders are a figure of their own, not under a stand-in role.
+  expect(summary.customRoles.map((person) => person.name)).toContain('Zara Ahmed');
+  await expect(panel(page).getByRole('button', { name: `Custom roles: ${summary.customRoles.length}`, exact: true })).toBeVisible();
   await expect(panel(page).getByRole('button', { name: `Pending invites: ${summary.pending.length}` })).toBeVisible();
   await expect(panel(page).getByRole('button', { name: `Stale invites: ${summary.staleInvites.length}` })).toBeVisible();
   expect(summary.staleInvites.length).toBeGreaterThan(0);
@@ -123,6 +126,12 @@ test('the Groups tab says whom each group escalates and to what, through search'
   const rows = table.getByRole('row').filter({ has: page.getByRole('checkbox') });
   await expect(rows).toHaveCount(snapshot.groups.length);
   await expect(table.getByText(/^Escalates /)).toHaveCount(snapshot.groups.length);
+  // A group that escalates by permissions (a custom role beyond the person's own) is counted too, with the role's name.
+  const guild = snapshot.groups.find((group) => group.name === 'Insights Guild');
+  const byPermissions = guild ? escalationsByGroup(report, snapshot.groups).get(guild.id) : undefined;
+  const guildCount = byPermissions?.memberIds.length ?? 0;
+  expect(guildCount).toBeGreaterThan(0);
+  await expect(table.getByRole('row').filter({ hasText: 'Insights Guild' }).getByText(`Escalates ${guildCount} ${guildCount === 1 ? 'member' : 'members'} to Marketing`)).toBeVisible();
 
   // Search narrows the table; the note stays with its row; sorting moves it along.
   await page.getByRole('searchbox', { name: 'Search groups' }).fill('Leads');

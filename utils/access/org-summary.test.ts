@@ -58,9 +58,9 @@ describe('summarizeOrg', () => {
 describe('escalationsByGroup', () => {
   it('counts members each group escalates and the roles it lifts them to', () => {
     const byGroup = escalationsByGroup(report, snapshot.groups);
-    expect(byGroup.get('g1')).toEqual({ memberIds: ['u2', 'u7'], roles: ['manager'] });
-    expect(byGroup.get('g2')).toEqual({ memberIds: ['u7'], roles: ['member'] });
-    expect(byGroup.get('g3')).toEqual({ memberIds: [], roles: [] });
+    expect(byGroup.get('g1')).toEqual({ memberIds: ['u2', 'u7'], roles: ['manager'], customRoles: [] });
+    expect(byGroup.get('g2')).toEqual({ memberIds: ['u7'], roles: ['member'], customRoles: [] });
+    expect(byGroup.get('g3')).toEqual({ memberIds: [], roles: [], customRoles: [] });
   });
 });
 
@@ -73,5 +73,25 @@ describe('with custom roles (demo)', () => {
     const escalated = summarizeOrg(report).escalated;
     expect(escalated.map((person) => person.name)).toContain('Benjamin Clarke');
     for (const id of byPermissions) expect(escalated.map((person) => person.id)).toContain(id);
+  });
+
+  it('files custom-role holders apart from the ranked roles, never under the stand-in rank', async () => {
+    const { demoSnapshot } = await import('../invite/test-fixture');
+    const summary = summarizeOrg(computeAccessReport(demoSnapshot()));
+    const names = summary.customRoles.map((person) => person.name);
+    expect(names).toEqual(expect.arrayContaining(['Zara Ahmed', 'Benjamin Clarke']));
+    const ranked = summary.byRole.flatMap(({ people }) => people.map((person) => person.id));
+    for (const person of summary.customRoles) expect(ranked).not.toContain(person.id);
+    expect(ranked.length + summary.customRoles.length + summary.accessUnknown.length).toBe(summary.joinedCount);
+    expect(peopleFor(summary, 'custom-roles')).toBe(summary.customRoles);
+  });
+
+  it("counts a group's escalation by permissions in its note, with the custom role it gives", async () => {
+    const { demoSnapshot } = await import('../invite/test-fixture');
+    const snapshot = demoSnapshot();
+    const byGroup = escalationsByGroup(computeAccessReport(snapshot), snapshot.groups);
+    const guild = byGroup.get('g-6');
+    expect(guild?.customRoles).toEqual(['Marketing']);
+    expect(guild?.memberIds).toContain('u-22');
   });
 });

@@ -13,6 +13,7 @@ import { planBatches, type InvitePlan } from '@/utils/invite/plan';
 import { readInviteFile } from '@/utils/invite/read-file';
 import { validateInvites, type ValidationResult } from '@/utils/invite/validate';
 import { BulkInvitePreview } from './BulkInvitePreview';
+import { DialogHeader } from './DialogHeader';
 import { BulkInviteRun, type BulkInviteRunProps, type RunView } from './BulkInviteRun';
 import { t, tCount } from '@/utils/i18n';
 
@@ -85,14 +86,7 @@ export function BulkInviteDialog({ open, snapshot, onClose, onDownloadTemplate, 
 
   return (
     <div class="al-bi-dialog" role="dialog" aria-labelledby="al-bi-title" onKeyDown={onKeyDown}>
-      <div class="al-bi-header">
-        <h2 id="al-bi-title" ref={heading} tabIndex={-1}>
-          {t('biTitle')}
-        </h2>
-        <button type="button" class="al-bi-close" aria-label={t('biClose')} onClick={onClose}>
-          ×
-        </button>
-      </div>
+      <DialogHeader id="al-bi-title" title={t('biTitle')} headingRef={heading} onClose={onClose} />
       {run ? (
         <BulkInviteRun view={run.view} counts={run.counts} {...run.controls} />
       ) : (

@@ -7,6 +7,8 @@ import type { InviteJob, JobCounts, JobRow } from '@/utils/invite/job';
 import { t } from '@/utils/i18n';
 import { visibleSentence } from '@/utils/text/visible-text';
 import { InviteRowsTable } from './InviteRowsTable';
+import { RunActions, type RunControls } from './RunActions';
+import { RunProgress } from './RunProgress';
 
 export interface RunView {
   job: InviteJob;
@@ -20,15 +22,9 @@ export interface RunView {
   estimateMs: number | null;
 }
 
-export interface BulkInviteRunProps {
+export interface BulkInviteRunProps extends RunControls {
   view: RunView;
   counts: JobCounts;
-  onResume: () => void;
-  onPause: () => void;
-  onCancel: () => void;
-  onRetryFailed: () => void;
-  onDownloadResults: () => void;
-  onNewImport: () => void;
 }
 
 function rowStatus(kind: JobRow['state']['kind']): string {
@@ -81,61 +77,30 @@ function statusLine(view: RunView, counts: JobCounts): string {
   }
 }
 
-export function BulkInviteRun({ view, counts, onResume, onPause, onCancel, onRetryFailed, onDownloadResults, onNewImport }: BulkInviteRunProps) {
+export function BulkInviteRun({ view, counts, ...controls }: BulkInviteRunProps) {
   const { job, running } = view;
   const toSend = job.rows.filter((row) => row.batchId !== null).length;
-  const finished = counts.verified + counts.failed;
-  const percent = toSend === 0 ? 100 : Math.round((finished / toSend) * 100);
   const open = job.status !== 'done' && job.status !== 'cancelled';
   const summary = t('runSummary', { verified: counts.verified, total: toSend, failed: counts.failed, left: counts.queued + counts.sending + counts.sent, skipped: counts.skipped, invalid: counts.invalid });
   return (
     <section class="al-bi-run" aria-label={t('runLabel')}>
-      <p class="al-bi-counts" role="status">
-        {summary}
-      </p>
-      <div
-        class="al-bi-progress"
-        role="progressbar"
-        aria-label={t('runProgressLabel')}
-        aria-valuemin={0}
-        aria-valuemax={toSend}
-        aria-valuenow={finished}
-        aria-valuetext={t('runProgressValue', { done: finished, total: toSend })}
-      >
-        <div class="al-bi-progress-fill" style={{ width: `${percent}%` }} />
-      </div>
-      <p class={`al-bi-run-status${job.status === 'paused' && !running ? ' al-bi-run-paused' : ''}`}>{statusLine(view, counts)}</p>
-      <div class="al-bi-actions">
-        {running ? (
-          <button type="button" class="al-bi-button" onClick={onPause} disabled={view.stopping !== null}>
-            {t('runPause')}
-          </button>
-        ) : (
-          open && (
-            <button type="button" class="al-bi-button al-bi-primary" onClick={onResume}>
-              {view.interrupted || job.status === 'paused' ? t('runResume') : t('runStart')}
-            </button>
-          )
-        )}
-        {open && (
-          <button type="button" class="al-bi-button" onClick={onCancel} disabled={view.stopping === 'cancel'}>
-            {t('runCancel')}
-          </button>
-        )}
-        {!running && counts.failed > 0 && job.status !== 'cancelled' && (
-          <button type="button" class="al-bi-button" onClick={onRetryFailed}>
-            {t('runRetryFailed', { count: counts.failed })}
-          </button>
-        )}
-        <button type="button" class="al-bi-button" onClick={onDownloadResults}>
-          {t('runDownloadResults')}
-        </button>
-        {!running && !open && (
-          <button type="button" class="al-bi-button" onClick={onNewImport}>
-            {t('runNewImport')}
-          </button>
-        )}
-      </div>
+      <RunProgress
+        summary={summary}
+        finished={counts.verified + counts.failed}
+        total={toSend}
+        label={t('runProgressLabel')}
+        status={statusLine(view, counts)}
+        paused={job.status === 'paused' && !running}
+      />
+      <RunActions
+        controls={controls}
+        running={running}
+        open={open}
+        stopping={view.stopping}
+        failed={counts.failed}
+        cancelled={job.status === 'cancelled'}
+        startLabel={view.interrupted || job.status === 'paused' ? t('runResume') : t('runStart')}
+      />
       <InviteRowsTable
         label={t('runResultsLabel')}
         rows={job.rows.map((row) => ({ row: row.row, email: row.email, status: rowStatus(row.state.kind), kind: `state-${row.state.kind}`, details: reasonOf(row) }))}

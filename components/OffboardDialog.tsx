@@ -15,6 +15,7 @@ import { contentMoves, offboardCounts, totalContent, validateOffboarding, type O
 import { t } from '@/utils/i18n';
 import { visibleSentence } from '@/utils/text/visible-text';
 import { InviteRowsTable } from './InviteRowsTable';
+import { DialogHeader } from './DialogHeader';
 import { OffboardRun, type OffboardRunControls, type OffboardRunView } from './OffboardRun';
 
 export interface OffboardDialogProps {
@@ -144,14 +145,7 @@ export function OffboardDialog({ open, snapshot, initialText, countContent, onCl
         onClose();
       }}
     >
-      <div class="al-bi-header">
-        <h2 id="al-ob-title" ref={heading} tabIndex={-1}>
-          {t('obTitle')}
-        </h2>
-        <button type="button" class="al-bi-close" aria-label={t('biClose')} onClick={onClose}>
-          ×
-        </button>
-      </div>
+      <DialogHeader id="al-ob-title" title={t('obTitle')} headingRef={heading} onClose={onClose} />
       {run ? (
         <OffboardRun view={run.view} counts={run.counts} controls={run.controls} />
       ) : (

@@ -7,6 +7,8 @@ import type { OffboardJob, OffboardJobCounts, OffboardRowState } from '@/utils/o
 import { t } from '@/utils/i18n';
 import { visibleSentence } from '@/utils/text/visible-text';
 import { InviteRowsTable } from './InviteRowsTable';
+import { type RunControls, RunActions } from './RunActions';
+import { RunProgress } from './RunProgress';
 
 export interface OffboardRunView {
   job: OffboardJob;
@@ -17,14 +19,8 @@ export interface OffboardRunView {
   estimateMs: number | null;
 }
 
-export interface OffboardRunControls {
-  onResume: () => void;
-  onPause: () => void;
-  onCancel: () => void;
-  onRetryFailed: () => void;
-  onDownloadResults: () => void;
-  onNewImport: () => void;
-}
+/** The same controls as the bulk invite's run (RunActions.tsx). */
+export type OffboardRunControls = RunControls;
 
 function stateWords(state: OffboardRowState): { status: string; details: string } {
   switch (state.kind) {
@@ -59,48 +55,25 @@ function statusLine(view: OffboardRunView, counts: OffboardJobCounts): string {
 
 export function OffboardRun({ view, counts, controls }: { view: OffboardRunView; counts: OffboardJobCounts; controls: OffboardRunControls }) {
   const { job, running } = view;
-  const finished = counts.removed + counts.failed + counts.cancelled;
   const open = job.status !== 'done' && job.status !== 'cancelled';
   return (
     <section class="al-bi-run al-ob-run" aria-label={t('obRunLabel')}>
-      <p class="al-bi-counts" role="status">
-        {t('obRunSummary', { removed: counts.removed, total: counts.toRun, failed: counts.failed, left: counts.left, skipped: counts.skipped, invalid: counts.invalid })}
-      </p>
-      <div class="al-bi-progress" role="progressbar" aria-label={t('obProgressLabel')} aria-valuemin={0} aria-valuemax={counts.toRun} aria-valuenow={finished}>
-        <div class="al-bi-progress-fill" style={{ width: `${counts.toRun === 0 ? 100 : Math.round((finished / counts.toRun) * 100)}%` }} />
-      </div>
-      <p class="al-bi-run-status">{statusLine(view, counts)}</p>
-      <div class="al-bi-actions">
-        {running ? (
-          <button type="button" class="al-bi-button" onClick={controls.onPause} disabled={view.stopping !== null}>
-            {t('runPause')}
-          </button>
-        ) : (
-          open && (
-            <button type="button" class="al-bi-button al-bi-primary" onClick={controls.onResume}>
-              {t('runResume')}
-            </button>
-          )
-        )}
-        {open && (
-          <button type="button" class="al-bi-button" onClick={controls.onCancel} disabled={view.stopping === 'cancel'}>
-            {t('runCancel')}
-          </button>
-        )}
-        {!running && counts.failed > 0 && job.status !== 'cancelled' && (
-          <button type="button" class="al-bi-button" onClick={controls.onRetryFailed}>
-            {t('runRetryFailed', { count: counts.failed })}
-          </button>
-        )}
-        <button type="button" class="al-bi-button" onClick={controls.onDownloadResults}>
-          {t('runDownloadResults')}
-        </button>
-        {!running && !open && (
-          <button type="button" class="al-bi-button" onClick={controls.onNewImport}>
-            {t('runNewImport')}
-          </button>
-        )}
-      </div>
+      <RunProgress
+        summary={t('obRunSummary', { removed: counts.removed, total: counts.toRun, failed: counts.failed, left: counts.left, skipped: counts.skipped, invalid: counts.invalid })}
+        finished={counts.removed + counts.failed + counts.cancelled}
+        total={counts.toRun}
+        label={t('obProgressLabel')}
+        status={statusLine(view, counts)}
+      />
+      <RunActions
+        controls={controls}
+        running={running}
+        open={open}
+        stopping={view.stopping}
+        failed={counts.failed}
+        cancelled={job.status === 'cancelled'}
+        startLabel={t('runResume')}
+      />
       <InviteRowsTable
         label={t('obResultsLabel')}
         rows={job.rows.map((row) => {

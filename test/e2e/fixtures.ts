@@ -8,8 +8,8 @@
  *   test.use({ markup: 'aria-grid' })  render the double's page with other markup (a variant name
  *                                      or flags, test/console/shared/markup.ts)
  */
-import { expect, test as base, type BrowserContext, type Worker } from '@playwright/test';
-import { launchBrowser } from './support/launch';
+import { expect, test as base, type Browser, type BrowserContext, type Worker } from '@playwright/test';
+import { launchBrowser, launchPageOnlyBrowser, PAGE_VIEWPORT } from './support/launch';
 import { serveAmplitude, type SiteHandler } from './support/routing';
 import { staticSettingsSite } from './support/static-settings-site';
 import type { ConsoleDouble } from '../console/server/double';
@@ -37,7 +37,21 @@ export interface Fixtures {
   extensionId: string;
 }
 
-export const test = base.extend<Fixtures>({
+interface WorkerFixtures {
+  /** A Chromium without the extension, launched on first use and shared by the worker's tests. */
+  pageOnlyBrowser: () => Promise<Browser>;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  pageOnlyBrowser: [
+    async ({}, use) => {
+      let launched: Promise<Browser> | undefined;
+      await use(() => (launched ??= launchPageOnlyBrowser()));
+      if (launched) await (await launched).close();
+    },
+    { scope: 'worker' },
+  ],
+
   extension: [true, { option: true }],
   seed: ['demo', { option: true }],
   site: ['console-double', { option: true }],
@@ -58,8 +72,10 @@ export const test = base.extend<Fixtures>({
     await use(await lazyDouble());
   },
 
-  context: async ({ extension, site, lazyDouble }, use) => {
-    const context = await launchBrowser({ extension, headless: true });
+  context: async ({ extension, site, lazyDouble, pageOnlyBrowser }, use) => {
+    const context = extension
+      ? await launchBrowser({ extension, headless: true })
+      : await (await pageOnlyBrowser()).newContext({ viewport: PAGE_VIEWPORT });
     const handler: SiteHandler =
       site === 'static-settings' ? staticSettingsSite() : async (request) => (await lazyDouble()).handle(request);
     await serveAmplitude(context, handler);

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { resolveChromium } from './browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -42,6 +42,21 @@ export async function launchBrowser(options: LaunchOptions): Promise<BrowserCont
     // Extensions need the "new" headless mode, chosen through args; Playwright's own flag stays off.
     headless: false,
     args: launchArgs(options),
-    viewport: { width: 1280, height: 900 },
+    viewport: PAGE_VIEWPORT,
   });
 }
+
+/**
+ * A plain Chromium without the extension, for tests that drive the double alone. One is shared by
+ * every such test in a worker (each test gets a fresh context): launching a browser costs more CPU
+ * than most of those tests, and an extension-free context holds no state a test could leak.
+ */
+export async function launchPageOnlyBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: resolveChromium(),
+    headless: false,
+    args: launchArgs({ extension: false, headless: true }),
+  });
+}
+
+export const PAGE_VIEWPORT = { width: 1280, height: 900 };

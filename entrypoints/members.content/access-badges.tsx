@@ -36,8 +36,11 @@ const CARD_TAG = 'admin-lens-access-card';
 const OPEN_DELAY_MS = 120;
 const CLOSE_DELAY_MS = 250;
 const REFRESH_DEBOUNCE_MS = 600;
-/** Badges of removed rows unmounted per task (ms of work), well apart from the console's render task. */
-const UNMOUNT_SLICE_MS = 8;
+/**
+ * Work per task (ms) for what can wait a frame: unmounting the badges of removed rows, and
+ * redrawing badges for new data. Well under the 50 ms of a long task, with room for the page's own.
+ */
+const SLICE_MS = 8;
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /** Our own nodes (every custom element of ours is `admin-lens-…`): never page evidence, never a reason to scan again. */
@@ -303,13 +306,38 @@ export const accessBadges: Feature<MembersContext> = {
       unmounting = true;
       const slice = () => {
         const started = performance.now();
-        while (leaving.length > 0 && performance.now() - started < UNMOUNT_SLICE_MS) {
+        while (leaving.length > 0 && performance.now() - started < SLICE_MS) {
           const gone = leaving.pop() as RowRecord;
           render(null, gone.mount);
           gone.host.remove();
         }
         if (leaving.length > 0) void yieldToPage().then(slice);
         else unmounting = false;
+      };
+      void yieldToPage().then(slice);
+    }
+
+    /**
+     * Badges redrawn for new data (the fresh read behind the cached one, a status change): the rows
+     * already show a badge, so the redraw can take a few frames, a slice at a time in tasks of its
+     * own. Redrawing 50 of them for an org with custom roles inside the task that delivered the
+     * report made that task a long one. A newer redraw supersedes an older one; each badge is drawn
+     * from the data current when its turn comes (renderBadge skips what is already up to date).
+     */
+    let redraw: { stopped: boolean } | null = null;
+    function redrawLater(targets: RowRecord[]) {
+      if (redraw) redraw.stopped = true;
+      const run = (redraw = { stopped: false });
+      let next = 0;
+      const slice = () => {
+        if (run.stopped || signal.aborted) return;
+        const started = performance.now();
+        while (next < targets.length && performance.now() - started < SLICE_MS) {
+          const record = targets[next++] as RowRecord;
+          if (live.has(record)) renderBadge(record);
+        }
+        if (next < targets.length) void yieldToPage().then(slice);
+        else if (redraw === run) redraw = null;
       };
       void yieldToPage().then(slice);
     }
@@ -385,13 +413,19 @@ export const accessBadges: Feature<MembersContext> = {
       }
     }
 
-    function scan() {
+    /**
+     * Reads the rows and ties each to its badge. Called by the observer (new rows: their badges are
+     * drawn at once, in the frame that shows them) and for new data (`redrawLaterOnly`: rows already
+     * have badges, which are redrawn in slices).
+     */
+    function scan(redrawLaterOnly = false) {
       if (signal.aborted) return;
       if ((!root || !root.isConnected) && !attach()) {
         console.warn('[Admin Lens] access badges: landmark missing: the Users tab panel (tab "Users" -> tabpanel)');
         return;
       }
       const seen = new Set<RowRecord>();
+      const deferred: RowRecord[] = [];
       const area = findUsersArea(page.heading);
       let rows = 0;
       let unreadable = 0;
@@ -406,6 +440,7 @@ export const accessBadges: Feature<MembersContext> = {
             if (record) forget(record);
             continue;
           }
+          const drawn = record !== undefined;
           if (!record) {
             const { host, mount } = createHost(BADGE_TAG);
             record = { row, who: badge.who, host, mount, renderedKey: '', memberId: null };
@@ -419,7 +454,9 @@ export const accessBadges: Feature<MembersContext> = {
           record.who = badge.who;
           record.memberId = badge.memberId;
           // Skipped inside when nothing it shows changed (same data version, person and state).
-          renderBadge(record);
+          // A row without a badge yet gets one now, whatever the reason for the scan.
+          if (redrawLaterOnly && drawn && !changed) deferred.push(record);
+          else renderBadge(record);
         }
       }
       for (const record of live) {
@@ -431,6 +468,7 @@ export const accessBadges: Feature<MembersContext> = {
         console.warn('[Admin Lens] access badges: user rows with no email or unique name readable: no badge there');
       }
       rowCensus.set(people ? { rows, unreadable } : null);
+      if (deferred.length > 0) redrawLater(deferred);
     }
 
     // ---- data ---------------------------------------------------------------------------------
@@ -457,8 +495,8 @@ export const accessBadges: Feature<MembersContext> = {
       }
       version++;
       // New data may tie rows to other people (or to someone at last): read the rows again.
-      if (dataChanged) scan();
-      else for (const record of live) renderBadge(record);
+      if (dataChanged) scan(true);
+      else redrawLater([...live]);
       renderCard();
     });
 
@@ -472,6 +510,7 @@ export const accessBadges: Feature<MembersContext> = {
         observer.disconnect();
         clearTimers();
         clearTimeout(refreshTimer);
+        if (redraw) redraw.stopped = true;
         for (const record of [...live]) forget(record);
         rowCensus.set(null);
         if (card) {

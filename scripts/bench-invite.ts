@@ -16,9 +16,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { createConsoleDouble } from '../test/console/server/double';
-import { launchBrowser } from '../test/e2e/support/launch';
-import { serveAmplitude } from '../test/e2e/support/routing';
+import { openConsole, ratio as ratioOf, requestTimeMs, timedRuns } from './bench/latency-run';
 
 const URL_ = 'https://app.amplitude.com/analytics/demo-org/settings/members';
 const LATENCY_MS = 300;
@@ -31,10 +29,7 @@ const wizard = (page: Page) => page.getByRole('dialog', { name: 'Invite New User
 
 /** One invite through the double's wizard by hand, counting the requests it makes. */
 async function requestsPerInvite(): Promise<{ requests: string[]; wallMs: number; requestMs: number }> {
-  const double = createConsoleDouble({ seed: 'demo' });
-  const context = await launchBrowser({ extension: false, headless: true });
-  await serveAmplitude(context, (request) => double.handle(request));
-  const page = context.pages()[0] ?? (await context.newPage());
+  const { double, context, page } = await openConsole('demo', false);
   await page.goto(URL_);
   await page.getByRole('table', { name: 'Joined users' }).waitFor();
   double.backend.setLatency({ ms: LATENCY_MS });
@@ -62,23 +57,13 @@ async function requestsPerInvite(): Promise<{ requests: string[]; wallMs: number
   const upToInvite = log.slice(0, log.findIndex((entry) => entry.operation === 'InviteUsers') + 1);
   const operations = upToInvite.map((entry) => entry.operation);
   // How long each of those took as the page saw it (the newest entry of each operation).
-  const durations = await page.evaluate((names) => {
-    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    return names.map((name) => {
-      const found = entries.filter((entry) => entry.name.includes(`q=${name}`)).at(-1);
-      return found ? found.responseEnd - found.startTime : 0;
-    });
-  }, operations);
+  const requestMs = await requestTimeMs(page, operations, LATENCY_MS);
   await context.close();
-  const requestMs = durations.reduce((sum, ms) => sum + Math.max(ms, LATENCY_MS), 0);
-  return { requests: operations, wallMs, requestMs: Math.round(requestMs) };
+  return { requests: operations, wallMs, requestMs };
 }
 
 async function extensionRun(): Promise<{ wallMs: number; mutations: number; invited: number }> {
-  const double = createConsoleDouble({ seed: 'demo' });
-  const context = await launchBrowser({ extension: true, headless: true });
-  await serveAmplitude(context, (request) => double.handle(request));
-  const page = context.pages()[0] ?? (await context.newPage());
+  const { double, context, page } = await openConsole('demo', true);
   await page.goto(URL_);
   await page.getByRole('table', { name: 'Joined users' }).waitFor();
   const panel = page.getByRole('dialog', { name: 'Bulk invite from CSV' });
@@ -105,14 +90,8 @@ async function main() {
   const lowerBoundMs = batches * perInviteMs;
   const onePerInviteMs = ROWS * perInviteMs;
   // The median of several runs (each in a fresh browser, the same double and latency).
-  const runs: Awaited<ReturnType<typeof extensionRun>>[] = [];
-  for (let index = 0; index < RUNS; index++) {
-    runs.push(await extensionRun());
-    console.log(`run ${index + 1}/${RUNS}: ${runs[index]?.wallMs} ms`);
-  }
-  const ratios = runs.map((each) => Math.round((each.wallMs / lowerBoundMs) * 100) / 100);
-  const byWall = [...runs].sort((a, b) => a.wallMs - b.wallMs);
-  const run = byWall[Math.floor((byWall.length - 1) / 2)] as (typeof runs)[number];
+  const { runs, median: run } = await timedRuns(RUNS, extensionRun);
+  const ratios = runs.map((each) => ratioOf(each.wallMs, lowerBoundMs));
   const ratio = run.wallMs / lowerBoundMs;
   const result = {
     latencyMs: LATENCY_MS,

@@ -14,7 +14,7 @@ import { sendThroughWizard } from '@/utils/amplitude/invite-wizard';
 import { fetchNotingOwn } from '@/utils/amplitude/own-requests';
 import { personReads } from '@/utils/amplitude/person-reads';
 import { removeThroughConsole } from '@/utils/amplitude/remove-driver';
-import { PENDING_OUTCOME, type AuditEntry } from '@/utils/audit/entry';
+import { auditEntriesOf } from '@/utils/email-change/audit-steps';
 import { pieceList } from '@/utils/email-change/piece-labels';
 import { planEmailChange, unknownPieces, type EmailChangePlan } from '@/utils/email-change/plan';
 import { emailChangeSteps, type StepPorts } from '@/utils/email-change/steps';
@@ -129,35 +129,24 @@ export function startEmailChanges(context: EmailChangeContext): EmailChangeContr
     return snapshot?.members.find((member) => member.id === snapshot.viewerId) ?? null;
   };
 
-  /** Every step into the audit log, with the old account as the person concerned. */
-  async function audit(change: EmailChange) {
-    const last = change.history[change.history.length - 1];
-    if (!last) return;
+  /** Every step into the audit log, as an entry of its own kind (old and new address, the step). */
+  async function audit(previous: EmailChange | null, change: EmailChange) {
     const me = viewer();
-    const entry: AuditEntry = {
-      at: Date.parse(last.at),
-      org: { url: orgUrl, name: snapshotNow()?.org.name ?? null },
-      by: { name: me?.name ?? null, email: me?.email ?? null },
-      people: [{ name: change.old.name, email: change.old.email, memberId: change.old.id, access: null, orgRole: change.before.orgRole, content: change.before.content }],
-      transferTo: { name: change.newEmail, email: change.newEmail },
-      decision: 'passed',
-      warnings: [],
-      dataAsOf: snapshotNow()?.readAt ?? null,
-      outcome:
-        change.step.kind === 'done' && change.step.report.oldGone
-          ? { status: 'gone', checkedAt: Date.now(), detail: t('ecAuditDetail', { email: change.newEmail, detail: last.detail }) }
-          : { ...PENDING_OUTCOME, status: 'still-there', checkedAt: Date.now(), detail: t('ecAuditDetail', { email: change.newEmail, detail: last.detail }) },
-    };
-    await sendRequest({ type: 'audit-append', entry }).catch((error: unknown) => console.warn('[Admin Lens] email change: audit entry not written', error));
+    const who = { org: { url: orgUrl, name: snapshotNow()?.org.name ?? null }, by: { name: me?.name ?? null, email: me?.email ?? null } };
+    for (const entry of auditEntriesOf(previous, change, who)) {
+      await sendRequest({ type: 'audit-append', entry }).catch((error: unknown) => console.warn('[Admin Lens] email change: audit entry not written', error));
+    }
   }
 
   const ports: StepPorts = {
     async save(change) {
       await sendRequest({ type: 'email-change-save', change });
+      // The change as it was before this save (none: just planned), for what the audit log records.
+      const previous = change.revision === 0 ? null : changes.find((other) => other.id === change.id);
       changes = [change, ...changes.filter((other) => other.id !== change.id)];
       if (panel?.change?.id === change.id) panel.change = change;
       draw();
-      void audit(change);
+      if (previous !== undefined) void audit(previous, change);
     },
     async freshSnapshot() {
       await orgData.refresh();

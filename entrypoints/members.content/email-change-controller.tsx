@@ -25,6 +25,7 @@ import { t } from '@/utils/i18n';
 import { wizardBatchOf } from '@/utils/invite/page-run';
 import { sendRequest } from '@/utils/messaging';
 import { applyFill, planLines } from './email-change-plan-view';
+import { guardHold } from './guard-hold';
 import type { OrgData } from './org-data';
 import css from './email-change.css?inline';
 
@@ -170,7 +171,8 @@ export function startEmailChanges(context: EmailChangeContext): EmailChangeContr
       const recipient = snapshot.members.find((member) => member.email.toLowerCase() === change.newEmail);
       return removeThroughConsole(
         { people: [{ email: change.old.email, name: change.old.name }], recipient: { email: change.newEmail, name: recipient?.name ?? change.newEmail }, view: 'joined' },
-        { orgPeople: snapshot.members.map(({ id, email, name }) => ({ id, email, name })), signal, beforeConfirm, skip: (element) => !!element.closest('[data-admin-lens]') },
+        // A hold of the guard (it cannot check this dialog, say) is an answer: nothing was removed.
+        { orgPeople: snapshot.members.map(({ id, email, name }) => ({ id, email, name })), signal, beforeConfirm, heldBy: guardHold, skip: (element) => !!element.closest('[data-admin-lens]') },
       );
     },
     now: () => new Date().toISOString(),

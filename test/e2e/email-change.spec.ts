@@ -168,6 +168,9 @@ test('pieces this console does not let us read: the admin decides each, nothing 
   const undecided = dialog.getByText(/^Before the invite: decide what the new address gets/);
   await expect(undecided).toHaveText(/: Permission groups, Direct project roles, Team spaces\.$/);
   await expect(invite).toBeDisabled();
+  // The fill-ins (radio, checkboxes, a role picker per project): no serious or critical axe violation.
+  const axe = await new AxeBuilder({ page }).include('admin-lens-email-change').analyze();
+  expect(axe.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? '')).map((violation) => violation.id)).toEqual([]);
 
   // Groups and team spaces: not even their lists are readable here, so only "Leave empty".
   const groups = dialog.getByRole('group', { name: 'Permission groups: fill in or leave empty' });

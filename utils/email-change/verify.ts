@@ -103,11 +103,10 @@ export function verifyEmailChange(change: EmailChange, snapshot: OrgSnapshot, co
   if (accessDifferences === null) unchecked.push(t('ecUncheckedAccess'));
   // Team spaces are never readable per person: what was planned is named, for a check by hand.
   const spaces = plan.teamSpaceIds.value.map((id) => snapshot.teamSpaces.find((space) => space.id === id)?.name ?? id);
-  if (planned(plan.teamSpaceIds.source)) unchecked.push(spaces.length ? t('ecUncheckedSpacesPlanned', { email, spaces: spaces.join(', ') }) : t('ecUncheckedSpaces'));
-  // Not readable when planned, and left empty on purpose (or, in a change planned before such a
-  // choice existed, left undecided): nothing to compare with.
+  if (plan.teamSpaceIds.source !== 'left-empty') unchecked.push(spaces.length ? t('ecUncheckedSpacesPlanned', { email, spaces: spaces.join(', ') }) : t('ecUncheckedSpaces'));
+  // Not readable when planned, and left empty on purpose: nothing to compare with.
   for (const piece of PLAN_PIECES) {
-    if (plan[piece].source === 'left-empty' || plan[piece].source === 'unknown') unchecked.push(t('ecUncheckedLeftEmpty', { piece: pieceLabel(piece), email }));
+    if (plan[piece].source === 'left-empty') unchecked.push(t('ecUncheckedLeftEmpty', { piece: pieceLabel(piece), email }));
   }
   return { oldGone, contentBefore: change.before.content, contentAfter, contentMoved: contentMoved(change.before.content, contentAfter), accessDifferences, otherDifferences, unchecked };
 }

@@ -9,16 +9,21 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { PageText } from './PageText';
+import { PlanFillIn, type FillAction, type FillIn } from './PlanFillIn';
 
 export interface PlanLine {
+  /** Which piece (unique among the lines). */
+  piece: string;
   /** What the piece is ("Team", "Groups", …). */
   label: string;
-  /** Its value in words; null when not readable on this console. */
+  /** Its value in words; null when not readable on this console and not decided. */
   value: string | null;
   /** Filled in by the admin. */
   chosen: boolean;
-  /** Choices offered when the piece can be filled in (team spaces, say): id, name, checked. */
-  choices?: { id: string; name: string; checked: boolean }[];
+  /** Not readable here, and left empty by the admin's choice. */
+  leftEmpty: boolean;
+  /** For a new change, a piece not readable here: how the admin decides it. */
+  fillIn?: FillIn;
 }
 
 export type ChangeAction = 'invite' | 'check' | 'remove' | 'cancel';
@@ -28,7 +33,7 @@ export interface EmailChangePanelProps {
   oldName: string;
   oldEmail: string;
   /** A new change: the address typed so far and the checks; null for a change under way. */
-  draft: { email: string; errors: readonly string[]; warnings: readonly string[]; canStart: boolean } | null;
+  draft: { email: string; errors: readonly string[]; warnings: readonly string[]; undecided: string | null; canStart: boolean } | null;
   plan: readonly PlanLine[];
   /** For a change under way: the new address, where it is in words, and the final check. */
   status: { newEmail: string; step: string; detail: string | null; report: readonly string[]; finished: boolean } | null;
@@ -36,7 +41,7 @@ export interface EmailChangePanelProps {
   /** An action is being carried out (the console is being driven): every button waits. */
   busy: string | null;
   onEmail: (email: string) => void;
-  onChoose: (line: number, id: string, checked: boolean) => void;
+  onFill: (piece: string, action: FillAction) => void;
   onStart: () => void;
   onAction: (action: ChangeAction) => void;
   onClose: () => void;
@@ -112,23 +117,19 @@ export function EmailChangePanel(props: EmailChangePanelProps) {
         <section aria-label={t('ecPlanLabel')}>
           <h3 class="al-ec__h3">{props.draft ? t('ecPlanHeading') : t('ecPlanHeadingSent')}</h3>
           <dl class="al-ec__plan">
-            {props.plan.map((line, index) => (
-              <div key={line.label} class="al-ec__line">
+            {props.plan.map((line) => (
+              <div key={line.piece} class="al-ec__line">
                 <dt>{line.label}</dt>
                 <dd>
-                  {line.value === null ? <span class="al-ec__unknown">{t('ecPieceUnknown')}</span> : <PageText text={line.value} />}
-                  {line.chosen ? <span class="al-ec__note">{t('ecPieceChosen')}</span> : null}
-                  {props.draft && line.choices ? (
-                    <fieldset class="al-ec__choices">
-                      <legend>{t('ecFillIn', { piece: line.label })}</legend>
-                      {line.choices.map((choice) => (
-                        <label key={choice.id} class="al-ec__choice">
-                          <input type="checkbox" checked={choice.checked} onChange={(event) => props.onChoose(index, choice.id, event.currentTarget.checked)} />
-                          <PageText text={choice.name} />
-                        </label>
-                      ))}
-                    </fieldset>
-                  ) : null}
+                  {line.leftEmpty ? (
+                    <span class="al-ec__note">{t('ecPieceLeftEmpty')}</span>
+                  ) : line.value === null ? (
+                    <span class="al-ec__unknown">{t('ecPieceUnknown')}</span>
+                  ) : (
+                    <PageText text={line.value} />
+                  )}
+                  {line.chosen ? <span class="al-ec__note"> {t('ecPieceChosen')}</span> : null}
+                  {props.draft && line.fillIn ? <PlanFillIn id={`${props.titleId}-${line.piece}`} label={line.label} fillIn={line.fillIn} onFill={(action) => props.onFill(line.piece, action)} /> : null}
                 </dd>
               </div>
             ))}
@@ -160,9 +161,16 @@ export function EmailChangePanel(props: EmailChangePanelProps) {
           </p>
         ) : null}
 
+        {props.draft ? (
+          // Why the invite cannot go yet: the pieces still to decide (read out as they change).
+          <p id={`${props.titleId}-undecided`} role="status" class="al-ec__error">
+            {props.draft.undecided ?? ''}
+          </p>
+        ) : null}
+
         <div class="al-ec__actions">
           {props.draft ? (
-            <button type="button" class="al-ec__primary" disabled={!props.draft.canStart || !!props.busy} onClick={props.onStart}>
+            <button type="button" class="al-ec__primary" aria-describedby={`${props.titleId}-undecided`} disabled={!props.draft.canStart || !!props.busy} onClick={props.onStart}>
               {t('ecStart')}
             </button>
           ) : null}

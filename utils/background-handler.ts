@@ -14,7 +14,8 @@ import { orgKeyFor } from './org-key';
 export const SNAPSHOT_SCHEMA_VERSION = 2;
 /** Parts of a snapshot upload its page never finished are forgotten after this long. */
 const UPLOAD_TTL_MS = 2 * 60_000;
-import { parseAuditEntry, type AuditRecord } from './audit/entry';
+import { parseAuditEntry } from './audit/entry';
+import { auditKindOf, parseAuditLogEntry, type AuditLogRecord } from './audit/log-entry';
 import { parseStoredJob } from './invite/job-schema';
 import { jobRunningElsewhere, releaseJobLease, renewJobLease, saveJobStep, type LeaseDeps } from './invite/job-lease-store';
 import type { InviteJob } from './invite/job';
@@ -218,7 +219,8 @@ function handlersFor(deps: BackgroundDeps): Handlers {
     'audit-append': async ({ entry }, _sender, scope) => {
       checkOrg(scope, entry.org.url, 'This audit entry');
       const db = await database();
-      const id = await db.add('audit', { at: entry.at, entry });
+      // Stored with its kind said (a removal sent without one is a removal).
+      const id = await db.add('audit', { at: entry.at, entry: entry.kind === 'email-change' ? entry : { ...entry, kind: auditKindOf(entry) } });
       const cutoff = retentionCutoff((await retention()).auditDays, clock());
       // Retention: drop what is older than the cutoff, never the entry just written.
       if (cutoff !== null) await pruneAudit(db, cutoff, id);
@@ -298,9 +300,9 @@ function handlersFor(deps: BackgroundDeps): Handlers {
     },
     'audit-list': async () => {
       const records = await (await database()).getAllFromIndex('audit', 'byTime');
-      const entries: AuditRecord[] = [];
+      const entries: AuditLogRecord[] = [];
       for (const record of records.reverse()) {
-        const parsed = parseAuditEntry(record.entry);
+        const parsed = parseAuditLogEntry(record.entry);
         // An entry an older version wrote that no longer fits the model is skipped, not fatal.
         if (parsed.ok && record.id !== undefined) entries.push({ id: record.id, ...parsed.entry });
       }

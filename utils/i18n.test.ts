@@ -136,7 +136,7 @@ describe('t() calls in the source', () => {
 
 describe('t()', () => {
   it('substitutes named values in their placeholders, whatever the order they are passed in', () => {
-    expect(t('auditShowing', { total: 9, shown: 3 })).toBe('Showing 3 of 9 removals');
+    expect(t('auditShowing', { total: 9, shown: 3 })).toBe('Showing 3 of 9 entries');
     expect(t('diagDataCounts', { head: 'Ready', members: 24, pending: 6, projects: 8, groups: 5 })).toBe('Ready: 24 members, 6 pending, 8 projects, 5 groups.');
   });
 

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod/mini';
 import { OrgSnapshot } from './access/model';
-import { AuditEntry, AuditOutcome, type AuditRecord } from './audit/entry';
+import { AuditOutcome, type AuditRecord } from './audit/entry';
+import { AuditLogEntry, type AuditLogRecord } from './audit/log-entry';
 import { JobMetaSchema, JobRowSchema } from './invite/job-schema';
 import type { InviteJob } from './invite/job';
 import { OffboardJobSchema } from './offboard/job-schema';
@@ -57,8 +58,8 @@ const REQUEST_SCHEMAS = {
     /** The snapshot without its members, as JSON text. */
     rest: z.string(),
   }),
-  /** Removal audit log: an entry recorded before the console acts, its outcome afterwards, the list. */
-  'audit-append': z.strictObject({ type: z.literal('audit-append'), entry: AuditEntry }),
+  /** Audit log: an entry (a removal recorded before the console acts, a step of an email change), a removal's outcome afterwards, the list. */
+  'audit-append': z.strictObject({ type: z.literal('audit-append'), entry: AuditLogEntry }),
   /** `onlyIfPending`: a later read settling an entry never overwrites an outcome already recorded. */
   'audit-update-outcome': z.strictObject({ type: z.literal('audit-update-outcome'), id: z.int(), outcome: AuditOutcome, onlyIfPending: z.optional(z.boolean()) }),
   /** The entries of an org (by any of the names its address may use) whose outcome is not known yet. */
@@ -142,7 +143,7 @@ export interface ResponseMap {
   'audit-append': { id: number };
   'audit-update-outcome': { updated: boolean };
   'audit-unsettled': { entries: Pick<AuditRecord, 'id' | 'at' | 'people'>[] };
-  'audit-list': { entries: AuditRecord[] };
+  'audit-list': { entries: AuditLogRecord[] };
   'invite-job-save': { saved: number };
   'invite-job-get': InviteJob | null;
   'invite-job-release': { released: true };

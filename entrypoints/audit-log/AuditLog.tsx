@@ -1,39 +1,22 @@
 /**
- * The removal audit log page (audit-log.html): every removal confirmed in the console, newest first,
- * with filters, CSV/JSON export and the retention setting. Entries are page data: text only.
+ * The audit log page (audit-log.html): every removal confirmed in the console and every step of a
+ * change of email, newest first, with filters (kind, outcome, text, dates), CSV/JSON export and the
+ * retention setting. Entries are page data: text only.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { sendRequest } from '@/utils/messaging';
-import type { AuditOutcomeStatus, AuditRecord } from '@/utils/audit/entry';
+import type { AuditOutcomeStatus } from '@/utils/audit/entry';
 import { auditCsv, auditFileName, auditJson, filterAudit, type AuditFilter } from '@/utils/audit/export';
-import { describeContent } from '@/utils/audit/assess';
+import { isEmailChangeRecord, type AuditKind, type AuditLogRecord } from '@/utils/audit/log-entry';
 import { auditRetentionDays } from '@/utils/audit/retention';
 import { AUDIT_RETENTION_CHOICES } from '@/utils/settings/retention';
 import { downloadText } from '@/utils/download';
 import { t, type MessageKey } from '@/utils/i18n';
-import { visibleSentence } from '@/utils/text/visible-text';
-import { PageText, slot, withPageText } from '@/components/PageText';
+import { EmailChangeEntryView } from './EmailChangeEntryView';
+import { OUTCOME_KEY, RemovalEntryView } from './RemovalEntryView';
 
-/** Outcome words on the page (the export keeps OUTCOME_LABEL's English: a file format). */
-const OUTCOME_KEY: Record<AuditOutcomeStatus, MessageKey> = {
-  pending: 'outcomePending',
-  gone: 'outcomeGone',
-  'still-there': 'outcomeStillThere',
-  partial: 'outcomePartial',
-  error: 'outcomeError',
-};
-const DECISION_TEXT: Record<AuditRecord['decision'], MessageKey> = {
-  passed: 'auditDecisionPassed',
-  confirmed: 'auditDecisionConfirmed',
-  unverified: 'auditDecisionUnverified',
-};
-/** "Name (email)" with both shown as page text (isolated, hidden characters marked). */
-const person = (name: string, email: string | null | undefined) => (email ? withPageText(t('auditNamedEmail', { name: slot(0), email: slot(1) }), [name, email]) : <PageText text={name} />);
-/** A sentence around one page value (a person), the value shown as page text. */
-const around = (sentence: string, value: ReturnType<typeof person>) => sentence.split(slot(0)).flatMap((part, index) => (index === 0 ? [part] : [value, part]));
-
-const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const OUTCOMES: AuditOutcomeStatus[] = ['pending', 'gone', 'still-there', 'partial', 'error'];
+const KIND_KEY: Record<AuditKind, MessageKey> = { removal: 'auditKindRemovals', 'email-change': 'auditKindEmailChanges' };
 
 /** `YYYY-MM-DD` from a date input, as local start or end of day. */
 function dayBound(value: string, end: boolean): number | null {
@@ -42,55 +25,11 @@ function dayBound(value: string, end: boolean): number | null {
   return end ? new Date(year, month - 1, day, 23, 59, 59, 999).getTime() : new Date(year, month - 1, day).getTime();
 }
 
-function AuditEntryView({ record }: { record: AuditRecord }) {
-  return (
-    <article class="al-audit-entry" aria-labelledby={`entry-${record.id}`}>
-      <h2 id={`entry-${record.id}`}>
-        {WHEN.format(new Date(record.at))} · <PageText text={record.org.name ?? record.org.url} />
-      </h2>
-      <p>
-        {around(t('auditRemovedBy', { who: slot(0) }), person(record.by.name ?? t('auditUnknown'), record.by.email))}
-      </p>
-      <ul class="al-audit-people" aria-label={t('auditPeopleRemoved')}>
-        {record.people.map((person) => (
-          <li key={`${person.email ?? person.name}`}>
-            <strong>
-              <PageText text={person.name} />
-            </strong>
-            {person.email && person.email !== person.name ? (
-              <>
-                {' '}
-                <PageText text={person.email} />
-              </>
-            ) : null}
-            <div>{t('auditAccessBefore', { access: person.access ?? t('auditUnknown') })}</div>
-            <div>{t('auditContent', { content: person.content ? describeContent(person.content) : t('auditUnknown') })}</div>
-          </li>
-        ))}
-      </ul>
-      <p>{record.transferTo ? around(t('auditTransfer', { to: slot(0) }), person(record.transferTo.name, record.transferTo.email)) : t('auditTransfer', { to: t('auditTransferNone') })}</p>
-      <p>{t(DECISION_TEXT[record.decision])}</p>
-      {record.warnings.length > 0 ? (
-        <ul class="al-audit-warnings" aria-label={t('auditWarningsShown')}>
-          {record.warnings.map((warning) => (
-            <li key={warning}>{visibleSentence(warning)}</li>
-          ))}
-        </ul>
-      ) : null}
-      <p class={`al-audit-outcome al-audit-outcome--${record.outcome.status}`}>
-        {record.outcome.checkedAt !== null
-          ? t('auditOutcomeChecked', { outcome: t(OUTCOME_KEY[record.outcome.status]), when: WHEN.format(new Date(record.outcome.checkedAt)) })
-          : t('auditOutcomeLine', { outcome: t(OUTCOME_KEY[record.outcome.status]) })}{' '}
-        · {visibleSentence(record.outcome.detail)}
-      </p>
-    </article>
-  );
-}
-
 export function AuditLog() {
-  const [records, setRecords] = useState<AuditRecord[] | null>(null);
+  const [records, setRecords] = useState<AuditLogRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState('');
+  const [kind, setKind] = useState<AuditFilter['kind']>('all');
   const [outcome, setOutcome] = useState<AuditFilter['outcome']>('all');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -110,13 +49,13 @@ export function AuditLog() {
   }, []);
 
   const shown = useMemo(
-    () => filterAudit(records ?? [], { text, outcome, from: dayBound(from, false), to: dayBound(to, true) }),
-    [records, text, outcome, from, to],
+    () => filterAudit(records ?? [], { text, kind, outcome, from: dayBound(from, false), to: dayBound(to, true) }),
+    [records, text, kind, outcome, from, to],
   );
 
-  const exportAs = (kind: 'csv' | 'json') => {
+  const exportAs = (format: 'csv' | 'json') => {
     const now = new Date();
-    if (kind === 'csv') downloadText(auditFileName(now, 'csv'), auditCsv(shown), 'text/csv;charset=utf-8');
+    if (format === 'csv') downloadText(auditFileName(now, 'csv'), auditCsv(shown), 'text/csv;charset=utf-8');
     else downloadText(auditFileName(now, 'json'), auditJson(shown, now.toISOString()), 'application/json');
   };
 
@@ -128,6 +67,17 @@ export function AuditLog() {
         <label>
           {t('auditSearch')}
           <input type="search" value={text} onInput={(event) => setText(event.currentTarget.value)} placeholder={t('auditSearchPlaceholder')} />
+        </label>
+        <label>
+          {t('auditKind')}
+          <select value={kind} onChange={(event) => setKind(event.currentTarget.value as AuditFilter['kind'])}>
+            <option value="all">{t('auditAllKinds')}</option>
+            {(Object.keys(KIND_KEY) as AuditKind[]).map((value) => (
+              <option key={value} value={value}>
+                {t(KIND_KEY[value])}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           {t('auditOutcome')}
@@ -182,7 +132,7 @@ export function AuditLog() {
       {records !== null && records.length === 0 ? <p>{t('auditEmpty')}</p> : null}
       <section aria-label={t('auditListLabel')} class="al-audit-list">
         {shown.map((record) => (
-          <AuditEntryView key={record.id} record={record} />
+          isEmailChangeRecord(record) ? <EmailChangeEntryView key={record.id} record={record} /> : <RemovalEntryView key={record.id} record={record} />
         ))}
       </section>
     </main>

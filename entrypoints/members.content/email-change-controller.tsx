@@ -6,17 +6,17 @@
  * what the final check found. Every step goes into the audit log.
  */
 import { render } from 'preact';
-import { EmailChangePanel, type ChangeAction, type EmailChangePanelProps, type PlanLine } from '@/components/EmailChangePanel';
+import { EmailChangePanel, type ChangeAction, type EmailChangePanelProps } from '@/components/EmailChangePanel';
 import type { OrgSnapshot } from '@/utils/access/model';
-import { roleLabel } from '@/utils/access/roles';
 import { createConsoleClient } from '@/utils/amplitude/console-client';
 import { isConsoleRefusal } from '@/utils/amplitude/invite-refusal';
 import { sendThroughWizard } from '@/utils/amplitude/invite-wizard';
 import { fetchNotingOwn } from '@/utils/amplitude/own-requests';
 import { personReads } from '@/utils/amplitude/person-reads';
 import { removeThroughConsole } from '@/utils/amplitude/remove-driver';
-import { PENDING_OUTCOME, type AuditEntry } from '@/utils/audit/entry';
-import { fillPiece, planEmailChange, type EmailChangePlan, type PlanPieceName } from '@/utils/email-change/plan';
+import { auditEntriesOf } from '@/utils/email-change/audit-steps';
+import { pieceList } from '@/utils/email-change/piece-labels';
+import { planEmailChange, unknownPieces, type EmailChangePlan } from '@/utils/email-change/plan';
 import { emailChangeSteps, type StepPorts } from '@/utils/email-change/steps';
 import { checkNewAddress } from '@/utils/email-change/validate';
 import { accessBeforeOf, fixForAccessDifference } from '@/utils/email-change/verify';
@@ -24,6 +24,8 @@ import { createEmailChange, isFinished, mayOfferRemoval, type EmailChange } from
 import { t } from '@/utils/i18n';
 import { wizardBatchOf } from '@/utils/invite/page-run';
 import { sendRequest } from '@/utils/messaging';
+import { applyFill, planLines } from './email-change-plan-view';
+import { guardHold } from './guard-hold';
 import type { OrgData } from './org-data';
 import css from './email-change.css?inline';
 
@@ -101,28 +103,6 @@ function actionsFor(change: EmailChange): ChangeAction[] {
   return ['check', 'cancel'];
 }
 
-function planLines(plan: EmailChangePlan, snapshot: OrgSnapshot | null, editable: boolean): PlanLine[] {
-  const name = (items: readonly { id: string; name: string }[] | undefined, id: string) => items?.find((item) => item.id === id)?.name ?? id;
-  const list = (ids: readonly string[], items: readonly { id: string; name: string }[] | undefined) => (ids.length ? ids.map((id) => name(items, id)).join(', ') : t('ecNone'));
-  const line = <K extends PlanPieceName>(label: string, piece: K, words: (value: EmailChangePlan[K]['value']) => string): PlanLine => ({
-    label,
-    value: plan[piece].source === 'unknown' ? null : words(plan[piece].value),
-    chosen: plan[piece].source === 'admin',
-  });
-  const spaces = line(t('ecPieceSpaces'), 'teamSpaceIds', (ids) => list(ids, snapshot?.teamSpaces));
-  if (editable && snapshot && snapshot.teamSpaces.length > 0) {
-    spaces.choices = snapshot.teamSpaces.map((space) => ({ id: space.id, name: space.name, checked: plan.teamSpaceIds.value.includes(space.id) }));
-  }
-  return [
-    { label: t('ecPieceRole'), value: plan.orgRole === 'user' ? t('ecRoleUser') : roleLabel(plan.orgRole), chosen: false },
-    line(t('ecPieceTeam'), 'team', (id) => (id ? name(snapshot?.teams, id) : t('ecNoTeam'))),
-    line(t('ecPieceGroups'), 'groupIds', (ids) => list(ids, snapshot?.groups)),
-    line(t('ecPieceProjects'), 'projectRoles', (grants) => (grants.length ? grants.map((grant) => `${name(snapshot?.projects, grant.projectId)}: ${roleLabel(grant.role)}`).join(', ') : t('ecNone'))),
-    line(t('ecPieceDefault'), 'defaultProjectId', (id) => (id ? name(snapshot?.projects, id) : t('ecNone'))),
-    spaces,
-  ];
-}
-
 function reportLines(change: EmailChange): string[] {
   if (change.step.kind !== 'done') return change.step.kind === 'waiting' && change.step.note ? [change.step.note] : [];
   const report = change.step.report;
@@ -150,35 +130,24 @@ export function startEmailChanges(context: EmailChangeContext): EmailChangeContr
     return snapshot?.members.find((member) => member.id === snapshot.viewerId) ?? null;
   };
 
-  /** Every step into the audit log, with the old account as the person concerned. */
-  async function audit(change: EmailChange) {
-    const last = change.history[change.history.length - 1];
-    if (!last) return;
+  /** Every step into the audit log, as an entry of its own kind (old and new address, the step). */
+  async function audit(previous: EmailChange | null, change: EmailChange) {
     const me = viewer();
-    const entry: AuditEntry = {
-      at: Date.parse(last.at),
-      org: { url: orgUrl, name: snapshotNow()?.org.name ?? null },
-      by: { name: me?.name ?? null, email: me?.email ?? null },
-      people: [{ name: change.old.name, email: change.old.email, memberId: change.old.id, access: null, orgRole: change.before.orgRole, content: change.before.content }],
-      transferTo: { name: change.newEmail, email: change.newEmail },
-      decision: 'passed',
-      warnings: [],
-      dataAsOf: snapshotNow()?.readAt ?? null,
-      outcome:
-        change.step.kind === 'done' && change.step.report.oldGone
-          ? { status: 'gone', checkedAt: Date.now(), detail: t('ecAuditDetail', { email: change.newEmail, detail: last.detail }) }
-          : { ...PENDING_OUTCOME, status: 'still-there', checkedAt: Date.now(), detail: t('ecAuditDetail', { email: change.newEmail, detail: last.detail }) },
-    };
-    await sendRequest({ type: 'audit-append', entry }).catch((error: unknown) => console.warn('[Admin Lens] email change: audit entry not written', error));
+    const who = { org: { url: orgUrl, name: snapshotNow()?.org.name ?? null }, by: { name: me?.name ?? null, email: me?.email ?? null } };
+    for (const entry of auditEntriesOf(previous, change, who)) {
+      await sendRequest({ type: 'audit-append', entry }).catch((error: unknown) => console.warn('[Admin Lens] email change: audit entry not written', error));
+    }
   }
 
   const ports: StepPorts = {
     async save(change) {
       await sendRequest({ type: 'email-change-save', change });
+      // The change as it was before this save (none: just planned), for what the audit log records.
+      const previous = change.revision === 0 ? null : changes.find((other) => other.id === change.id);
       changes = [change, ...changes.filter((other) => other.id !== change.id)];
       if (panel?.change?.id === change.id) panel.change = change;
       draw();
-      void audit(change);
+      if (previous !== undefined) void audit(previous, change);
     },
     async freshSnapshot() {
       await orgData.refresh();
@@ -188,6 +157,7 @@ export function startEmailChanges(context: EmailChangeContext): EmailChangeContr
     },
     membership: (email) => reads.membership(email),
     contentOf: (email) => reads.content(email),
+    defaultProjectOf: (email) => reads.defaultProject(email),
     async invite(change, beforeSend) {
       const snapshot = snapshotNow();
       if (!snapshot) return { ok: false, reason: t('ecNoData'), refusedByConsole: false };
@@ -201,7 +171,8 @@ export function startEmailChanges(context: EmailChangeContext): EmailChangeContr
       const recipient = snapshot.members.find((member) => member.email.toLowerCase() === change.newEmail);
       return removeThroughConsole(
         { people: [{ email: change.old.email, name: change.old.name }], recipient: { email: change.newEmail, name: recipient?.name ?? change.newEmail }, view: 'joined' },
-        { orgPeople: snapshot.members.map(({ id, email, name }) => ({ id, email, name })), signal, beforeConfirm, skip: (element) => !!element.closest('[data-admin-lens]') },
+        // A hold of the guard (it cannot check this dialog, say) is an answer: nothing was removed.
+        { orgPeople: snapshot.members.map(({ id, email, name }) => ({ id, email, name })), signal, beforeConfirm, heldBy: guardHold, skip: (element) => !!element.closest('[data-admin-lens]') },
       );
     },
     now: () => new Date().toISOString(),
@@ -287,11 +258,21 @@ export function startEmailChanges(context: EmailChangeContext): EmailChangeContr
     const old = change?.old ?? snapshot?.members.find((member) => member.email.toLowerCase() === panel!.oldEmail.toLowerCase());
     const check = !change && plan && snapshot && panel.draftEmail.trim() !== '' ? checkNewAddress(snapshot, plan, panel.draftEmail) : null;
     const errors = panel.problem ? [panel.problem] : check && !check.ok ? check.errors : [];
+    // Nothing is sent while a piece that was not readable is undecided (filled in, or left empty on purpose).
+    const undecided = plan ? unknownPieces(plan) : [];
     return {
       titleId: `al-ec-${panel.titleId}`,
       oldName: old?.name ?? panel.oldEmail,
       oldEmail: old?.email ?? panel.oldEmail,
-      draft: change ? null : { email: panel.draftEmail, errors: plan ? errors : [t('ecPlanning')], warnings: check?.ok ? check.warnings : [], canStart: !!check?.ok },
+      draft: change
+        ? null
+        : {
+            email: panel.draftEmail,
+            errors: plan ? errors : [t('ecPlanning')],
+            warnings: check?.ok ? check.warnings : [],
+            undecided: undecided.length ? t('ecDecideFirst', { pieces: pieceList(undecided) }) : null,
+            canStart: !!check?.ok && undecided.length === 0,
+          },
       plan: plan ? planLines(plan, snapshot, !change) : [],
       status: change ? { newEmail: change.newEmail, step: stepWords(change), detail: panel.problem, report: reportLines(change), finished: isFinished(change) } : null,
       actions: change ? actionsFor(change) : [],
@@ -302,10 +283,9 @@ export function startEmailChanges(context: EmailChangeContext): EmailChangeContr
         panel.problem = null;
         draw();
       },
-      onChoose(line, id, checked) {
-        if (!panel?.plan || line !== 5) return;
-        const ids = panel.plan.teamSpaceIds.value.filter((other) => other !== id);
-        panel.plan = fillPiece(panel.plan, 'teamSpaceIds', checked ? [...ids, id] : ids);
+      onFill(piece, action) {
+        if (!panel?.plan) return;
+        panel.plan = applyFill(panel.plan, piece, action);
         draw();
       },
       onStart: () => void startChange(),
@@ -326,7 +306,7 @@ export function startEmailChanges(context: EmailChangeContext): EmailChangeContr
     if (!panel || !panel.plan || !snapshot) return;
     const check = checkNewAddress(snapshot, panel.plan, panel.draftEmail);
     const old = snapshot.members.find((member) => member.email.toLowerCase() === panel!.oldEmail.toLowerCase());
-    if (!check.ok || !old) return;
+    if (!check.ok || !old || unknownPieces(panel.plan).length > 0) return;
     const plan = panel.plan;
     await act(t('ecBusyInvite'), async () => {
       const content = await reads.content(old.email);

@@ -24,6 +24,7 @@ import type { MembersContext } from './context';
 import type { OrgDataState } from './org-data';
 import { loadOffboardLogic, type OffboardLogic } from './offboard-logic-file';
 import { UI_STYLES } from './ui-styles';
+import { guardHold } from './guard-hold';
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
 const HOST_MARK = 'data-admin-lens';
@@ -51,13 +52,6 @@ const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceA
 
 /** Whether `openOffboarding` would open the dialog (the feature runs on this page). */
 export const offboardingAvailable = (): boolean => opener !== null;
-
-/** The removal guard's hold on a dialog, in its own words (its panel is in an open shadow root of ours). */
-function guardHold(dialog: HTMLElement): string | null {
-  const host = dialog.querySelector(`[${HOST_MARK}="removal-guard"]`);
-  const held = host?.shadowRoot?.querySelector('.alrg-held');
-  return held?.textContent?.trim() || null;
-}
 
 const ours = (element: Element) => element.closest(`[${HOST_MARK}]`) !== null || element.localName.startsWith('admin-lens-');
 const openRows = (job: OffboardJob) => job.rows.filter((row) => row.state.kind === 'queued' || row.state.kind === 'removing').length;

@@ -7,41 +7,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openMembers, rowOf } from './console-helpers';
+import { openMembers } from './console-helpers';
+import { acceptAndRemove, openChangeEmail, panel, startChange, step } from './support/email-change';
 import { createConsoleDouble } from '../console/server/double';
 import { persistentProfile } from './support/persistent-profile';
 
 const D = 'lumenfield.example';
 const HANNAH = { id: 'u-7', name: 'Hannah Schmidt', email: `hannah.schmidt@${D}` };
 
-const panel = (page: Page) => page.getByRole('dialog', { name: 'Change email' });
-const step = (page: Page) => panel(page).getByRole('region', { name: 'Where the change is' }).getByRole('status');
-
-/** Opens the person's breakdown card from their badge and presses "Change email…". */
-async function openChangeEmail(page: Page, name: string) {
-  await expect(page.getByRole('status', { name: /Admin Lens is active/ })).toContainText(/members/);
-  const badge = rowOf(page.getByRole('table', { name: 'Joined users' }), name).getByRole('button', { name: new RegExp(`^Access for ${name}:`) });
-  await badge.focus();
-  await page.keyboard.press('Enter');
-  const card = page.getByRole('dialog', { name: `Access for ${name}` });
-  await card.getByRole('button', { name: 'Change email…' }).click();
-  await expect(panel(page)).toBeVisible();
-}
-
-/** Plans and starts a change: the team spaces (not readable here) filled in, the new address typed. */
-async function startChange(page: Page, name: string, newEmail: string, spaces: string[] = []) {
-  await openChangeEmail(page, name);
-  const dialog = panel(page);
-  // The plan as read: team spaces are not readable on this console and say so.
-  await expect(dialog.getByText('Not readable on this console: left empty unless you choose below')).toBeVisible();
-  for (const space of spaces) await dialog.getByRole('group', { name: 'Choose the Team spaces' }).getByRole('checkbox', { name: space }).check();
-  await dialog.getByRole('textbox', { name: 'New email address' }).fill(newEmail);
-  await dialog.getByRole('button', { name: 'Invite the new address' }).click();
-}
-
 const mutationsOf = (double: ReturnType<typeof createConsoleDouble>, operation: string) => double.backend.mutations().filter((mutation) => mutation.operation === operation);
 
-test('full path: the new address gets the same access and all the content, the old one is gone', async ({ page, consoleDouble }) => {
+test('full path: the new address gets the same access and all the content, the old one is gone', async ({ page, consoleDouble, extensionId }) => {
   const newEmail = `hannah.s@${D}`;
   const before = consoleDouble.backend.state().members.find((member) => member.id === HANNAH.id)!;
   await openMembers(page);
@@ -92,6 +68,27 @@ test('full path: the new address gets the same access and all the content, the o
   expect(state.members.some((member) => member.email === HANNAH.email)).toBe(false);
   expect(fresh.content).toEqual(before.content);
   expect(state.unassignedContent).toEqual({ charts: 0, dashboards: 0, cohorts: 0, notebooks: 0 });
+
+  // The audit log: each step as an email change of its own, apart from the removal the guard recorded.
+  const log = await page.context().newPage();
+  await log.goto(`chrome-extension://${extensionId}/audit-log.html`);
+  await log.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Email changes' });
+  const steps = log.getByRole('article');
+  await expect(steps).toHaveCount(5);
+  // Newest first.
+  await expect(steps.locator('.al-audit-step')).toHaveText([
+    'Step: Verified (final check)',
+    'Step: Old account removed, content transferred',
+    'Step: Joined (the new account accepted the invite)',
+    'Step: Invited (the new address is pending)',
+    'Step: Planned (nothing sent yet)',
+  ]);
+  await expect(steps.first()).toContainText(`Email change: ${HANNAH.email} → ${newEmail}`);
+  await expect(steps.first()).toContainText('By: Maya Okafor');
+  await log.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Removals' });
+  await expect(log.getByRole('article')).toHaveCount(1);
+  await expect(log.getByRole('article')).toContainText('passed without warnings');
+  await expect(log.getByRole('article')).toContainText(`Transfer: ${newEmail}`);
 });
 
 test('the change survives a browser restart between the steps and resumes', async () => {
@@ -155,4 +152,61 @@ test('never removes before the new account is active; a refused invite ends at s
   await expect(step(page)).toContainText('Cancelled');
   expect(mutationsOf(consoleDouble, 'RemoveMembers')).toHaveLength(0);
   expect(consoleDouble.backend.state().members.find((member) => member.id === HANNAH.id)).toEqual(before);
+});
+
+test('pieces this console does not let us read: the admin decides each, nothing is sent before, and the invite carries the decision', async ({ page, consoleDouble }) => {
+  // A console without per-person roles, groups or team spaces for the extension (its own page keeps them).
+  consoleDouble.backend.setFaults({ unknownOperations: ['OrgMembers', 'PermissionGroups', 'TeamSpaces'] });
+  const newEmail = `hannah.s@${D}`;
+  await openMembers(page);
+  await openChangeEmail(page, HANNAH.name);
+  const dialog = panel(page);
+  const invite = dialog.getByRole('button', { name: 'Invite the new address' });
+  await dialog.getByRole('textbox', { name: 'New email address' }).fill(newEmail);
+  // What is read stays read (the team, by the name people carry); the rest waits for a decision.
+  await expect(dialog.getByRole('group', { name: 'Team: fill in or leave empty' })).toHaveCount(0);
+  const undecided = dialog.getByText(/^Before the invite: decide what the new address gets/);
+  await expect(undecided).toHaveText(/: Permission groups, Direct project roles, Team spaces\.$/);
+  await expect(invite).toBeDisabled();
+  // The fill-ins (radio, checkboxes, a role picker per project): no serious or critical axe violation.
+  const axe = await new AxeBuilder({ page }).include('admin-lens-email-change').analyze();
+  expect(axe.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? '')).map((violation) => violation.id)).toEqual([]);
+
+  // Groups and team spaces: not even their lists are readable here, so only "Leave empty".
+  const groups = dialog.getByRole('group', { name: 'Permission groups: fill in or leave empty' });
+  await expect(groups).toContainText('The choices are not readable on this console either');
+  await expect(groups.getByRole('checkbox')).toHaveCount(1);
+  await groups.getByRole('checkbox', { name: 'Leave empty' }).check();
+  const spaces = dialog.getByRole('group', { name: 'Team spaces: fill in or leave empty' });
+  await spaces.getByRole('checkbox', { name: 'Leave empty' }).check();
+  await expect(undecided).toHaveText(/: Direct project roles\.$/);
+  await expect(invite).toBeDisabled();
+
+  // Direct roles: a role per project, from the projects (always read).
+  const roles = dialog.getByRole('group', { name: 'Direct project roles: fill in or leave empty' });
+  await roles.getByRole('combobox', { name: 'Web App (Staging)' }).selectOption({ label: 'Member' });
+  await expect(undecided).toHaveCount(0);
+  await expect(dialog.getByText('Web App (Staging): Member')).toBeVisible();
+  // Undone and redone: an empty choice is not a decision.
+  await roles.getByRole('combobox', { name: 'Web App (Staging)' }).selectOption({ label: 'No direct role' });
+  await expect(invite).toBeDisabled();
+  await roles.getByRole('combobox', { name: 'Web App (Staging)' }).selectOption({ label: 'Member' });
+  expect(mutationsOf(consoleDouble, 'InviteUsers')).toHaveLength(0);
+  await invite.click();
+
+  await expect(step(page)).toContainText(`waiting for ${newEmail} to accept the invite`);
+  const invites = mutationsOf(consoleDouble, 'InviteUsers');
+  expect(invites).toHaveLength(1);
+  expect(invites[0]!.variables).toMatchObject({ invites: [{ email: newEmail, teamId: 't-data' }], groupIds: [], projectRoles: [{ projectId: 'p-2', role: 'member' }], teamSpaceIds: [] });
+  // The plan as sent says what was decided.
+  await expect(dialog.getByText('Not readable on this console: left empty (your choice)')).toHaveCount(2);
+
+  // Days later, on a console that reads everything again: the final check compares with what was filled in.
+  consoleDouble.backend.clearFaults();
+  await acceptAndRemove(page, consoleDouble, HANNAH.email, newEmail);
+  const report = panel(page).getByRole('list', { name: 'What the check found' });
+  await expect(report).toContainText('Permission groups: not readable when the change was planned and left empty by your choice');
+  await expect(report).toContainText('Team spaces: not readable when the change was planned and left empty by your choice');
+  await expect(report).not.toContainText('directly, not');
+  expect(mutationsOf(consoleDouble, 'RemoveMembers')).toHaveLength(1);
 });

@@ -222,7 +222,7 @@ test.describe('the audit log survives a browser restart', () => {
     ({ context, extensionId } = await launch(double));
     const again = context.pages()[0] ?? (await context.newPage());
     await again.goto(`chrome-extension://${extensionId}/audit-log.html`);
-    await expect(again.getByRole('status')).toHaveText('Showing 2 of 2 removals');
+    await expect(again.getByRole('status')).toHaveText('Showing 2 of 2 entries');
     const gabriel = entryOf(again, 'gabriel.costa@lumenfield.example');
     await expect(gabriel).toContainText('Content: 15 charts, 3 dashboards, 4 cohorts, 2 notebooks');
     await expect(gabriel).toContainText('Access before:');
@@ -235,10 +235,10 @@ test.describe('the audit log survives a browser restart', () => {
 
     // Filters.
     await again.getByRole('searchbox', { name: 'Search' }).fill('gabriel');
-    await expect(again.getByRole('status')).toHaveText('Showing 1 of 2 removals');
+    await expect(again.getByRole('status')).toHaveText('Showing 1 of 2 entries');
     await again.getByRole('searchbox', { name: 'Search' }).fill('');
     await again.getByRole('combobox', { name: 'Outcome' }).selectOption('still-there');
-    await expect(again.getByRole('status')).toHaveText('Showing 0 of 2 removals');
+    await expect(again.getByRole('status')).toHaveText('Showing 0 of 2 entries');
     await again.getByRole('combobox', { name: 'Outcome' }).selectOption('all');
 
     // The CSV export is exactly the log's entries, written by the same formula-safe writer.

@@ -97,4 +97,30 @@ describe('audit messages', () => {
     // A page asks only under its own address's name.
     expect(await handle({ type: 'audit-unsettled', orgUrls: ['other'] }, contentScript)).toMatchObject({ ok: false, error: { code: 'forbidden-request' } });
   });
+
+  it('keeps email-change steps as their own kind, never among the removals to settle, and lists old removals as removals', async () => {
+    const handle = handlerWith(null, 10 * DAY);
+    const step = {
+      kind: 'email-change' as const,
+      at: 2 * DAY,
+      org: { url: 'acme', name: 'Acme' },
+      by: { name: 'Ada', email: 'ada@acme.example' },
+      changeId: 'c-1',
+      step: 'invited' as const,
+      old: { name: 'Olga', email: 'olga@acme.example' },
+      newEmail: 'olga.new@acme.example',
+      detail: 'olga.new@acme.example is pending: invite verified',
+    };
+    await handle({ type: 'audit-append', entry: entry(1 * DAY) }, contentScript);
+    expect(await handle({ type: 'audit-append', entry: step }, contentScript)).toEqual({ ok: true, result: { id: 2 } });
+    // Another org's page may not write into this one's log; a step that is not one is refused.
+    expect(await handle({ type: 'audit-append', entry: { ...step, org: { url: 'other', name: null } } }, contentScript)).toMatchObject({ ok: false, error: { code: 'forbidden-request' } });
+    expect(await handle({ type: 'audit-append', entry: { ...step, step: 'half-done' } }, contentScript)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+
+    expect(await handle({ type: 'audit-unsettled', orgUrls: ['acme'] }, contentScript)).toMatchObject({ ok: true, result: { entries: [{ id: 1 }] } });
+    const gone = { status: 'gone' as const, checkedAt: 3 * DAY, detail: 'No longer in the org data.' };
+    expect(await handle({ type: 'audit-update-outcome', id: 2, outcome: gone }, contentScript)).toEqual({ ok: true, result: { updated: false } });
+    const listed = await handle({ type: 'audit-list' }, page);
+    expect(listed).toMatchObject({ ok: true, result: { entries: [{ id: 2, ...step }, { id: 1, kind: 'removal', people: [{ email: 'olga@acme.example' }] }] } });
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * The removal audit log's entry: what was removed, by whom, with what access and content at that
+ * The audit log's removal entry: what was removed, by whom, with what access and content at that
  * moment, and what the data showed afterwards. zod/mini: the content script sends these.
  */
 import { z } from 'zod/mini';
@@ -32,12 +32,22 @@ export const AuditOutcome = z.object({
 });
 export type AuditOutcome = z.infer<typeof AuditOutcome>;
 
+export const AuditOrg = z.object({ url: z.string(), name: z.nullable(z.string()) });
+export type AuditOrg = z.infer<typeof AuditOrg>;
+export const AuditBy = z.object({ name: z.nullable(z.string()), email: z.nullable(z.string()) });
+export type AuditBy = z.infer<typeof AuditBy>;
+
+/**
+ * A removal's entry. The audit log holds other kinds too (log-entry.ts); a removal's `kind` may be
+ * absent: entries written before there were kinds have none, and they are removals.
+ */
 export const AuditEntry = z.object({
+  kind: z.optional(z.literal('removal')),
   /** Epoch ms when the removal was confirmed in the page. */
   at: z.number(),
-  org: z.object({ url: z.string(), name: z.nullable(z.string()) }),
+  org: AuditOrg,
   /** The signed-in admin who confirmed it. */
-  by: z.object({ name: z.nullable(z.string()), email: z.nullable(z.string()) }),
+  by: AuditBy,
   people: z.array(AuditPerson),
   /** The recipient of the content, or null when nothing was transferred. */
   transferTo: z.nullable(z.object({ name: z.string(), email: z.nullable(z.string()) })),

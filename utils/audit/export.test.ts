@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditCsv, auditFileName, auditJson, filterAudit, NO_FILTER } from './export';
 import { outcomeFrom, PENDING_OUTCOME, type AuditRecord } from './entry';
+import type { EmailChangeAuditRecord } from './log-entry';
 
 const record = (id: number, at: string, patch: Partial<AuditRecord> = {}): AuditRecord => ({
   id,
@@ -19,15 +20,39 @@ const record = (id: number, at: string, patch: Partial<AuditRecord> = {}): Audit
   ...patch,
 });
 
+const emailChange = (id: number, at: string, patch: Partial<EmailChangeAuditRecord> = {}): EmailChangeAuditRecord => ({
+  id,
+  kind: 'email-change',
+  at: Date.parse(at),
+  org: { url: 'acme', name: 'Acme' },
+  by: { name: 'Ada Admin', email: 'ada@acme.example' },
+  changeId: 'c-1',
+  step: 'invited',
+  old: { name: 'Hana Old', email: 'hana@acme.example' },
+  newEmail: 'hana.new@acme.example',
+  detail: 'hana.new@acme.example is pending: invite verified',
+  ...patch,
+});
+
 describe('audit export', () => {
   it('writes one CSV row per removed person with the before-state and outcome', () => {
     const csv = auditCsv([record(1, '2026-01-02T10:00:00.000Z')]);
     const [header, row, end] = csv.split('\r\n');
-    expect(header).toBe('entry,removed at,org,removed by,name,email,org role,access before,charts,dashboards,cohorts,notebooks,transferred to,decision,warnings,outcome,outcome checked at,outcome detail');
+    expect(header).toBe(
+      'entry,kind,at,org,by,name,email,org role,access before,charts,dashboards,cohorts,notebooks,transferred to,decision,warnings,outcome,outcome checked at,outcome detail,email change step,new email,email change detail',
+    );
+    // A removal stored before there were kinds has none: it is a removal.
     expect(row).toBe(
-      '1,2026-01-02T10:00:00.000Z,Acme,ada@acme.example,Olga Owner,olga@acme.example,user,Manager in 1 of 3 projects,3,1,0,2,none,confirmed,Their content will not be transferred and becomes unassigned. This cannot be undone.,Removed,2026-01-02T10:00:05.000Z,No longer in the org data.',
+      '1,removal,2026-01-02T10:00:00.000Z,Acme,ada@acme.example,Olga Owner,olga@acme.example,user,Manager in 1 of 3 projects,3,1,0,2,none,confirmed,Their content will not be transferred and becomes unassigned. This cannot be undone.,Removed,2026-01-02T10:00:05.000Z,No longer in the org data.,,,',
     );
     expect(end).toBe('');
+  });
+
+  it('writes a step of an email change as one row of its own kind, the removal columns empty', () => {
+    const [header, row] = auditCsv([emailChange(4, '2026-01-05T09:00:00.000Z', { old: { name: '=Hana', email: 'hana\u200B@acme.example' } })]).split('\r\n');
+    const columns = header!.split(',');
+    expect(row!.split(',')).toHaveLength(columns.length);
+    expect(row).toBe("4,email-change,2026-01-05T09:00:00.000Z,Acme,ada@acme.example,'=Hana,hana⟨U+200B⟩@acme.example,,,,,,,,,,,,,Invited,hana.new@acme.example,hana.new@acme.example is pending: invite verified");
   });
 
   it('writes hidden characters of page data as visible markers in the CSV, and keeps them exact in the JSON', () => {
@@ -55,9 +80,17 @@ describe('audit export', () => {
     expect(row).toContain('unknown,,,,');
   });
 
-  it('writes JSON with every entry as stored', () => {
-    const parsed = JSON.parse(auditJson([record(1, '2026-01-02T10:00:00.000Z')], '2026-01-03T00:00:00.000Z'));
-    expect(parsed).toMatchObject({ kind: 'admin-lens-removal-audit', version: 1, count: 1, entries: [{ id: 1, people: [{ email: 'olga@acme.example' }] }] });
+  it('writes JSON with every entry as stored, each with its kind', () => {
+    const parsed = JSON.parse(auditJson([record(1, '2026-01-02T10:00:00.000Z'), emailChange(2, '2026-01-02T11:00:00.000Z')], '2026-01-03T00:00:00.000Z'));
+    expect(parsed).toMatchObject({
+      kind: 'admin-lens-removal-audit',
+      version: 2,
+      count: 2,
+      entries: [
+        { id: 1, kind: 'removal', people: [{ email: 'olga@acme.example' }] },
+        { id: 2, kind: 'email-change', step: 'invited', newEmail: 'hana.new@acme.example' },
+      ],
+    });
     expect(auditFileName(new Date(2026, 0, 3), 'json')).toBe('admin-lens-removal-audit-2026-01-03.json');
   });
 
@@ -72,6 +105,15 @@ describe('audit export', () => {
     expect(filterAudit(all, { ...NO_FILTER, outcome: 'pending' }).map((r) => r.id)).toEqual([2]);
     expect(filterAudit(all, { ...NO_FILTER, from: Date.parse('2026-01-15T00:00:00Z') }).map((r) => r.id)).toEqual([2]);
     expect(filterAudit(all, { ...NO_FILTER, to: Date.parse('2026-01-15T00:00:00Z') }).map((r) => r.id)).toEqual([1]);
+  });
+
+  it('filters by kind; an outcome filter shows removals only; the search finds the new address', () => {
+    const all = [record(1, '2026-01-02T10:00:00.000Z'), emailChange(2, '2026-01-03T10:00:00.000Z'), record(3, '2026-01-04T10:00:00.000Z', { kind: 'removal' })];
+    expect(filterAudit(all, { ...NO_FILTER, kind: 'email-change' }).map((r) => r.id)).toEqual([2]);
+    expect(filterAudit(all, { ...NO_FILTER, kind: 'removal' }).map((r) => r.id)).toEqual([1, 3]);
+    expect(filterAudit(all, { ...NO_FILTER, outcome: 'gone' }).map((r) => r.id)).toEqual([1, 3]);
+    expect(filterAudit(all, { ...NO_FILTER, text: 'HANA.NEW' }).map((r) => r.id)).toEqual([2]);
+    expect(filterAudit(all, { ...NO_FILTER, text: 'ada@', kind: 'email-change' }).map((r) => r.id)).toEqual([2]);
   });
 });
 

@@ -2,12 +2,17 @@
  * Change of email, the plan: what the new address must get so that nothing is lost, read from the
  * org snapshot for the old person (team, permission groups, direct project roles, default project,
  * team spaces, the org role). A piece this console does not let us read is marked `unknown`, never
- * guessed: the admin fills it in (`source: 'admin'`) or lets it go empty, knowingly. Pure.
+ * guessed, and the invite waits until the admin has decided it: filled in (`source: 'admin'`) or
+ * left empty on purpose (`source: 'left-empty'`, fill-in.ts). Pure.
  */
 import { knownOrgRole, type OrgRole, type OrgSnapshot, type ProjectRoleGrant } from '../access/model';
 
-/** Where a piece of the plan comes from: read from the org, not readable here, or chosen by the admin. */
-export type PieceSource = 'read' | 'unknown' | 'admin';
+/**
+ * Where a piece of the plan comes from: read from the org; not readable here and not decided yet;
+ * chosen by the admin; or not readable here and left empty by the admin's explicit choice (the
+ * final check cannot compare such a piece with anything, and says so).
+ */
+export type PieceSource = 'read' | 'unknown' | 'admin' | 'left-empty';
 
 export interface PlanPiece<T> {
   value: T;
@@ -27,6 +32,8 @@ export interface EmailChangePlan {
 }
 
 export type PlanPieceName = Exclude<keyof EmailChangePlan, 'orgRole'>;
+/** The pieces in the order the plan shows them. */
+export const PLAN_PIECES = ['team', 'groupIds', 'projectRoles', 'defaultProjectId', 'teamSpaceIds'] as const satisfies readonly PlanPieceName[];
 
 /** What else the page could read for the person: the default project ([code] `Users.defaultAppId`); undefined: not readable. */
 export interface PlanExtras {
@@ -79,7 +86,12 @@ export function fillPiece<K extends PlanPieceName>(plan: EmailChangePlan, piece:
   return { ...plan, [piece]: { value, source: 'admin' } };
 }
 
-/** The pieces still unknown (not readable here, not filled in): the invite leaves them empty. */
+/** The pieces still undecided (not readable here, neither filled in nor left empty): no invite goes out while there is one. */
 export function unknownPieces(plan: EmailChangePlan): PlanPieceName[] {
-  return (['team', 'groupIds', 'projectRoles', 'defaultProjectId', 'teamSpaceIds'] as const).filter((piece) => plan[piece].source === 'unknown');
+  return PLAN_PIECES.filter((piece) => plan[piece].source === 'unknown');
+}
+
+/** The pieces that were not readable and that the admin chose to leave empty. */
+export function leftEmptyPieces(plan: EmailChangePlan): PlanPieceName[] {
+  return PLAN_PIECES.filter((piece) => plan[piece].source === 'left-empty');
 }

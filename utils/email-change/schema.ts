@@ -8,7 +8,7 @@ import { ContentCounts, OrgRole, ProjectRoleGrant } from '../access/model';
 import type { EmailChange } from './workflow';
 
 const IsoTime = z.iso.datetime({ offset: true });
-const Source = z.enum(['read', 'unknown', 'admin']);
+const Source = z.enum(['read', 'unknown', 'admin', 'left-empty']);
 const piece = <T extends z.ZodMiniType>(value: T) => z.object({ value, source: Source });
 
 const Plan = z.object({

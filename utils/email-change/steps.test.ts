@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgSnapshot } from '../access/model';
 import { demoSnapshot } from '../invite/test-fixture';
-import { planEmailChange } from './plan';
+import { decidePiece, pickOption, setProjectRole, toggleOption } from './fill-in';
+import { planEmailChange, type EmailChangePlan } from './plan';
 import { emailChangeSteps, type InviteOutcome, type RemovalOutcome, type StepPorts } from './steps';
 import { accessBeforeOf } from './verify';
 import { createEmailChange, type EmailChange } from './workflow';
@@ -15,6 +16,8 @@ interface FakeOrg {
   inviteOutcome: InviteOutcome;
   inviteMade: boolean;
   removalOutcome: RemovalOutcome;
+  /** The new account's default project as the console answers it after the removal. */
+  defaultProjectAfter: string | null | undefined;
   join(daysAgo: number | null): void;
   ports: StepPorts;
 }
@@ -31,6 +34,7 @@ function fakeOrg(): FakeOrg {
     /** Whether Send creates the invite (also when its answer is lost). */
     inviteMade: true,
     removalOutcome: { kind: 'done' } as RemovalOutcome,
+    defaultProjectAfter: null as string | null | undefined,
     /** The new account joins (and is active `daysAgo` days ago, or never). */
     join(daysAgo: number | null) {
       const old = snapshot.members.find((m) => m.id === 'u-7')!;
@@ -60,17 +64,18 @@ function fakeOrg(): FakeOrg {
         return org.removalOutcome;
       },
       contentOf: async () => ({ charts: 7, dashboards: 2, cohorts: 5, notebooks: 1 }),
+      defaultProjectOf: async (email) => (snapshot.members.some((m) => m.email === email) ? org.defaultProjectAfter : undefined),
       now: () => NOW,
     },
   };
   return org;
 }
 
-function change(): EmailChange {
-  const snapshot = demoSnapshot();
+/** Hannah's change, planned on `snapshot`; the team spaces (never readable) decided by `decide`, by default ticked. */
+function change(snapshot = demoSnapshot(), decide: (plan: EmailChangePlan) => EmailChangePlan = (plan) => toggleOption(plan, 'teamSpaceIds', 's-data', true)): EmailChange {
   const plan = planEmailChange(snapshot, 'u-7', { defaultProjectId: null });
   if (!plan.ok) throw new Error(plan.problem);
-  return createEmailChange({ id: 'c1', orgUrl: 'demo-org', now: NOW, old: { id: 'u-7', email: 'hannah.schmidt@lumenfield.example', name: 'Hannah Schmidt' }, newEmail: NEW, plan: plan.plan, before: accessBeforeOf(snapshot, 'u-7', { charts: 7, dashboards: 2, cohorts: 5, notebooks: 1 }) });
+  return createEmailChange({ id: 'c1', orgUrl: 'demo-org', now: NOW, old: { id: 'u-7', email: 'hannah.schmidt@lumenfield.example', name: 'Hannah Schmidt' }, newEmail: NEW, plan: decide(plan.plan), before: accessBeforeOf(snapshot, 'u-7', { charts: 7, dashboards: 2, cohorts: 5, notebooks: 1 }) });
 }
 
 describe('emailChangeSteps', () => {
@@ -123,5 +128,43 @@ describe('emailChangeSteps', () => {
     const held = await steps.remove(waiting);
     expect(held.step).toMatchObject({ kind: 'waiting', note: 'h.schmidt@… is not offered as a recipient' });
     expect((await org.ports.freshSnapshot()).members.some((m) => m.id === 'u-7')).toBe(true);
+  });
+
+  it('sends nothing while a piece not readable here is undecided', async () => {
+    const org = fakeOrg();
+    const undecided = change(demoSnapshot(), (plan) => plan);
+    const held = await emailChangeSteps(org.ports).invite(undecided);
+    expect(org.calls).toEqual([]);
+    expect(held.step.kind).toBe('ready');
+    expect(held.history.at(-1)?.detail).toMatch(/^nothing sent: Not sent: decide first.*Team spaces\.$/);
+    // Left empty on purpose is a decision: the invite goes out.
+    const decided = await emailChangeSteps(org.ports).invite(change(demoSnapshot(), (plan) => decidePiece(plan, 'teamSpaceIds', { kind: 'leave-empty' })));
+    expect(org.calls).toEqual(['invite']);
+    expect(decided.step.kind).toBe('waiting');
+  });
+
+  it('checks after the removal what the admin filled in where the console could not be read', async () => {
+    const org = fakeOrg();
+    const steps = emailChangeSteps(org.ports);
+    // Planned on a console that did not give direct roles nor groups: the admin filled the roles in, left the groups empty.
+    const planned = change(demoSnapshot({ unread: ['projectRoles', 'groups'] }), (plan) => {
+      let next = setProjectRole(plan, 'p-2', 'member');
+      next = setProjectRole(next, 'p-3', 'manager');
+      next = decidePiece(next, 'groupIds', { kind: 'leave-empty' });
+      next = pickOption(next, 'defaultProjectId', 'p-2');
+      return decidePiece(next, 'teamSpaceIds', { kind: 'leave-empty' });
+    });
+    org.defaultProjectAfter = 'p-1';
+    const waiting = await steps.invite(planned);
+    org.join(1);
+    const done = await steps.remove(waiting);
+    if (done.step.kind !== 'done') throw new Error(done.step.kind);
+    const { report } = done.step;
+    // Read afterwards: Member on Staging holds; Manager on p-3 was never given, and the default project differs.
+    expect(report.otherDifferences).toEqual([
+      expect.stringMatching(/holds No Access on .* directly, not Manager as planned/),
+      expect.stringMatching(/does not have Web App \(Staging\) as default project/),
+    ]);
+    expect(report.unchecked).toEqual(expect.arrayContaining([expect.stringMatching(/^Permission groups: not readable when the change was planned and left empty by your choice/)]));
   });
 });

@@ -8,6 +8,9 @@
  * one may receive its content.
  */
 import type { ContentCounts, OrgSnapshot } from '../access/model';
+import { t } from '../i18n';
+import { pieceList } from './piece-labels';
+import { unknownPieces } from './plan';
 import { newAccountState } from './readiness';
 import { verifyEmailChange } from './verify';
 import { applyEvent, mayOfferRemoval, type ChangeEvent, type EmailChange } from './workflow';
@@ -31,6 +34,8 @@ export interface StepPorts {
   remove(change: EmailChange, snapshot: OrgSnapshot, beforeConfirm: () => Promise<boolean>): Promise<RemovalOutcome>;
   /** What the new account owns now; null when it cannot be counted. */
   contentOf(email: string): Promise<ContentCounts | null>;
+  /** The new account's default project now; null: none; undefined: not readable here. */
+  defaultProjectOf(email: string): Promise<string | null | undefined>;
   now(): string;
 }
 
@@ -53,7 +58,8 @@ export function emailChangeSteps(ports: StepPorts) {
     const snapshot = await ports.freshSnapshot();
     const oldThere = snapshot.members.some((member) => member.id === change.old.id || member.email.toLowerCase() === change.old.email.toLowerCase());
     if (oldThere) return step(change, { type: 'removal-failed', reason });
-    const report = verifyEmailChange(change, snapshot, await ports.contentOf(change.newEmail));
+    const defaultProjectId = await ports.defaultProjectOf(change.newEmail).catch(() => undefined);
+    const report = verifyEmailChange(change, snapshot, await ports.contentOf(change.newEmail), { defaultProjectId });
     return step(change, { type: 'verified', report });
   }
 
@@ -65,6 +71,9 @@ export function emailChangeSteps(ports: StepPorts) {
     async invite(change: EmailChange): Promise<EmailChange> {
       if (change.step.kind === 'inviting') return settleInvite(change, 'interrupted');
       if (change.step.kind !== 'ready') return change;
+      // Fail closed: a piece nobody decided (not readable, neither filled in nor left empty) is never sent as empty.
+      const undecided = unknownPieces(change.plan);
+      if (undecided.length > 0) return step(change, { type: 'invite-not-sent', reason: t('ecUndecidedPieces', { pieces: pieceList(undecided) }) });
       if ((await ports.membership(change.newEmail)) !== 'absent') return step(change, { type: 'invite-verified' });
       let current = change;
       const outcome = await ports.invite(change, async () => {

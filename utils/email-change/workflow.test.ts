@@ -134,6 +134,16 @@ describe('verifyEmailChange (engine comparison)', () => {
     expect(report.otherDifferences.join(' ')).toMatch(/Data Platform/);
   });
 
+  it('names the planned team spaces for a check by hand, and what was left empty on purpose', () => {
+    const planned = { ...started, plan: { ...started.plan, teamSpaceIds: { value: ['s-data'], source: 'admin' as const }, defaultProjectId: { value: null, source: 'left-empty' as const } } };
+    const report = verifyEmailChange(planned, after(), null);
+    expect(report.unchecked).toEqual([
+      `Team spaces: the console does not show a person's team spaces; check by hand that h.schmidt@${D} is in Data Team.`,
+      `Default project: not readable when the change was planned and left empty by your choice; check by hand what h.schmidt@${D} should have.`,
+    ]);
+    expect(report.otherDifferences).toEqual([]);
+  });
+
   it('says the old account is still there', () => {
     const snapshot = after();
     const report = verifyEmailChange(started, { ...snapshot, members: [...snapshot.members, before.members.find((m) => m.id === 'u-7')!] }, null);

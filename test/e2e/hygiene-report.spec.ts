@@ -145,3 +145,25 @@ test('without the content search, the content column says so and no content owne
   await expect(shownNames(panel)).toHaveText(['Gabriel Costa', 'Daniel Reyes']);
   await expect(panel.locator('tbody tr').first()).toContainText('Could not be read:');
 });
+
+/**
+ * Other renditions of the double (issue 12's markup variants): the report reads the org from its
+ * data, never from the page's markup, but it is opened from the summary, placed after it, and must
+ * list the same people however the console's page is marked up.
+ */
+for (const variant of ['aria-grid', 'plain-divs'] as const) {
+  test.describe(`markup variant "${variant}"`, () => {
+    test.use({ markup: variant });
+
+    test('lists exactly the expected people, with what they own', async ({ page, serviceWorker }) => {
+      await setThresholds(serviceWorker, DEMO_THRESHOLDS['90/45']);
+      await page.goto(MEMBERS_URL);
+      await expect(page.getByRole('heading', { name: /^team members & groups$/i, level: 1 })).toBeVisible();
+      const panel = await openReport(page);
+      await expectCategories(panel, '90/45');
+      // What Gabriel Costa owns was read for him (he is listed).
+      await panel.getByRole('button', { name: /^Everyone listed/ }).click();
+      await expect(panel.locator('tbody tr').filter({ hasText: 'Gabriel Costa' })).toContainText('15 charts, 3 dashboards, 4 cohorts, 2 notebooks');
+    });
+  });
+}

@@ -23,6 +23,8 @@ export interface HygieneReportProps {
   error: string | null;
   /** While what people own is being read: how far. */
   contentProgress: { done: number; total: number } | null;
+  /** Whose content is read: the people listed only, or everyone joined (the only activity data). */
+  contentScope?: { read: number; joined: number; forActivity: boolean } | null;
   roleNames?: CustomRoleNames;
   /** Set when the last export could not be made. */
   exportError?: string | null;
@@ -92,6 +94,13 @@ export function HygieneReport(props: HygieneReportProps) {
       {report ? (
         <>
           <ColumnNotes report={report} />
+          {props.contentScope && report.columns.content.readable ? (
+            <p class="al-hyg__note">
+              {props.contentScope.forActivity
+                ? t('hygNoteContentScopeAll', { joined: props.contentScope.joined })
+                : t('hygNoteContentScope', { read: props.contentScope.read, joined: props.contentScope.joined })}
+            </p>
+          ) : null}
           {props.contentProgress ? (
             <p class="al-hyg__muted" role="status">
               {t('hygContentProgress', { done: props.contentProgress.done, total: props.contentProgress.total })}

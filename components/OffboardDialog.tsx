@@ -28,6 +28,8 @@ export interface OffboardDialogProps {
   onDownloadTemplate: () => void;
   onStart: (rows: ValidatedOffboardRow[]) => void;
   run: { view: OffboardRunView; counts: OffboardJobCounts; controls: OffboardRunControls } | null;
+  /** Something to know before starting, e.g. the org's run goes on in another tab. */
+  notice?: string | null;
   debounceMs?: number;
 }
 
@@ -63,7 +65,7 @@ function verdictWords(verdict: RowVerdict): { status: string; details: string } 
   }
 }
 
-export function OffboardDialog({ open, snapshot, initialText, countContent, onClose, onDownloadTemplate, onStart, run, debounceMs = 250 }: OffboardDialogProps) {
+export function OffboardDialog({ open, snapshot, initialText, countContent, onClose, onDownloadTemplate, onStart, run, notice = null, debounceMs = 250 }: OffboardDialogProps) {
   const [text, setText] = useState(initialText?.text ?? '');
   const [validated, setValidated] = useState(initialText?.text ?? '');
   const [fileError, setFileError] = useState<string | null>(null);
@@ -150,6 +152,11 @@ export function OffboardDialog({ open, snapshot, initialText, countContent, onCl
         <OffboardRun view={run.view} counts={run.counts} controls={run.controls} />
       ) : (
         <>
+          {notice && (
+            <p class="al-bi-waiting" role="status">
+              {notice}
+            </p>
+          )}
           <p class="al-bi-help">{t('obHelp')}</p>
           <label class="al-bi-label" for="al-ob-text">
             {t('obPasteLabel')}

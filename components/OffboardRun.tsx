@@ -15,6 +15,8 @@ export interface OffboardRunView {
   running: boolean;
   /** Found unfinished on arrival (a reload, a closed tab, a crash): offered to resume. */
   interrupted: boolean;
+  /** Paused because the Members page was left mid-run (this tab's run, found again on return). */
+  leftPage?: boolean;
   stopping: 'pause' | 'cancel' | null;
   estimateMs: number | null;
 }
@@ -48,6 +50,7 @@ function statusLine(view: OffboardRunView, counts: OffboardJobCounts): string {
     return view.estimateMs !== null ? t('obRunningEstimate', { seconds: Math.max(1, Math.round(view.estimateMs / 1000)) }) : t('obRunning');
   }
   if (view.interrupted) return t('obInterrupted');
+  if (view.leftPage && view.job.status === 'paused') return t('obPausedLeft');
   if (view.job.status === 'done') return counts.failed > 0 ? t('obFinishedFailed', { count: counts.failed }) : t('obFinished');
   if (view.job.status === 'cancelled') return t('obCancelled');
   return t('obPaused');

@@ -7,6 +7,7 @@ import { h, render } from 'preact';
 import { HygieneReport } from '@/components/HygieneReport';
 import { buildHygieneReport, type HygieneReport as Report } from '@/utils/hygiene/hygiene-report';
 import { hygieneCsv, hygieneFileName, hygieneJson } from '@/utils/hygiene/export';
+import { contentScope } from '@/utils/hygiene/content-scope';
 import { downloadText } from '@/utils/download';
 import { t } from '@/utils/i18n';
 import styles from './members.content/hygiene-report.css?inline';
@@ -14,6 +15,7 @@ import { HYGIENE_GLOBAL, type HygieneFile, type HygienePanelInput } from './memb
 
 export default defineUnlistedScript(() => {
   const file: HygieneFile = {
+    contentScope,
     mount(host, first) {
       const style = document.createElement('style');
       style.textContent = styles;
@@ -42,6 +44,7 @@ export default defineUnlistedScript(() => {
             report,
             error: input.error,
             contentProgress: input.contentProgress,
+            contentScope: input.contentScope,
             roleNames: snapshot?.customRoleNames,
             exportError,
             onClose: input.onClose,

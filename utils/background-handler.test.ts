@@ -66,10 +66,48 @@ describe('offboarding jobs', () => {
     const removing = { ...job('ob-1'), rows: [{ ...job('ob-1').rows[0], state: { kind: 'removing', at: 'now' } }] };
     await handle({ type: 'offboard-job-save', job: removing }, contentScript);
     const latest = await handle({ type: 'offboard-job-latest', orgUrl: 'acme' }, contentScript);
-    expect(latest).toMatchObject({ ok: true, result: { id: 'ob-1', rows: [{ state: { kind: 'removing' } }] } });
+    expect(latest).toMatchObject({ ok: true, result: { job: { id: 'ob-1', rows: [{ state: { kind: 'removing' } }] }, runningElsewhere: false } });
     expect(await handle({ type: 'offboard-job-save', job: job('ob-2', 'other') }, contentScript)).toMatchObject({ ok: false, error: { code: 'forbidden-request' } });
     expect(await handle({ type: 'offboard-job-latest', orgUrl: 'other' }, contentScript)).toMatchObject({ ok: false });
     expect(await handle({ type: 'offboard-job-save', job: { ...job('ob-3'), status: 'exploded' } }, contentScript)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+  });
+});
+
+describe('offboarding jobs, one runner per job', () => {
+  const job = (id: string, orgUrl = 'acme') => ({
+    id,
+    orgUrl,
+    createdAt: '2026-12-01T10:00:00.000Z',
+    updatedAt: '2026-12-01T10:00:00.000Z',
+    status: 'running',
+    rows: [{ row: 1, email: 'a@x.io', transferTo: '', reason: '', name: 'A', memberId: 'u-9', action: 'no-content', recipient: null, content: null, state: { kind: 'queued' } }],
+    steps: [{ id: 1, view: 'joined', recipient: null, emails: ['a@x.io'], acknowledged: false, state: 'queued', before: null }],
+  });
+  const tab = (id: number, org = 'acme') => ({ id: OWN_ID, url: `https://app.amplitude.com/analytics/${org}/settings/members`, tab: { id } });
+
+  it('a second tab\'s runner is refused while the first holds the job, and that tab is told it runs elsewhere; a release frees it', async () => {
+    expect(await handle({ type: 'offboard-job-save', job: job('lease-1'), runnerId: 'runner-a' }, tab(11))).toEqual({ ok: true, result: { saved: true } });
+    expect(await handle({ type: 'offboard-job-save', job: job('lease-1'), runnerId: 'runner-b' }, tab(12))).toMatchObject({ ok: false, error: { code: 'held-elsewhere', message: expect.stringContaining('another tab') } });
+    expect(await handle({ type: 'offboard-job-heartbeat', jobId: 'lease-1', runnerId: 'runner-b' }, tab(12))).toMatchObject({ ok: false, error: { code: 'held-elsewhere' } });
+    expect(await handle({ type: 'offboard-job-heartbeat', jobId: 'lease-1', runnerId: 'runner-a' }, tab(11))).toEqual({ ok: true, result: { renewed: true } });
+    expect(await handle({ type: 'offboard-job-latest', orgUrl: 'acme' }, tab(12))).toMatchObject({ ok: true, result: { job: { id: 'lease-1' }, runningElsewhere: true } });
+    expect(await handle({ type: 'offboard-job-latest', orgUrl: 'acme' }, tab(11))).toMatchObject({ ok: true, result: { runningElsewhere: false } });
+    // Only the holder lets go.
+    await handle({ type: 'offboard-job-release', jobId: 'lease-1', runnerId: 'runner-b' }, tab(12));
+    expect(await handle({ type: 'offboard-job-latest', orgUrl: 'acme' }, tab(12))).toMatchObject({ ok: true, result: { runningElsewhere: true } });
+    expect(await handle({ type: 'offboard-job-release', jobId: 'lease-1', runnerId: 'runner-a' }, tab(11))).toEqual({ ok: true, result: { released: true } });
+    expect(await handle({ type: 'offboard-job-latest', orgUrl: 'acme' }, tab(12))).toMatchObject({ ok: true, result: { runningElsewhere: false } });
+    expect(await handle({ type: 'offboard-job-save', job: job('lease-1'), runnerId: 'runner-b' }, tab(12))).toEqual({ ok: true, result: { saved: true } });
+  });
+
+  it('checks the sender and the shape: another org\'s page may not renew the job, a foreign sender nothing, a malformed message is refused', async () => {
+    await handle({ type: 'offboard-job-save', job: job('lease-2', 'beta'), runnerId: 'runner-a' }, tab(21, 'beta'));
+    expect(await handle({ type: 'offboard-job-heartbeat', jobId: 'lease-2', runnerId: 'runner-a' }, tab(21, 'acme'))).toMatchObject({ ok: false, error: { code: 'forbidden-request' } });
+    expect(await handle({ type: 'offboard-job-release', jobId: 'lease-2', runnerId: 'runner-a' }, { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await handle({ type: 'offboard-job-heartbeat', jobId: 'lease-2' }, tab(21, 'beta'))).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    expect(await handle({ type: 'offboard-job-save', job: job('lease-2', 'beta'), runnerId: '' }, tab(21, 'beta'))).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    // Still held by its runner: nothing above changed it.
+    expect(await handle({ type: 'offboard-job-latest', orgUrl: 'beta' }, tab(22, 'beta'))).toMatchObject({ ok: true, result: { job: { id: 'lease-2' }, runningElsewhere: true } });
   });
 });
 

@@ -1,5 +1,4 @@
 /** The background's request handler: sender check, validation, who may ask what, dispatch. Pure of browser globals. */
-import { parseOffboardJob } from './offboard/job-schema';
 import type { IDBPDatabase } from 'idb';
 import { parseRequest, REQUEST_SENDERS, type Request, type Response, type ResponseMap } from './messages';
 import { senderPage, senderRole, type SenderLike, type SenderPage } from './sender';
@@ -18,6 +17,7 @@ import { parseAuditEntry } from './audit/entry';
 import { auditKindOf, parseAuditLogEntry, type AuditLogRecord } from './audit/log-entry';
 import { parseStoredJob } from './invite/job-schema';
 import { jobRunningElsewhere, releaseJobLease, renewJobLease, saveJobStep, type LeaseDeps } from './invite/job-lease-store';
+import { latestOffboardJob, offboardRunningElsewhere, pruneOffboardJobs, releaseOffboardLease, renewOffboardLease, saveOffboardJob } from './offboard/job-store';
 import type { InviteJob } from './invite/job';
 import { ChangeRefusal, emailChangeStore } from './email-change/background-store';
 
@@ -34,7 +34,7 @@ export interface BackgroundDeps {
   clearStorage?: () => Promise<string[]>;
   /** Epoch ms; tests pass a fixed clock. */
   now?: () => number;
-  /** Whether a tab is still open (bulk-invite leases, stored with the job: a closed tab's run may be resumed elsewhere). */
+  /** Whether a tab is still open (the leases of bulk-invite and offboarding jobs, stored with the job: a closed tab's run may be resumed elsewhere). */
   tabExists?: (tabId: number) => Promise<boolean>;
 }
 
@@ -94,6 +94,7 @@ function handlersFor(deps: BackgroundDeps): Handlers {
   let lastSnapshot: { orgKey: string; answer: { readAt: number; snapshot: OrgSnapshot } } | null = null;
   const leaseDeps: LeaseDeps = { tabExists: deps.tabExists ?? (async () => true), now: clock };
   const heldElsewhere = () => new HandlerRefusal('held-elsewhere', 'This bulk invite is running in another tab; it goes on there.');
+  const offboardHeldElsewhere = () => new HandlerRefusal('held-elsewhere', 'This offboarding run is running in another tab; it goes on there.');
   /** A job some runner holds now (its lease, or rows being sent and a recent update): never expired. */
   const isRunningIn = (db: IDBPDatabase<AdminLensDb>) => (jobId: string) => jobRunningElsewhere(db, jobId, null, leaseDeps);
 
@@ -308,34 +309,33 @@ function handlersFor(deps: BackgroundDeps): Handlers {
       }
       return { entries };
     },
-    'offboard-job-save': async ({ job }, _sender, scope) => {
+    'offboard-job-save': async ({ job, runnerId }, sender, scope) => {
       checkOrg(scope, job.orgUrl, 'This offboarding run');
       const db = await database();
-      const tx = db.transaction('offboardJobs', 'readwrite');
-      const prior = await tx.store.get(job.id);
+      // One runner per job: the save is its claim, checked and written in one transaction.
+      const outcome = await saveOffboardJob(db, job, runnerId ? { runnerId, tabId: tabIdOf(sender) } : null, leaseDeps);
       // A job id of another org is not taken over by naming it with this page's org.
-      if (prior && prior.orgUrl !== job.orgUrl) {
-        tx.abort();
-        await tx.done.catch(() => undefined);
-        throw notThisOrg('This offboarding run');
-      }
-      await tx.store.put({ id: job.id, orgUrl: job.orgUrl, createdAt: prior?.createdAt ?? (Date.parse(job.createdAt) || clock()), job });
-      if (!prior) {
-        // A new run is the moment to forget old ones of the org (their rows hold emails), but never an unfinished one.
-        const cutoff = clock() - JOB_RETENTION_DAYS * DAY_MS;
-        for (const record of await tx.store.index('byOrg').getAll(job.orgUrl)) {
-          const old = parseOffboardJob(record.job);
-          if (record.id !== job.id && record.createdAt < cutoff && (!old || old.status === 'done' || old.status === 'cancelled')) await tx.store.delete(record.id);
-        }
-      }
-      await tx.done;
+      if (!outcome.saved) throw outcome.why === 'other-org' ? notThisOrg('This offboarding run') : offboardHeldElsewhere();
+      // A new run is the moment to forget old ones of the org (their rows hold emails), but never an unfinished one.
+      if (outcome.created) await pruneOffboardJobs(db, job.orgUrl, clock() - JOB_RETENTION_DAYS * DAY_MS, job.id);
       return { saved: true };
     },
-    'offboard-job-latest': async ({ orgUrl }, _sender, scope) => {
+    'offboard-job-heartbeat': async ({ jobId, runnerId }, sender, scope) => {
+      const db = await database();
+      const prior = await db.get('offboardJobs', jobId);
+      if (prior) checkOrg(scope, prior.orgUrl, 'This offboarding run');
+      if (!(await renewOffboardLease(db, jobId, { runnerId, tabId: tabIdOf(sender) }, leaseDeps))) throw offboardHeldElsewhere();
+      return { renewed: true };
+    },
+    'offboard-job-release': async ({ jobId, runnerId }) => {
+      await releaseOffboardLease(await database(), jobId, runnerId);
+      return { released: true };
+    },
+    'offboard-job-latest': async ({ orgUrl }, sender, scope) => {
       checkOrg(scope, orgUrl, "This org's offboarding runs");
-      const records = await (await database()).getAllFromIndex('offboardJobs', 'byOrg', orgUrl);
-      const newest = records.sort((a, b) => b.createdAt - a.createdAt)[0];
-      return newest ? parseOffboardJob(newest.job) : null;
+      const db = await database();
+      const job = await latestOffboardJob(db, orgUrl);
+      return job ? { job, runningElsewhere: await offboardRunningElsewhere(db, job.id, tabIdOf(sender), leaseDeps) } : null;
     },
     'data-delete-all': async () => {
       const db = await deps.db();

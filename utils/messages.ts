@@ -74,8 +74,16 @@ const REQUEST_SCHEMAS = {
   'invite-job-get': z.strictObject({ type: z.literal('invite-job-get'), jobId: z.string().check(z.minLength(1)) }),
   /** The newest job of an org, so a page can offer to resume an interrupted run. */
   'invite-job-latest': z.strictObject({ type: z.literal('invite-job-latest'), orgUrl: z.string().check(z.minLength(1)) }),
-  /** Offboarding jobs: stored whole before anything is removed and after every change of a row. */
-  'offboard-job-save': z.strictObject({ type: z.literal('offboard-job-save'), job: OffboardJobSchema }),
+  /**
+   * Offboarding jobs: stored whole before anything is removed and after every change of a row. A
+   * runner's save is its claim on the job (its lease, as the bulk invite's): refused while another
+   * tab's runner holds it.
+   */
+  'offboard-job-save': z.strictObject({ type: z.literal('offboard-job-save'), job: OffboardJobSchema, runnerId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))) }),
+  /** The offboarding runner's heartbeat while it runs (also while it waits on the console): its lease renewed. */
+  'offboard-job-heartbeat': z.strictObject({ type: z.literal('offboard-job-heartbeat'), jobId: z.string().check(z.minLength(1)), runnerId: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  /** The offboarding runner is done with the job (finished, paused, cancelled, the page left): another tab may take it. */
+  'offboard-job-release': z.strictObject({ type: z.literal('offboard-job-release'), jobId: z.string().check(z.minLength(1)), runnerId: z.string().check(z.minLength(1), z.maxLength(64)) }),
   /** The newest offboarding job of an org, so a page can offer to resume an interrupted run. */
   'offboard-job-latest': z.strictObject({ type: z.literal('offboard-job-latest'), orgUrl: z.string().check(z.minLength(1)) }),
   /**
@@ -120,6 +128,10 @@ export const REQUEST_SENDERS: Record<RequestType, 'pages' | 'own-org' | 'any'> =
   'invite-job-get': 'own-org',
   'invite-job-latest': 'own-org',
   'offboard-job-save': 'own-org',
+  // Renews the lease of a job of the page's own org (checked by the handler).
+  'offboard-job-heartbeat': 'own-org',
+  // Only the runner that holds the lease can let go of it (its id): nothing to read or change.
+  'offboard-job-release': 'any',
   'offboard-job-latest': 'own-org',
   'email-change-save': 'own-org',
   'email-change-list': 'own-org',
@@ -151,7 +163,10 @@ export interface ResponseMap {
   /** `runningElsewhere`: another live page runs it now (it is not to be offered for resuming). */
   'invite-job-latest': { job: InviteJob; runningElsewhere: boolean } | null;
   'offboard-job-save': { saved: true };
-  'offboard-job-latest': OffboardJob | null;
+  'offboard-job-heartbeat': { renewed: true };
+  'offboard-job-release': { released: true };
+  /** `runningElsewhere`: another live page runs it now (it is not to be offered for resuming). */
+  'offboard-job-latest': { job: OffboardJob; runningElsewhere: boolean } | null;
   'email-change-save': { revision: number };
   'email-change-list': { changes: EmailChange[] };
   'email-change-all': { changes: EmailChange[] };

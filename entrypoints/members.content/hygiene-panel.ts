@@ -1,13 +1,16 @@
 /**
  * Opens and closes the access hygiene report under the summary panel. The report's own file loads
  * on the first open (hygiene-report-file.ts); this side only places it, feeds it the org's data
- * and the two thresholds from the settings, and reads what each joined person owns (the content
- * search, a few people at a time) for the content column and the activity proxy.
+ * and the two thresholds from the settings, and reads what people own (the content search, a few
+ * people at a time) for the content column and the activity proxy: only for the people the report
+ * lists, or for everyone joined when content is the only activity data (content-scope.ts); new
+ * thresholds that list more people read theirs too.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DEFAULT_STALE_INVITE_DAYS } from '@/utils/access/findings';
 import type { OrgSnapshot } from '@/utils/access/model';
 import type { ContentRead } from '@/utils/hygiene/activity';
+import type { ContentScope } from '@/utils/hygiene/content-scope';
 import { DEFAULT_INACTIVE_DAYS } from '@/utils/settings/constants';
 import { readSettings, type StoredSettings, watchSettings } from '@/utils/settings/read';
 import { loadHygieneFile, type HygienePanelInput } from './hygiene-report-file';
@@ -54,6 +57,7 @@ export function hygienePanel(options: HygienePanelOptions, signal: AbortSignal):
       error: null,
       content: null,
       contentProgress: null,
+      contentScope: null,
       ...settings,
       onClose: close,
       ...options.actions?.(),
@@ -82,27 +86,70 @@ export function hygienePanel(options: HygienePanelOptions, signal: AbortSignal):
     if (own.signal.aborted) return;
     ui.mount();
 
-    // What each joined person owns, read once per snapshot (a refresh reads it again).
-    let contentFor: OrgSnapshot | null = null;
-    const readContent = async (snapshot: OrgSnapshot) => {
-      contentFor = snapshot;
-      const people = snapshot.members.filter((member) => member.status === 'joined');
-      const content = new Map<string, ContentRead>();
-      set({ content: null, contentProgress: { done: 0, total: people.length } });
-      for (let start = 0; start < people.length; start += CONTENT_READS_AT_ONCE) {
-        const counted = await orgData.countContent(people.slice(start, start + CONTENT_READS_AT_ONCE));
-        if (own.signal.aborted || contentFor !== snapshot) return;
-        for (const [id, read] of counted) content.set(id, 'error' in read ? { ok: false, reason: read.error } : { ok: true, ...read });
-        set({ content: new Map(content), contentProgress: { done: content.size, total: people.length } });
+    // What people own, per snapshot (a refresh reads it again): each person once, the people the
+    // report needs at the thresholds of the moment (more when a threshold lists more).
+    let reading: {
+      snapshot: OrgSnapshot;
+      content: Map<string, ContentRead>;
+      asked: Set<string>;
+      queue: { id: string; email: string }[];
+      pumping: boolean;
+      scope: { key: readonly unknown[]; value: ContentScope } | null;
+    } | null = null;
+
+    const plan = () => {
+      const { snapshot, report } = input;
+      if (!reading || !snapshot || !report || snapshot !== reading.snapshot) return;
+      const mine = reading;
+      // Worked out again only when what it depends on changed (not after every few people read).
+      const key = [report, input.inactiveDays, input.staleInviteDays] as const;
+      if (!mine.scope || mine.scope.key.some((value, index) => value !== key[index])) {
+        mine.scope = { key, value: file.contentScope(snapshot, report, { inactiveDays: input.inactiveDays, staleInviteDays: input.staleInviteDays, now: new Date() }) };
       }
-      set({ contentProgress: null });
+      const scope = mine.scope.value;
+      for (const person of scope.people) {
+        if (mine.asked.has(person.id)) continue;
+        mine.asked.add(person.id);
+        mine.queue.push(person);
+      }
+      const done = scope.people.filter((person) => mine.content.has(person.id)).length;
+      set({
+        content: new Map(mine.content),
+        contentScope: { read: scope.people.length, joined: scope.joined, forActivity: scope.forActivity },
+        contentProgress: done < scope.people.length ? { done, total: scope.people.length } : null,
+      });
+      void pump(mine);
+    };
+
+    const pump = async (mine: NonNullable<typeof reading>) => {
+      if (mine.pumping) return;
+      mine.pumping = true;
+      try {
+        while (mine.queue.length > 0) {
+          const counted = await orgData.countContent(mine.queue.splice(0, CONTENT_READS_AT_ONCE));
+          if (own.signal.aborted || reading !== mine) return;
+          for (const [id, read] of counted) mine.content.set(id, 'error' in read ? { ok: false, reason: read.error } : { ok: true, ...read });
+          plan();
+        }
+      } finally {
+        mine.pumping = false;
+      }
     };
 
     const unsubscribe = orgData.subscribe((state) => {
       set({ snapshot: state.snapshot, report: state.report, error: state.status === 'error' ? state.error : null });
-      if (state.snapshot && state.report && !state.fromCache && state.snapshot !== contentFor) void readContent(state.snapshot);
+      if (!state.snapshot || !state.report) return;
+      if (!state.fromCache && state.snapshot !== reading?.snapshot) {
+        reading = { snapshot: state.snapshot, content: new Map(), asked: new Set(), queue: [], pumping: false, scope: null };
+        set({ content: null, contentScope: null });
+      }
+      // A new snapshot, or the same one with new findings: who is listed may have changed.
+      plan();
     });
-    const unwatch = watchSettings((next) => set(thresholds(next)));
+    const unwatch = watchSettings((next) => {
+      set(thresholds(next));
+      plan();
+    });
     own.signal.addEventListener(
       'abort',
       () => {

@@ -7,6 +7,7 @@
 import type { AccessReport } from '@/utils/access/report';
 import type { OrgSnapshot } from '@/utils/access/model';
 import type { ContentRead } from '@/utils/hygiene/activity';
+import type { contentScope } from '@/utils/hygiene/content-scope';
 import { t } from '@/utils/i18n';
 import { unlistedFileLoader } from './load-unlisted';
 
@@ -22,6 +23,8 @@ export interface HygienePanelInput {
   /** What each joined person owns, by member id, as far as read; null until reading starts. */
   content: ReadonlyMap<string, ContentRead> | null;
   contentProgress: { done: number; total: number } | null;
+  /** Whose content is read (utils/hygiene/content-scope.ts), said in the report; null until known. */
+  contentScope: { read: number; joined: number; forActivity: boolean } | null;
   inactiveDays: number;
   staleInviteDays: number;
   onClose(): void;
@@ -34,6 +37,8 @@ export interface HygienePanelInput {
 export interface HygieneFile {
   /** Draws the panel (its styles included) into `host`, a node of our shadow root. */
   mount(host: HTMLElement, input: HygienePanelInput): { update(input: HygienePanelInput): void; unmount(): void };
+  /** Whose content to read for the report: the people it lists (or everyone joined, when content is the only activity data). */
+  contentScope: typeof contentScope;
 }
 
 export const loadHygieneFile = unlistedFileLoader<HygieneFile>(HYGIENE_FILE, HYGIENE_GLOBAL, () => t('hygLoadFailed', { error: `${HYGIENE_FILE} did not load` }));

@@ -6,13 +6,16 @@
  * offers to resume a run that a reload, a closed tab or a crash cut short.
  *
  * The run belongs to the tab (kept here for as long as the content script lives): leaving the page
- * and coming back shows the same run, never a second one. Its job lives in the background's
- * IndexedDB from before the first removal.
+ * pauses it before its next removal (the rows left stay queued), and coming back shows the same
+ * run, paused, with Resume; never a second one. Its job lives in the background's IndexedDB from
+ * before the first removal, with a lease (as the bulk invite's): a second tab is told the run goes
+ * on elsewhere, and its runner, should it try, is refused before it removes anyone.
  */
 import { render } from 'preact';
 import type { Feature } from '@/utils/features/registry';
 import type { OffboardDialogProps } from '@/components/OffboardDialog';
 import type { OffboardRunView } from '@/components/OffboardRun';
+import type { OrgSnapshot } from '@/utils/access/model';
 import type { OffboardJob } from '@/utils/offboard/job';
 import type { OffboardRunner } from '@/utils/offboard/runner';
 import type { ValidatedOffboardRow } from '@/utils/offboard/validate';
@@ -30,8 +33,22 @@ const CSV_TYPE = 'text/csv;charset=utf-8';
 const HOST_MARK = 'data-admin-lens';
 const BULK_INVITE_HOST = 'admin-lens-bulk-invite';
 
-/** The tab's run, per org: it outlives a visit of the page. */
-const tabRuns = new Map<string, { runner: OffboardRunner; job: OffboardJob }>();
+/** The tab's run of an org: it outlives a visit of the page, and reports to the visit that shows it. */
+interface TabRun {
+  runner: OffboardRunner;
+  /** The job as last reported. */
+  job: OffboardJob;
+  /** The visit showing it now: every change, and the end of a run; null while the page is away. */
+  watch: ((job: OffboardJob, running: boolean) => void) | null;
+  ended: ((job: OffboardJob) => void) | null;
+  /** Paused because the page was left mid-run (said so until it is resumed). */
+  leftPage: boolean;
+  /** Whether the dialog was open when the last visit ended: the next one opens it again. */
+  dialogOpen: boolean;
+  /** The org as the visit showing the run read it last: names for the next removal. */
+  snapshot: OrgSnapshot;
+}
+const tabRuns = new Map<string, TabRun>();
 
 /** Whoever shows the dialog now (one visit at a time): `openOffboarding` goes through it. */
 let opener: ((emails: readonly string[]) => void) | null = null;
@@ -67,6 +84,8 @@ export const offboardPanel: Feature<MembersContext> = {
     let open = false;
     let initialText: OffboardDialogProps['initialText'] = null;
     let resumeOffer: string | null = null;
+    /** Something to know without opening: the run goes on in another tab. */
+    let notice: string | null = null;
     let run: OffboardRunView | null = null;
     let pace: { since: number; doneAtStart: number } | null = null;
     let openerHost: HTMLElement | null = null;
@@ -96,8 +115,31 @@ export const offboardPanel: Feature<MembersContext> = {
       return done > 0 ? ((Date.now() - pace.since) / done) * openRows(job) : null;
     };
     const show = (job: OffboardJob, running: boolean) => {
-      run = { job, running, interrupted: false, stopping: running ? (run?.stopping ?? null) : null, estimateMs: running ? estimate(job) : null };
+      const leftPage = !running && job.status === 'paused' && !!tabRuns.get(orgUrl)?.leftPage;
+      run = { job, running, interrupted: false, leftPage, stopping: running ? (run?.stopping ?? null) : null, estimateMs: running ? estimate(job) : null };
       draw();
+    };
+
+    /** The run goes on in another tab: this one shows it, drives nothing, offers nothing to resume. */
+    const elsewhere = (job: OffboardJob) => {
+      if (tabRuns.get(orgUrl)?.job.id === job.id) tabRuns.delete(orgUrl);
+      run = null;
+      resumeOffer = null;
+      notice = t('obRunningElsewhere', { count: openRows(job) });
+      draw();
+    };
+
+    /** This visit shows the tab's run: its changes and its end come here until the page goes. */
+    const attach = (entry: TabRun) => {
+      if (state.snapshot) entry.snapshot = state.snapshot;
+      entry.watch = (job, running) => show(job, running);
+      entry.ended = (final) => {
+        pace = null;
+        if (entry.runner.heldElsewhere) elsewhere(final);
+        else show(final, false);
+        // Who is in the org changed: badges, summary and the next validation read it again.
+        void orgData.refresh();
+      };
     };
 
     /** The tab's runner of this job (a new one if none yet). */
@@ -107,30 +149,33 @@ export const offboardPanel: Feature<MembersContext> = {
       if (!logic || !state.snapshot) return null;
       const runner = logic.pageOffboardRunner(job, {
         origin: location.origin,
-        snapshot: () => state.snapshot ?? (() => { throw new Error('The org has not been read yet.'); })(),
+        // The org as the visit showing the run reads it (or, while the page is away, as it was read last).
+        snapshot: () => entry.snapshot,
         onChange: (next) => {
-          const entry = tabRuns.get(orgUrl);
-          if (entry) entry.job = next;
-          if (!signal.aborted) show(next, runner.running);
+          entry.job = next;
+          entry.watch?.(next, runner.running);
         },
         heldBy: guardHold,
         skip: ours,
       });
-      tabRuns.set(orgUrl, { runner, job });
+      const entry: TabRun = { runner, job, watch: null, ended: null, leftPage: false, dialogOpen: false, snapshot: state.snapshot };
+      attach(entry);
+      tabRuns.set(orgUrl, entry);
       return runner;
     };
 
     const start = (job: OffboardJob) => {
       const runner = runnerOf(job);
-      if (!runner || runner.running) return;
+      const entry = tabRuns.get(orgUrl);
+      if (!runner || !entry || runner.running) return;
       resumeOffer = null;
+      notice = null;
+      entry.leftPage = false;
       pace = { since: Date.now(), doneAtStart: finished(job) };
       show(runner.job, true);
       void runner.run().then((final) => {
-        pace = null;
-        if (!signal.aborted) show(final, false);
-        // Who is in the org changed: badges, summary and the next validation read it again.
-        void orgData.refresh();
+        entry.job = final;
+        entry.ended?.(final);
       });
     };
 
@@ -160,7 +205,7 @@ export const offboardPanel: Feature<MembersContext> = {
       onRetryFailed: () => {
         if (!run) return;
         const runner = runnerOf(tabRuns.get(orgUrl)?.job ?? run.job);
-        if (runner && !runner.running) void runner.retryFailed().then((job) => start(job));
+        if (runner && !runner.running) void runner.retryFailed().then((job) => (runner.heldElsewhere ? elsewhere(job) : start(job)));
       },
       onDownloadResults: () => {
         if (logic && run && dialogHost) downloadText(logic.offboardResultsFileName(orgUrl, new Date()), logic.offboardResultsCsv(run.job, { notAcknowledged: t('obNotAcknowledged') }), CSV_TYPE, dialogHost);
@@ -186,17 +231,26 @@ export const offboardPanel: Feature<MembersContext> = {
       setOpen(true);
     };
 
-    // This tab's run from an earlier visit, or one a reload or closed tab cut short (offered, never started by itself).
+    // This tab's run from an earlier visit (paused when the page was left, or still finishing its
+    // step), shown again as it was left; or one a reload or closed tab cut short (offered, never
+    // started by itself); or one another tab runs now (said so, not offered).
     const earlier = tabRuns.get(orgUrl);
     if (earlier) {
-      run = { job: earlier.job, running: earlier.runner.running, interrupted: false, stopping: null, estimateMs: null };
+      attach(earlier);
+      open = earlier.dialogOpen;
+      const leftPage = !earlier.runner.running && earlier.job.status === 'paused' && earlier.leftPage;
+      run = { job: earlier.job, running: earlier.runner.running, interrupted: false, leftPage, stopping: null, estimateMs: null };
+      if (!open && !earlier.runner.running && earlier.job.status !== 'done' && earlier.job.status !== 'cancelled' && openRows(earlier.job) > 0) resumeOffer = t('obResumeOffer', { count: openRows(earlier.job) });
       ensureLogic();
     } else {
       void sendRequest({ type: 'offboard-job-latest', orgUrl }).then(
-        (job) => {
-          if (signal.aborted || !job || run || job.status === 'done' || job.status === 'cancelled' || openRows(job) === 0) return;
+        (latest) => {
+          if (signal.aborted || !latest || run) return;
+          const { job } = latest;
+          if (job.status === 'done' || job.status === 'cancelled' || openRows(job) === 0) return;
+          if (latest.runningElsewhere) return elsewhere(job);
           resumeOffer = t('obResumeOffer', { count: openRows(job) });
-          run = { job, running: false, interrupted: true, stopping: null, estimateMs: null };
+          run = { job, running: false, interrupted: true, leftPage: false, stopping: null, estimateMs: null };
           draw();
         },
         () => undefined,
@@ -218,6 +272,7 @@ export const offboardPanel: Feature<MembersContext> = {
         tabRuns.delete(orgUrl);
         start(job);
       },
+      notice,
       run: run && logic ? { view: run, counts: logic.offboardJobCounts(run.job), controls } : null,
     });
 
@@ -232,6 +287,11 @@ export const offboardPanel: Feature<MembersContext> = {
             <button type="button" class="al-bi-button al-bi-resume-offer al-ob-resume" onClick={() => setOpen(true)}>
               {resumeOffer}
             </button>
+          )}
+          {notice && !open && (
+            <p class="al-bi-landmark" role="status">
+              {notice}
+            </p>
           )}
           {loadError && (
             <p class="al-bi-landmark" role="alert">
@@ -284,6 +344,8 @@ export const offboardPanel: Feature<MembersContext> = {
     const unsubscribe = orgData.subscribe((next) => {
       const had = state.snapshot;
       state = next;
+      const entry = tabRuns.get(orgUrl);
+      if (entry?.watch && next.snapshot) entry.snapshot = next.snapshot;
       if (next.snapshot !== had) draw();
     });
 
@@ -304,6 +366,18 @@ export const offboardPanel: Feature<MembersContext> = {
       'abort',
       () => {
         opener = null;
+        // Leaving the page (or offboarding switched off): the run pauses before its next removal,
+        // and a step not confirmed yet goes back to the queue; Resume is offered when the page is back.
+        const entry = tabRuns.get(orgUrl);
+        if (entry) {
+          entry.watch = null;
+          entry.ended = null;
+          entry.dialogOpen = open;
+          if (entry.runner.running) {
+            entry.leftPage = true;
+            entry.runner.pause();
+          }
+        }
         observer.disconnect();
         if (scheduled) cancelAnimationFrame(scheduled);
         unsubscribe();

@@ -122,6 +122,8 @@ test('without the console’s last-active dates, the column says so and shows th
   const panel = await openReport(page);
   await expect(panel.getByText(/^Last active: not readable on this console \(.+\)\. Where someone owns content/)).toBeVisible();
   await expect(panel.getByRole('columnheader', { name: /Last active/ })).toContainText('not readable here');
+  // The content is then the only activity data: everyone joined is read, and the report says why.
+  await expect(panel.getByText(/^Content owned is read for all \d+ joined people: without the console's last-active dates/)).toBeVisible();
   // Gabriel Costa's last content change is 200 days old: listed, and said to be the proxy it is.
   const gabriel = panel.locator('tbody tr').filter({ hasText: 'Gabriel Costa' });
   await expect(gabriel).toContainText('(last content change)');
@@ -145,3 +147,51 @@ test('without the content search, the content column says so and no content owne
   await expect(shownNames(panel)).toHaveText(['Gabriel Costa', 'Daniel Reyes']);
   await expect(panel.locator('tbody tr').first()).toContainText('Could not be read:');
 });
+
+test('reads what people own only for the people it lists, and says so', async ({ page, serviceWorker }) => {
+  await setThresholds(serviceWorker, DEMO_THRESHOLDS['90/45']);
+  // Whose content the page searches (the search names its owner).
+  const searchedOwners = new Set<string>();
+  page.on('request', (request) => {
+    if (!request.url().includes('q=GlobalSearch')) return;
+    const body = request.postDataJSON() as { variables?: { owners?: string[] } } | null;
+    for (const owner of body?.variables?.owners ?? []) searchedOwners.add(owner);
+  });
+  await page.goto(MEMBERS_URL);
+  const panel = await openReport(page);
+  // 90/45: Daniel Reyes, Gabriel Costa (inactive), Zara Ahmed (never signed in), Emma Johansson (no access); Léa's invite is pending.
+  await expect(panel.getByText(/^Content owned is read only for the 4 people listed \(of \d+ joined\)/)).toBeVisible();
+  expect([...searchedOwners].sort()).toEqual(['daniel.reyes@lumenfield.example', 'emma.johansson@lumenfield.example', 'gabriel.costa@lumenfield.example', 'zara.ahmed@lumenfield.example']);
+  await panel.getByRole('button', { name: 'Content owners among these (2)', exact: true }).click();
+  await expect(shownNames(panel)).toHaveText(['Gabriel Costa', 'Daniel Reyes']);
+
+  // A lower threshold lists more people: theirs is read then, and only theirs.
+  await setThresholds(serviceWorker, { inactiveDays: 30, staleInviteDays: 45 });
+  await expect(panel.getByText(/^Content owned is read only for the 5 people listed/)).toBeVisible();
+  await expect(panel.getByText(/^Reading what people own/)).toHaveCount(0);
+  expect([...searchedOwners].sort()).toEqual(['daniel.reyes@lumenfield.example', 'emma.johansson@lumenfield.example', 'gabriel.costa@lumenfield.example', 'jonas.weber@lumenfield.example', 'zara.ahmed@lumenfield.example']);
+  await panel.getByRole('button', { name: 'Content owners among these (3)', exact: true }).click();
+  await expect(shownNames(panel)).toHaveCount(3);
+});
+
+/**
+ * Other renditions of the double (issue 12's markup variants): the report reads the org from its
+ * data, never from the page's markup, but it is opened from the summary, placed after it, and must
+ * list the same people however the console's page is marked up.
+ */
+for (const variant of ['aria-grid', 'plain-divs'] as const) {
+  test.describe(`markup variant "${variant}"`, () => {
+    test.use({ markup: variant });
+
+    test('lists exactly the expected people, with what they own', async ({ page, serviceWorker }) => {
+      await setThresholds(serviceWorker, DEMO_THRESHOLDS['90/45']);
+      await page.goto(MEMBERS_URL);
+      await expect(page.getByRole('heading', { name: /^team members & groups$/i, level: 1 })).toBeVisible();
+      const panel = await openReport(page);
+      await expectCategories(panel, '90/45');
+      // What Gabriel Costa owns was read for him (he is listed).
+      await panel.getByRole('button', { name: /^Everyone listed/ }).click();
+      await expect(panel.locator('tbody tr').filter({ hasText: 'Gabriel Costa' })).toContainText('15 charts, 3 dashboards, 4 cohorts, 2 notebooks');
+    });
+  });
+}

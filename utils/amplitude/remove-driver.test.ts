@@ -31,6 +31,11 @@ interface FakeOptions {
   extraInDialog?: FakePerson;
   /** The list shows names only. */
   namesOnly?: boolean;
+  /**
+   * Another page loads this long (ms): meanwhile the old rows stay, redrawn at once (their text
+   * changes: "loading" in a column), with only a visible "Loading users…" beside them, no aria-busy.
+   */
+  loadingMs?: number;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -46,6 +51,7 @@ function fakeConsole(options: FakeOptions = {}) {
   const selected = new Set<string>();
   const removals: { ids: string[]; to: string | null }[] = [];
   let page = 0;
+  let loading = false;
   const section = el('section');
   document.body.append(section);
   const heading = el('h1', {}, 'Team Members & Groups');
@@ -63,7 +69,7 @@ function fakeConsole(options: FakeOptions = {}) {
         queueMicrotask(render);
       });
       const who = options.namesOnly ? el('div', {}, person.name) : el('div', {}, el('div', {}, person.name), el('div', {}, person.email));
-      return el('tr', {}, el('td', {}, box), el('td', {}, who));
+      return el('tr', {}, el('td', {}, box), el('td', {}, who), el('td', {}, loading ? '—' : 'Engineering'));
     });
     const table = el('table', { 'aria-label': 'Joined users' }, el('thead', {}, el('tr', {}, el('th', {}, el('input', { type: 'checkbox', 'aria-label': 'Select all' })), el('th', {}, 'User'))), el('tbody', {}, ...rows));
     const toolbar = el('div', { role: 'toolbar' });
@@ -74,17 +80,25 @@ function fakeConsole(options: FakeOptions = {}) {
     }
     const previous = el('button', {}, 'Previous');
     previous.disabled = page === 0;
-    previous.addEventListener('click', () => {
-      page -= 1;
-      setTimeout(render, 5);
-    });
+    const turn = (by: number) => {
+      if (!options.loadingMs) {
+        page += by;
+        setTimeout(render, 5);
+        return;
+      }
+      loading = true;
+      render();
+      setTimeout(() => {
+        loading = false;
+        page += by;
+        render();
+      }, options.loadingMs);
+    };
+    previous.addEventListener('click', () => turn(-1));
     const next = el('button', {}, 'Next');
     next.disabled = (page + 1) * pageSize >= ORG.length;
-    next.addEventListener('click', () => {
-      page += 1;
-      setTimeout(render, 5);
-    });
-    area.append(toolbar, table, el('nav', { 'aria-label': 'Pagination' }, previous, next));
+    next.addEventListener('click', () => turn(1));
+    area.append(toolbar, ...(loading ? [el('p', { role: 'status' }, 'Loading users…')] : []), table, el('nav', { 'aria-label': 'Pagination' }, previous, next));
   }
 
   function openDialog() {
@@ -174,6 +188,14 @@ describe('removeThroughConsole', () => {
     expect(result).toEqual({ kind: 'done' });
     expect(confirmedWithState).toBe(true);
     expect(fake.removals).toEqual([{ ids: ['u-3', 'u-5'], to: 'u-2' }]);
+  });
+
+  it('waits for another page to load when the list says so only by a visible "Loading…" (no aria-busy)', async () => {
+    // The old rows are redrawn at once and stay longer than the driver's settling time.
+    const fake = fakeConsole({ pageSize: 2, loadingMs: 700 });
+    const result = await removeThroughConsole({ people: [person('u-3')], recipient: null, view: 'joined' }, { ...fast, timeoutMs: 4_000 });
+    expect(result).toEqual({ kind: 'done' });
+    expect(fake.removals).toEqual([{ ids: ['u-3'], to: null }]);
   });
 
   it('removes without transfer when there is no recipient', async () => {

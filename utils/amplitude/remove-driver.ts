@@ -22,7 +22,7 @@ import { emailsIn } from './emails';
 import { findMembersHeading } from './page';
 import { findRemoveDialogs, readRemoveDialog, removeDialogParts, TRANSFER_RECIPIENT_NAME, type RemoveDialogReading } from './remove-dialog';
 import { indexPeople, type Person } from './row-identity';
-import { findUsersArea, findUsersLists, readRow, USERS_VIEW_NAMES, usersView, type Skip, type UsersView } from './users-table';
+import { findUsersArea, findUsersLists, readRow, USERS_VIEW_NAMES, usersListLoading, usersView, type Skip, type UsersView } from './users-table';
 import { t } from '../i18n';
 import { domWaiter } from './dom-wait';
 
@@ -222,7 +222,11 @@ export async function removeThroughConsole(order: RemovalOrder, options: Removal
     const list = where ? findUsersLists(where, skip)[0] : undefined;
     return where && list ? usersView(list.element, where, doc.location?.href ?? '').view : null;
   };
-  const busy = () => rows()[0]?.closest('[aria-busy]')?.getAttribute('aria-busy') === 'true';
+  /** The list is loading (users-table.ts: aria-busy, or a "Loading…" shown beside it). */
+  const busy = () => {
+    const where = area();
+    return !!where && usersListLoading(where, findUsersLists(where, skip)[0]?.element ?? null, skip);
+  };
 
   async function showView(view: UsersView) {
     const control = buttonNamed(USERS_VIEW_NAMES[view])();
@@ -255,7 +259,7 @@ export async function removeThroughConsole(order: RemovalOrder, options: Removal
 
   async function selectPeople() {
     await showView(order.view);
-    await waitFor(() => rows().length > 0, t('rmdNoUsersList'));
+    await waitFor(() => rows().length > 0 && !busy(), t('rmdNoUsersList'));
     const found = new Set<string>();
     await tickPage(found);
     if (found.size < order.people.length) {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findUsersArea, findUsersLists, findUsersRoot, readRow, type UsersList, usersView } from './users-table';
+import { findUsersArea, findUsersLists, findUsersRoot, readRow, type UsersList, usersListLoading, usersView } from './users-table';
 
 /**
  * Small copies of the Users tab in each markup shape the double can render (test/console/shared/
@@ -247,5 +247,37 @@ describe('reading a row', () => {
   it('a row with nothing readable has no anchor', () => {
     document.body.innerHTML = '<table><tbody><tr><td><input type="checkbox"></td><td><button>⋯</button></td></tr></tbody></table>';
     expect(readRow(document.querySelector('tr')!)).toEqual({ emails: [], texts: [], names: [], anchor: null });
+  });
+});
+
+describe('whether the Users list is loading', () => {
+  const loading = () => {
+    const area = findUsersArea(document.querySelector('h1')!)!;
+    return usersListLoading(area, lists()[0]?.element ?? null);
+  };
+
+  it.each(['table', 'grid'] as const)('%s: by aria-busy on the list or around it', (shape) => {
+    page({ shape });
+    expect(loading()).toBe(false);
+    document.querySelector('table, [role="grid"]')!.setAttribute('aria-busy', 'true');
+    expect(loading()).toBe(true);
+    document.querySelector('table, [role="grid"]')!.setAttribute('aria-busy', 'false');
+    document.querySelector('[role="tabpanel"]')!.setAttribute('aria-busy', 'true');
+    expect(loading()).toBe(true);
+  });
+
+  it('plain divs: by a visible "Loading…" beside the list, in any casing and with three dots too', () => {
+    for (const words of ['Loading pending users…', 'LOADING USERS...', 'Loading…']) {
+      page({ shape: 'divs', name: null, view: `<p role="status">${words}</p>` });
+      expect(loading(), words).toBe(true);
+    }
+  });
+
+  it('not by a hidden loading text, one in a dialog, a sentence about loading, or a busy cell inside the list', () => {
+    page({ shape: 'divs', name: null, view: '<p hidden>Loading users…</p><div role="dialog"><p>Loading…</p></div><p>Loading large orgs takes a while.</p>' });
+    expect(loading()).toBe(false);
+    page({ shape: 'grid' });
+    document.querySelector('[role="gridcell"]')!.setAttribute('aria-busy', 'true');
+    expect(loading()).toBe(false);
   });
 });

@@ -14,6 +14,8 @@
  *   "Pending users" [guess]. The name is only a hint: the list is found by its structure, a
  *   `<table>`, an ARIA grid or plain divs, whose rows hold a checkbox and a person.
  * - a pending invitee's name may be their email, shown once [guess]
+ * - while it loads (another view, page or search), the list says so by `aria-busy` on itself or
+ *   around it, or by a visible "Loading…" text beside it; plain markup may do only the latter [guess]
  */
 import { collapse, accessibleName, CHECKBOX_SELECTOR, DIALOG_SELECTOR, nameStartsWith, sameName } from './names';
 import { emailsIn, mailtoAddress, withoutEmails } from './emails';
@@ -248,4 +250,44 @@ export function readRow(row: Element, skip: Skip = keepAll): RowReading {
     if (bare && anchor?.contains(element) && !names.includes(bare)) names.push(bare);
   }
   return { emails, texts, names, anchor };
+}
+
+/**
+ * [guess] A loading message: "Loading…", "Loading pending users…", "Loading users..." (any
+ * casing). Only short texts: a sentence that mentions loading is not a loading state.
+ */
+const LOADING_TEXT = /^loading\b[^]{0,60}(…|\.\.\.)$/i;
+
+function hiddenFromView(element: Element, stop: Element): boolean {
+  for (let at: Element | null = element; at && at !== stop.parentElement; at = at.parentElement) {
+    if (at.hasAttribute('hidden') || at.getAttribute('aria-hidden') === 'true') return true;
+    const style = (at as HTMLElement).style;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the Users list is loading (another view, page or search is on its way, the rows shown
+ * may be the old ones): `aria-busy="true"` on the list or around it, or a loading message shown
+ * in the list's area outside dialogs [guess]. `list`: the list found, if any; `area`: where it is
+ * shown (findUsersArea). Our own nodes are in shadow roots, never seen here; `skip` leaves out
+ * any other we inserted.
+ */
+export function usersListLoading(area: Element, list: Element | null, skip: Skip = keepAll): boolean {
+  if (list?.closest('[aria-busy="true"]')) return true;
+  // No list yet: anything busy in the area (a cell busy inside a list, saving a role, is not the list loading).
+  if (!list) {
+    for (const busy of area.querySelectorAll('[aria-busy="true"]')) if (!busy.closest(DIALOG_SELECTOR) && !ancestorSkipped(busy, area, skip)) return true;
+  }
+  const walker = area.ownerDocument.createTreeWalker(area, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue ?? '';
+    if (text.length > 80 || !/loading/i.test(text)) continue;
+    const element = node.parentElement;
+    if (!element || !LOADING_TEXT.test(collapse(element.textContent))) continue;
+    if (element.closest(DIALOG_SELECTOR) || ancestorSkipped(element, area, skip) || hiddenFromView(element, area)) continue;
+    return true;
+  }
+  return false;
 }

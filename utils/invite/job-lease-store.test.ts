@@ -4,7 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openAdminLensDb } from '../storage/db';
 import { createJob, startBatch, type InviteJob } from './job';
-import { LEASE_HEARTBEAT_MS, LEASE_STALE_MS } from './job-lease';
+import { LEASE_HEARTBEAT_MS, LEASE_STALE_MS } from '../jobs/job-lease';
 import { jobRunningElsewhere, releaseJobLease, renewJobLease, saveJobStep, type LeaseDeps } from './job-lease-store';
 import { splitJob } from './job-schema';
 import { parseInviteCsv } from './parse';

@@ -9,11 +9,12 @@ import { createConsoleClient } from '../amplitude/console-client';
 import { fetchNotingOwn } from '../amplitude/own-requests';
 import { sendThroughWizard, type WizardBatch } from '../amplitude/invite-wizard';
 import { pendingInvites } from '../amplitude/pending-invites';
-import { BackgroundError, sendRequest } from '../messaging';
+import { sendRequest } from '../messaging';
+import { claiming } from '../jobs/lease-requests';
 import { createJob, type InviteJob, type JobBatch, type JobRow } from './job';
 import { changedRows, splitJob } from './job-schema';
 import type { InvitePlan } from './plan';
-import { createInviteRunner, LeaseLost, type InviteRunner } from './runner';
+import { createInviteRunner, type InviteRunner } from './runner';
 import type { ValidatedRow } from './validate';
 import { t } from '../i18n';
 
@@ -50,23 +51,6 @@ export function wizardBatchOf(batch: JobBatch, rows: readonly JobRow[], snapshot
 
 export function newPageJob(input: { orgUrl: string; headers: string[]; rows: readonly ValidatedRow[]; plan: InvitePlan }): InviteJob {
   return createJob({ id: crypto.randomUUID(), orgUrl: input.orgUrl, now: new Date().toISOString(), headers: input.headers, rows: input.rows, plan: input.plan });
-}
-
-/**
- * A request that claims the job. The background's "another runner holds this job" becomes the
- * runner's LeaseLost. A message lost on its way (the service worker was stopped while it handled
- * it) is sent once more: a save or a renewal by the lease's holder may be repeated harmlessly.
- */
-async function claiming<T>(request: () => Promise<T>): Promise<T> {
-  try {
-    return await request().catch((error: unknown) => {
-      if (error instanceof BackgroundError) throw error;
-      return request();
-    });
-  } catch (error) {
-    if (error instanceof BackgroundError && error.code === 'held-elsewhere') throw new LeaseLost(error.message);
-    throw error;
-  }
 }
 
 export interface PageRunOptions {

@@ -36,16 +36,11 @@ import {
   type JobRow,
   type Membership,
 } from './job';
-import { LEASE_HEARTBEAT_MS } from './job-lease';
+import { LEASE_HEARTBEAT_MS, leaseHeartbeat, LeaseLost } from '../jobs/job-lease';
 import { t } from '../i18n';
 
-/** Thrown by `renewLease` and `save` when another runner holds the job now: this one must stop. */
-export class LeaseLost extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LeaseLost';
-  }
-}
+/** Thrown by `renewLease` and `save` when another runner holds the job now (utils/jobs/job-lease.ts). */
+export { LeaseLost };
 
 /** `aborted`: nothing was sent (cancelled, or the gate said no). */
 export type SendOutcome = { ok: true } | { ok: false; reason: string; aborted?: boolean };
@@ -262,20 +257,11 @@ export function createInviteRunner(initial: InviteJob, ports: RunnerPorts): Invi
     }
   }
 
-  /**
-   * Renews the lease while the run goes on, also while it waits (a slow Send saves nothing for a
-   * while, and a lease not renewed goes stale: another tab would take the job). A renewal that
-   * fails for another reason (the background restarting) is left to the next one.
-   */
+  /** Renews the lease while the run goes on, also while it waits on a slow Send (utils/jobs/job-lease.ts). */
   function heartbeat(): () => void {
     const renew = ports.renewLease;
     if (!renew) return () => undefined;
-    const timer = setInterval(() => {
-      renew(job.id).catch((error: unknown) => {
-        if (error instanceof LeaseLost) leaseLost ??= error;
-      });
-    }, ports.leaseRenewMs ?? LEASE_HEARTBEAT_MS);
-    return () => clearInterval(timer);
+    return leaseHeartbeat(() => renew(job.id), ports.leaseRenewMs ?? LEASE_HEARTBEAT_MS, (error) => (leaseLost ??= error));
   }
 
   return {

@@ -19,6 +19,7 @@ import { fetchNotingOwn } from '../amplitude/own-requests';
 import { removeThroughConsole, type RemovalPerson } from '../amplitude/remove-driver';
 import { OrgDataData, OrgMembersData, UsersData } from '../amplitude/schemas';
 import { sendRequest } from '../messaging';
+import { claiming } from '../jobs/lease-requests';
 import { readSettings } from '../settings/read';
 import { createOffboardRunner, type OffboardPorts, type OffboardRunner } from './runner';
 import type { OffboardJob } from './job';
@@ -104,9 +105,18 @@ export function pageOffboardRunner(job: OffboardJob, options: PageOffboardOption
     };
   };
 
+  // This page's claim on the job (a lease stored with it, as the bulk invite's): the background
+  // refuses saves and heartbeats from a second tab's runner while this one holds it.
+  const runnerId = crypto.randomUUID();
   const ports: OffboardPorts = {
     async save(next) {
-      await sendRequest({ type: 'offboard-job-save', job: next });
+      await claiming(() => sendRequest({ type: 'offboard-job-save', job: next, runnerId }));
+    },
+    async renewLease(jobId) {
+      await claiming(() => sendRequest({ type: 'offboard-job-heartbeat', jobId, runnerId }));
+    },
+    async release(jobId) {
+      await sendRequest({ type: 'offboard-job-release', jobId, runnerId });
     },
     presence: () => reads.presence(),
     content: (email) => reads.content(email),

@@ -13,6 +13,7 @@ import { createOffboardRunner, type OffboardPorts, type StepOrder } from './runn
 import { parseOffboardCsv } from './parse';
 import { validateOffboarding } from './validate';
 import { CONTENT, counts, NOW, PEOPLE } from './test-fixture';
+import { LeaseLost } from '../jobs/job-lease';
 
 function jobFor(csv: string, acknowledged: string[] = []): OffboardJob {
   const parsed = parseOffboardCsv(csv);
@@ -149,5 +150,103 @@ describe('createOffboardRunner', () => {
     const cancelled = await runner.run();
     expect(cancelled.status).toBe('cancelled');
     expect(states(cancelled)).toMatchObject({ '2:emma@x.io': 'removed', '3:ryan@x.io': 'cancelled' });
+  });
+});
+
+/** A console whose dialog takes a while before its confirm (as the real one does): `waitMs` each. */
+function slowConsole(waitMs: number) {
+  const fake = fakeConsole();
+  const remove = fake.ports.remove;
+  fake.ports.remove = async (order, beforeConfirm, signal) => {
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    return remove(order, beforeConfirm, signal);
+  };
+  return fake;
+}
+
+describe('one runner per job (the lease)', () => {
+  it('a runner whose first save is refused (another tab holds the job) removes nobody, saves nothing more and says so', async () => {
+    const fake = fakeConsole();
+    let saves = 0;
+    let released = 0;
+    fake.ports.save = async () => {
+      saves += 1;
+      throw new LeaseLost('This offboarding run is running in another tab; it goes on there.');
+    };
+    fake.ports.release = async () => {
+      released += 1;
+    };
+    const runner = createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\nemma@x.io,'), fake.ports);
+    const final = await runner.run();
+    expect(runner.heldElsewhere).toBe(true);
+    expect(fake.removals).toEqual([]);
+    expect(saves).toBe(1);
+    expect(released).toBe(1);
+    // Not said to be paused here: the run is the other tab's.
+    expect(final.rows.map((row) => row.state.kind)).toEqual(['queued', 'queued']);
+  });
+
+  it('a heartbeat that finds the job taken while a step waits on the console stops that step before its confirm; nothing more is saved', async () => {
+    const fake = slowConsole(60);
+    let holder = 'me';
+    const savedBy: string[] = [];
+    fake.ports.save = async (job) => {
+      if (holder !== 'me') throw new LeaseLost('held elsewhere');
+      savedBy.push(job.status);
+    };
+    let renewals = 0;
+    fake.ports.renewLease = async () => {
+      renewals += 1;
+      // Another tab took over (this page froze for longer than a lease lasts).
+      holder = 'other';
+      throw new LeaseLost('held elsewhere');
+    };
+    fake.ports.leaseRenewMs = 10;
+    const runner = createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\nemma@x.io,'), fake.ports);
+    await runner.run();
+    expect(renewals).toBeGreaterThanOrEqual(1);
+    expect(runner.heldElsewhere).toBe(true);
+    expect(fake.removals).toEqual([]);
+    expect(savedBy).toEqual(['running']);
+  });
+
+  it('renews while it runs and lets go when it stops', async () => {
+    const fake = slowConsole(40);
+    const calls: string[] = [];
+    fake.ports.renewLease = async (jobId) => {
+      calls.push(`renew ${jobId}`);
+    };
+    fake.ports.release = async (jobId) => {
+      calls.push(`release ${jobId}`);
+    };
+    fake.ports.leaseRenewMs = 10;
+    const runner = createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\nemma@x.io,'), fake.ports);
+    const final = await runner.run();
+    expect(final.status).toBe('done');
+    expect(runner.heldElsewhere).toBe(false);
+    expect(calls.filter((call) => call === 'renew job-1').length).toBeGreaterThanOrEqual(2);
+    expect(calls.at(-1)).toBe('release job-1');
+    const after = calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(calls.length).toBe(after);
+  });
+});
+
+describe('the Members page left mid-run', () => {
+  it('pausing while a step waits on the console puts the step back in the queue: nothing fails, nobody is removed, Resume finishes it', async () => {
+    const fake = slowConsole(30);
+    const runner = createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\nemma@x.io,'), fake.ports);
+    const running = runner.run();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // The page goes: the panel pauses the run (offboard-panel.tsx).
+    runner.pause();
+    const paused = await running;
+    expect(paused.status).toBe('paused');
+    expect(states(paused)).toEqual({ '1:grace@x.io': 'queued', '2:emma@x.io': 'queued' });
+    expect(paused.steps.map((step) => step.state)).toEqual(['queued', 'queued']);
+    expect(fake.removals).toEqual([]);
+    const final = await runner.run();
+    expect(states(final)).toEqual({ '1:grace@x.io': 'removed', '2:emma@x.io': 'removed' });
+    expect(fake.removals.map((order) => order.emails)).toEqual([['grace@x.io'], ['emma@x.io']]);
   });
 });

@@ -13,7 +13,10 @@
  * - before each transfer, the recipient must be active in the last 30 days (read fresh), so a
  *   recipient who became inactive fails only the rows that go to them;
  * - after each step, the data must show the people gone and the recipient's content risen by
- *   exactly what was moved; otherwise the rows fail with the reason.
+ *   exactly what was moved; otherwise the rows fail with the reason;
+ * - one runner per job, as in the bulk invite (utils/jobs/job-lease.ts): every save claims the job
+ *   and a heartbeat renews the claim while a step waits on the console; a runner that finds the job
+ *   held by another tab's stops at once, removes nobody more and saves nothing more.
  */
 import type { ContentCounts } from '../access/model';
 import type { RemovalResult } from '../amplitude/remove-driver';
@@ -21,6 +24,7 @@ import type { UsersView } from '../amplitude/users-table';
 import { t } from '../i18n';
 import { retryFailedRows, type OffboardJob, type OffboardJobRow, type OffboardRowState, type OffboardStep } from './job';
 import { addContent, RECIPIENT_ACTIVE_DAYS, totalContent } from './validate';
+import { LEASE_HEARTBEAT_MS, leaseHeartbeat, LeaseLost } from '../jobs/job-lease';
 
 export interface StepOrder {
   emails: string[];
@@ -30,8 +34,17 @@ export interface StepOrder {
 }
 
 export interface OffboardPorts {
-  /** Stores the job; throws when it cannot (the run then stops before removing anything more). */
+  /**
+   * Stores the job; throws when it cannot (the run then stops before removing anything more), with
+   * LeaseLost when another tab's runner holds the job.
+   */
   save(job: OffboardJob): Promise<void>;
+  /** Renews this runner's lease on the job while it runs; rejects with LeaseLost when another holds it. */
+  renewLease?(jobId: string): Promise<void>;
+  /** How often `renewLease` is called while the run goes on (ms; default LEASE_HEARTBEAT_MS). */
+  leaseRenewMs?: number;
+  /** The run stopped (done, paused, cancelled, or held elsewhere): another page may run the job now. */
+  release?(jobId: string): Promise<void>;
   /** Who is in the org now (lower-case email to status), read fresh. */
   presence(): Promise<ReadonlyMap<string, 'joined' | 'pending'>>;
   /** What a person owns now, read fresh. */
@@ -47,6 +60,8 @@ export interface OffboardPorts {
 export interface OffboardRunner {
   readonly running: boolean;
   readonly job: OffboardJob;
+  /** The last run stopped because another tab's runner holds the job: it goes on there, not here. */
+  readonly heldElsewhere: boolean;
   run(): Promise<OffboardJob>;
   pause(): void;
   cancel(): void;
@@ -63,6 +78,13 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
   let running = false;
   let stopping: 'pause' | 'cancel' | null = null;
   let controller = new AbortController();
+  /** Set when a save or the heartbeat learns that another runner holds the job. */
+  let lost: LeaseLost | null = null;
+  const loseLease = (error: LeaseLost) => {
+    lost ??= error;
+    // Whatever step is under way stops before its confirm.
+    controller.abort();
+  };
 
   const change = async (next: OffboardJob) => {
     job = { ...next, updatedAt: ports.now() };
@@ -153,7 +175,7 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
     const at = ports.now();
     let saved = false;
     const beforeConfirm = async () => {
-      if (stopping) return false;
+      if (stopping || lost) return false;
       try {
         await change({ ...job, rows: setRows(emails, { kind: 'removing', at }), steps: setStep(step.id, { state: 'removing', before }) });
         saved = true;
@@ -184,12 +206,15 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
     if (running) return job;
     running = true;
     stopping = null;
+    lost = null;
     controller = new AbortController();
+    const stopHeartbeat = ports.renewLease ? leaseHeartbeat(() => ports.renewLease!(job.id), ports.leaseRenewMs ?? LEASE_HEARTBEAT_MS, loseLease) : () => undefined;
     try {
       await change({ ...job, status: 'running' });
       for (;;) {
         const step = job.steps.find((candidate) => candidate.state === 'queued' || candidate.state === 'removing');
         if (!step || stopping) break;
+        if (lost) throw lost;
         await runStep(step);
       }
       const left = job.rows.some((row) => row.state.kind === 'queued' || row.state.kind === 'removing');
@@ -197,13 +222,20 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
         await change({ ...job, status: 'cancelled', rows: job.rows.map((row) => (row.state.kind === 'queued' ? { ...row, state: { kind: 'cancelled' } } : row)), steps: job.steps.map((step) => (step.state === 'queued' ? { ...step, state: 'failed' } : step)) });
       } else await change({ ...job, status: left ? 'paused' : 'done' });
     } catch (error) {
-      // A save or a read failed: stop here; what was saved last is what a resume starts from.
-      job = { ...job, status: 'paused' };
-      ports.onChange(job);
-      console.error('[Admin Lens] offboarding run stopped', error);
+      if (error instanceof LeaseLost || lost) {
+        // Another tab runs the job: nothing more is saved or removed here; what it saves is the job.
+        lost ??= error as LeaseLost;
+      } else {
+        // A save or a read failed: stop here; what was saved last is what a resume starts from.
+        job = { ...job, status: 'paused' };
+        ports.onChange(job);
+        console.error('[Admin Lens] offboarding run stopped', error);
+      }
     } finally {
+      stopHeartbeat();
       running = false;
       stopping = null;
+      await ports.release?.(job.id).catch(() => undefined);
     }
     return job;
   }
@@ -214,6 +246,9 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
     },
     get job() {
       return job;
+    },
+    get heldElsewhere() {
+      return lost !== null;
     },
     run,
     pause() {
@@ -232,7 +267,12 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
     },
     async retryFailed() {
       if (running) return job;
-      await change(retryFailedRows(job, ports.now()));
+      try {
+        await change(retryFailedRows(job, ports.now()));
+      } catch (error) {
+        if (!(error instanceof LeaseLost)) throw error;
+        lost = error;
+      }
       return job;
     },
   };

@@ -1,8 +1,9 @@
 /**
- * One runner per job: a bulk-invite run belongs to the page that runs it. A second tab that
- * offered to resume the same job would otherwise send the batch the first one is sending.
+ * One runner per job: a run (a bulk invite, an offboarding) belongs to the page that runs it. A
+ * second tab that offered to resume the same job would otherwise send the batch, or remove the
+ * people, the first one is working on.
  *
- * The lease is durable: it is stored with the job (job-lease-store.ts), because Chrome stops an
+ * The lease is durable: it is stored with the job (lease-store.ts), because Chrome stops an
  * idle service worker after about 30 s and a lease kept in its memory would be forgotten while a
  * run waits on a slow Send. It is claimed by every save and renewed by the runner's heartbeat, so
  * it is fresh while the holder lives; a holder that has been silent for LEASE_STALE_MS has
@@ -32,12 +33,14 @@ export interface LeaseClaimant {
 
 /**
  * What the stored job says about a run in progress, for a job without a lease (one written before
- * leases were stored, or whose lease was lost): running, with rows being sent, updated recently.
+ * leases were stored, or whose lease was lost): running, with rows being acted on (sent, removed),
+ * updated recently.
  */
 export interface JobActivity {
   status: string | null;
   /** Epoch ms of the job's last update, or null when unknown. */
   updatedAt: number | null;
+  /** Rows in the middle of their step: an invite being sent, a removal being confirmed. */
   sending: boolean;
 }
 
@@ -56,7 +59,7 @@ export function leaseVerdict(lease: JobLease | null, claimant: LeaseClaimant, ac
     if (lease.tabId !== null && lease.tabId === claimant.tabId) return 'free';
     return lease.tabId !== null ? 'held-unless-tab-closed' : 'held';
   }
-  // No lease, but rows being sent and a recent update: some runner is at work (its lease was not
+  // No lease, but rows being acted on and a recent update: some runner is at work (its lease was not
   // kept); it counts as running elsewhere until it has been quiet for as long as a lease lasts.
   if (activity && activity.status === 'running' && activity.sending && activity.updatedAt !== null && now - activity.updatedAt <= LEASE_STALE_MS) return 'held';
   return 'free';
@@ -72,3 +75,26 @@ export function parseLease(value: unknown): JobLease | null {
 }
 
 export const sameLease = (a: JobLease | null, b: JobLease | null): boolean => !!a && !!b && a.runnerId === b.runnerId && a.tabId === b.tabId && a.at === b.at;
+
+/** Thrown by a runner's save or renewal when another runner holds the job now: this one must stop. */
+export class LeaseLost extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LeaseLost';
+  }
+}
+
+/**
+ * Renews a runner's lease every `everyMs` while it runs, also while it waits on the console
+ * (nothing is saved then, and a lease not renewed goes stale: another tab would take the job). A
+ * renewal refused because another runner holds the job calls `lost`; one that fails otherwise
+ * (the background restarting) is left to the next. Returns the function that stops it.
+ */
+export function leaseHeartbeat(renew: () => Promise<void>, everyMs: number, lost: (error: LeaseLost) => void): () => void {
+  const timer = setInterval(() => {
+    renew().catch((error: unknown) => {
+      if (error instanceof LeaseLost) lost(error);
+    });
+  }, everyMs);
+  return () => clearInterval(timer);
+}

@@ -168,6 +168,11 @@ interface SnapshotIndexes {
   projectPosition: ReadonlyMap<string, number>;
   grantsByGroup: ReadonlyMap<string, readonly IndexedGrant[]>;
   cells: CellCache;
+  /**
+   * Custom roles (RBAC) given directly, one source object per role: kept here with the cells they
+   * key, or every report would make new sources, miss every cell holding one and grow the cache.
+   */
+  customSources: CustomSources;
   /** How many granted entries the last report of this snapshot held: the next one's store is made that size. */
   grantedLength: number | undefined;
 }
@@ -189,6 +194,7 @@ function indexesOf(snapshot: OrgSnapshot): SnapshotIndexes {
     projectPosition,
     grantsByGroup: indexGroupGrants(snapshot.groups, projectPosition),
     cells: createCellCache(),
+    customSources: createCustomSources(),
     grantedLength: undefined,
   };
   indexesBySnapshot.set(snapshot, indexes);
@@ -209,7 +215,7 @@ function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions): Bui
     touched: new Array<number>(snapshot.projects.length).fill(0),
     counts: emptyRoleCounts(),
     granted: createGrantedStore(cells.table, indexes.grantedLength),
-    customSources: createCustomSources(),
+    customSources: indexes.customSources,
     summarize: createSummaryInterner(snapshot.projects.length),
   };
   // Not kept with the snapshot: one list per member would stay in the page long after the report.

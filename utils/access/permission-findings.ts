@@ -34,13 +34,34 @@ export function createCustomSources(): CustomSources {
 
 const titleOf = (id: string): string => permissionInfo(id)?.title ?? id;
 
+/**
+ * What the permission rules work out per shared cell and project (its escalations, what a union
+ * finding says about it), and the org-wide findings: the same for every report of a snapshot,
+ * whatever its options. Kept with the snapshot's permission model, as the cells they are keyed by
+ * are kept with the snapshot (engine.ts, indexesOf): a report made again works none of it out twice.
+ */
+interface SnapshotPermissionFindings {
+  addsNothing: readonly Finding[];
+  escalations: Map<ProjectAccess, Map<string, readonly { group: GroupSource; cell: PermissionEscalationCell }[]>>;
+  unions: Map<ProjectAccess, Map<string, UnionParts>>;
+}
+
+/** Weak: they live exactly as long as the model, and the model as long as its snapshot. */
+const bySnapshotModel = new WeakMap<PermissionModel, SnapshotPermissionFindings>();
+
+function snapshotFindingsOf(snapshot: OrgSnapshot, model: PermissionModel): SnapshotPermissionFindings {
+  let known = bySnapshotModel.get(model);
+  if (!known) bySnapshotModel.set(model, (known = { addsNothing: addsNothingFindings(snapshot, model), escalations: new Map(), unions: new Map() }));
+  return known;
+}
+
 /** The ranked rules, plus the permission rules when the snapshot holds custom roles. */
 export function withPermissionFindings(base: FindingRules, snapshot: OrgSnapshot): FindingRules {
   const model = permissionModelOf(snapshot);
   if (!model.active) return base;
-  const orgWide = [...base.orgWide, ...addsNothingFindings(snapshot, model)];
+  const { addsNothing, escalations, unions } = snapshotFindingsOf(snapshot, model);
+  const orgWide = [...base.orgWide, ...addsNothing];
   // Cells are shared by many people: each cell's escalations are worked out once per project.
-  const escalations = new Map<ProjectAccess, Map<string, readonly { group: GroupSource; cell: PermissionEscalationCell }[]>>();
   const escalationsOf = (at: CellAt) => {
     let byProject = escalations.get(at.cell);
     if (!byProject) escalations.set(at.cell, (byProject = new Map()));
@@ -49,7 +70,6 @@ export function withPermissionFindings(base: FindingRules, snapshot: OrgSnapshot
     return found;
   };
   // Likewise what a union finding says about a cell (its people aside).
-  const unions = new Map<ProjectAccess, Map<string, UnionParts>>();
   const unionOf = (at: CellAt) => {
     let byProject = unions.get(at.cell);
     if (!byProject) unions.set(at.cell, (byProject = new Map()));

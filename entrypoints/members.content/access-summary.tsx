@@ -9,7 +9,7 @@ import { defineLocalItem } from '@/utils/storage/local-item';
 import type { Feature } from '@/utils/features/registry';
 import { SummaryPanel } from '@/components/SummaryPanel';
 import { accessReviewFileName } from '@/utils/access/export';
-import { permissionModelOf } from '@/utils/access/permission-union';
+import { snapshotHoldsCustomRoles } from '@/utils/access/custom-roles';
 import type { WhoCanSlot } from '@/components/SummaryPanel';
 import { type OrgSummary, summarizeOrg } from '@/utils/access/org-summary';
 import type { AccessReport } from '@/utils/access/report';
@@ -174,7 +174,7 @@ export const accessSummary: Feature<MembersContext> = {
           onHygiene={() => hygiene.toggle()}
           hygieneOpen={hygieneState.open}
           hygieneError={hygieneState.error}
-          whoCan={state.snapshot && permissionModelOf(state.snapshot).active ? whoCan : null}
+          whoCan={state.snapshot && snapshotHoldsCustomRoles(state.snapshot) ? whoCan : null}
         />,
         container,
       );

@@ -20,9 +20,28 @@ vi.mock('@/utils/messaging', () => ({
   }),
 }));
 vi.mock('@/utils/amplitude/console-client', () => ({ createConsoleClient: () => ({}) }));
+
+/** The on-demand union engine (access-permissions-file.ts): its load, held until the test lets it end. */
+const unionFile = vi.hoisted(() => ({ loads: 0, gate: Promise.resolve() as Promise<void>, failWith: null as Error | null }));
+vi.mock('./load-unlisted', async () => {
+  const { withPermissionFindings } = await import('@/utils/access/permission-findings');
+  const { permissionModelOf } = await import('@/utils/access/permission-union');
+  const { describeUnionAccess } = await import('@/utils/access/union-words');
+  const file = { withPermissionFindings, describeUnionAccess: (access: never, snapshot: OrgSnapshot) => describeUnionAccess(access, permissionModelOf(snapshot)) };
+  return {
+    unlistedFileLoader: (path: string) => async () => {
+      if (path !== '/access-permissions.js') throw new Error(`unexpected load of ${path}`);
+      unionFile.loads += 1;
+      await unionFile.gate;
+      if (unionFile.failWith) throw unionFile.failWith;
+      return file;
+    },
+  };
+});
 vi.mock('@/utils/amplitude/read-org', () => ({ readOrgSnapshot: () => (io.fresh ? io.fresh() : Promise.reject(new Error('offline'))) }));
 
 const { createOrgData } = await import('./org-data');
+const { demoSnapshot } = await import('@/utils/invite/test-fixture');
 type State = ReturnType<ReturnType<typeof createOrgData>['get']>;
 
 const page = { location: { orgUrl: 'acme' }, heading: document.createElement('h1') } as unknown as MembersPage;
@@ -236,5 +255,56 @@ describe('org data: a refresh asked during a read', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('org data: an org with custom roles (RBAC) waits for the union engine', () => {
+  beforeEach(() => {
+    io.cached = null;
+    io.fresh = null;
+    io.puts = [];
+    io.storageError = null;
+    unionFile.loads = 0;
+    unionFile.failWith = null;
+    unionFile.gate = Promise.resolve();
+  });
+
+  it('shows nothing of the snapshot until the engine is loaded, then the preview and report with the permission findings', async () => {
+    let release!: () => void;
+    unionFile.gate = new Promise<void>((resolve) => (release = resolve));
+    const rbac = demoSnapshot();
+    io.fresh = async () => rbac;
+    const { orgData, states } = record(new AbortController().signal);
+    await until(() => unionFile.loads === 1);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Loading: no preview, no report, so no badge can show a ranked stand-in for a custom role.
+    expect(states.every((state) => !state.preview && !state.report)).toBe(true);
+    release();
+    await until(() => orgData.get().status === 'ready' && !!orgData.get().report);
+    const firstPreview = states.find((state) => state.preview);
+    expect(firstPreview?.permissions).toBeTruthy();
+    expect(orgData.get().permissions).toBe(firstPreview?.permissions);
+    const codes = orgData.get().report?.findings.map((finding) => finding.code) ?? [];
+    expect(codes).toEqual(expect.arrayContaining(['permission-union', 'permission-escalation']));
+    // Zara holds Analyst and Marketing on one project: said by the union, never by the stand-in rank.
+    const zara = orgData.get().report?.members.get('u-21');
+    expect(zara && orgData.get().permissions?.describeUnionAccess(zara, rbac)).toMatch(/Analyst \+ Marketing/);
+  });
+
+  it('never loads it for an org without custom roles', async () => {
+    io.fresh = async () => freshSnapshot;
+    const { orgData } = record(new AbortController().signal);
+    await until(() => orgData.get().status === 'ready' && !!orgData.get().report);
+    expect(unionFile.loads).toBe(0);
+    expect(orgData.get().permissions ?? null).toBeNull();
+  });
+
+  it('says why when the engine does not load, and shows no report of the org meanwhile', async () => {
+    unionFile.failWith = new Error('/access-permissions.js did not load');
+    io.fresh = async () => demoSnapshot();
+    const { orgData, states } = record(new AbortController().signal);
+    await until(() => orgData.get().status === 'error');
+    expect(orgData.get().error).toBe('/access-permissions.js did not load');
+    expect(states.every((state) => !state.preview && !state.report)).toBe(true);
   });
 });

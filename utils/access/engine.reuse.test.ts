@@ -3,7 +3,8 @@ import { computeAccessReport, createAccessPreview } from './engine';
 import type { AccessReport } from './report';
 import { generateSnapshot } from './test-snapshot';
 import { demoSnapshot } from '../invite/test-fixture';
-import { holdsCustomRole } from './permission-union';
+import { holdsCustomRole } from './custom-roles';
+import * as permissionFindings from './permission-findings';
 
 /** Everything a report says, as plain data: every member's every cell, the summaries and the findings. */
 function pictureOf(report: AccessReport) {
@@ -47,11 +48,11 @@ describe('reports made again for a snapshot with custom roles (RBAC)', () => {
   it('equal the report of a fresh copy, and reuse the cells of custom roles given directly', () => {
     const options = { now: '2025-07-31T00:00:00.000Z' };
     const snapshot = demoSnapshot();
-    const first = computeAccessReport(snapshot, options);
-    const second = computeAccessReport(snapshot, { ...options, maxAdmins: 50 });
-    const third = computeAccessReport(snapshot, options);
+    const first = computeAccessReport(snapshot, options, permissionFindings);
+    const second = computeAccessReport(snapshot, { ...options, maxAdmins: 50 }, permissionFindings);
+    const third = computeAccessReport(snapshot, options, permissionFindings);
 
-    expect(pictureOf(third)).toEqual(pictureOf(computeAccessReport(demoSnapshot(), options)));
+    expect(pictureOf(third)).toEqual(pictureOf(computeAccessReport(demoSnapshot(), options, permissionFindings)));
     expect(pictureOf(first)).toEqual(pictureOf(third));
     const findingCodes = (report: AccessReport) => report.findings.map((finding) => finding.code);
     // The permission findings are there (so the equality above covers them) and the same each time.

@@ -18,7 +18,7 @@
 import { type CellCache, type CellNode, createCellCache, DIRECT_SOURCE, ORG_SOURCE } from './cell-cache';
 import type { Finding } from './finding';
 import { createFindingRules, type FindingOptions, type FindingRules } from './findings';
-import { createCustomSources, type CustomSources, withPermissionFindings } from './permission-findings';
+import { createCustomSources, type CustomSources } from './custom-roles';
 import { indexGroupsByMember } from './group-index';
 import { type Group, knownOrgRole, type Member, type OrgSnapshot, type Project, projectAccessReadable } from './model';
 import type { AccessReport, AccessSource, MemberAccess, MemberAccessSummary, ProjectAccess } from './report';
@@ -27,6 +27,18 @@ import type { Role } from './roles';
 import { createSummaryInterner, emptyRoleCounts, type SummaryFacts } from './summary';
 
 export type AccessReportOptions = FindingOptions;
+
+/**
+ * The permission rules of orgs with custom roles (RBAC): permission-findings.ts, passed in rather
+ * than imported, because they bring the union engine and the permission catalogue, which the
+ * Members page loads on demand and only for an org that holds custom roles
+ * (members.content/access-permissions-file.ts). Without them a report holds the ranked findings
+ * alone (an org without custom roles gets exactly these either way), so whoever computes the report
+ * of an org with custom roles passes them.
+ */
+export interface PermissionFindings {
+  withPermissionFindings(base: FindingRules, snapshot: OrgSnapshot): FindingRules;
+}
 
 type AccessMode = AccessReport['mode'];
 
@@ -58,8 +70,8 @@ interface EngineContext {
   summarize: (projectsByRole: Readonly<Record<Role, number>>, facts: SummaryFacts) => MemberAccessSummary;
 }
 
-export function computeAccessReport(snapshot: OrgSnapshot, options: AccessReportOptions = {}): AccessReport {
-  const steps = reportSteps(createBuilder(snapshot, options), Number.POSITIVE_INFINITY);
+export function computeAccessReport(snapshot: OrgSnapshot, options: AccessReportOptions = {}, permissions?: PermissionFindings): AccessReport {
+  const steps = reportSteps(createBuilder(snapshot, options, permissions), Number.POSITIVE_INFINITY);
   let step = steps.next();
   while (!step.done) step = steps.next();
   return step.value;
@@ -71,8 +83,8 @@ export interface SliceOptions {
   /** Gives the page's own work a turn between slices. */
   pause?: () => Promise<void>;
   /**
-   * A preview of the same snapshot and options (createAccessPreview): members it already computed
-   * are reused, and it keeps answering while the report is computed.
+   * A preview of the same snapshot, options and permission rules (createAccessPreview): members it
+   * already computed are reused, and it keeps answering while the report is computed.
    */
   preview?: AccessPreview;
 }
@@ -85,8 +97,9 @@ export async function computeAccessReportInSlices(
   snapshot: OrgSnapshot,
   options: AccessReportOptions = {},
   { sliceSize = 400, pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0)), preview }: SliceOptions = {},
+  permissions?: PermissionFindings,
 ): Promise<AccessReport> {
-  const builder = preview ? builderOf(preview, snapshot) : createBuilder(snapshot, options);
+  const builder = preview ? builderOf(preview, snapshot, permissions) : createBuilder(snapshot, options, permissions);
   const steps = reportSteps(builder, sliceSize);
   let step = steps.next();
   while (!step.done) {
@@ -110,8 +123,8 @@ export interface AccessPreview {
   findingsOf(memberId: string): readonly Finding[];
 }
 
-export function createAccessPreview(snapshot: OrgSnapshot, options: AccessReportOptions = {}): AccessPreview {
-  const builder = createBuilder(snapshot, options);
+export function createAccessPreview(snapshot: OrgSnapshot, options: AccessReportOptions = {}, permissions?: PermissionFindings): AccessPreview {
+  const builder = createBuilder(snapshot, options, permissions);
   const findings = new Map<string, readonly Finding[]>();
   const preview: AccessPreview = {
     snapshot,
@@ -147,13 +160,17 @@ interface Builder {
   settle(): void;
   /** The finding rules, made on first use (the report needs them only at its end). */
   rules(): FindingRules;
+  /** The permission rules it was made with, if any. */
+  permissions: PermissionFindings | undefined;
 }
 
 const builders = new WeakMap<AccessPreview, Builder>();
 
-function builderOf(preview: AccessPreview, snapshot: OrgSnapshot): Builder {
+function builderOf(preview: AccessPreview, snapshot: OrgSnapshot, permissions: PermissionFindings | undefined): Builder {
   const builder = builders.get(preview);
   if (!builder || builder.snapshot !== snapshot) throw new Error('The preview belongs to another snapshot.');
+  // A report without the permission rules its preview had (or the other way round) would differ from it.
+  if (builder.permissions !== permissions) throw new Error('The preview was made with other permission rules.');
   return builder;
 }
 
@@ -201,7 +218,7 @@ function indexesOf(snapshot: OrgSnapshot): SnapshotIndexes {
   return indexes;
 }
 
-function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions): Builder {
+function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions, permissions: PermissionFindings | undefined): Builder {
   const indexes = indexesOf(snapshot);
   const { mode, projectPosition, cells } = indexes;
   const context: EngineContext = {
@@ -249,7 +266,12 @@ function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions): Bui
       trimGranted(context.granted);
       indexes.grantedLength = context.granted.length;
     },
-    rules: () => (rules ??= withPermissionFindings(createFindingRules(snapshot, { mode, projects: snapshot.projects }, options), snapshot)),
+    rules() {
+      if (rules) return rules;
+      const ranked = createFindingRules(snapshot, { mode, projects: snapshot.projects }, options);
+      return (rules = permissions ? permissions.withPermissionFindings(ranked, snapshot) : ranked);
+    },
+    permissions,
   };
 }
 

@@ -10,27 +10,12 @@
 import { covers, DEFAULT_ROLE_PERMISSIONS, inCatalogueOrder, permissionInfo } from './permission-catalogue';
 import { type Finding, makeFinding, type PermissionEscalationCell } from './finding';
 import type { FindingRules } from './findings';
-import type { CustomRoleRef, Member, OrgSnapshot, Project } from './model';
-import { type CellPermissions, type HeldRole, holdsCustomRole, permissionModelOf, type PermissionModel } from './permission-union';
+import type { Member, OrgSnapshot, Project } from './model';
+import { type CellPermissions, type HeldRole, permissionModelOf, type PermissionModel } from './permission-union';
+import { holdsCustomRole } from './custom-roles';
 import type { AccessSource, MemberAccess, ProjectAccess } from './report';
 
 type GroupSource = Extract<AccessSource, { kind: 'group' }>;
-
-/** Interned sources for custom roles given directly: cells are shared by source identity (cell-cache.ts). */
-export interface CustomSources {
-  direct(role: CustomRoleRef): AccessSource;
-}
-
-export function createCustomSources(): CustomSources {
-  const direct = new Map<string, AccessSource>();
-  return {
-    direct(role) {
-      let source = direct.get(role.id);
-      if (!source) direct.set(role.id, (source = { kind: 'direct', role: 'member', customRole: role }));
-      return source;
-    },
-  };
-}
 
 const titleOf = (id: string): string => permissionInfo(id)?.title ?? id;
 

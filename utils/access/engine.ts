@@ -12,8 +12,10 @@
  *
  * Cost: O(members + grants): each member gets one shared baseline cell for the projects their
  * grants do not touch, plus one lookup per grant they actually hold (see cell-cache.ts). The cell
- * cache and the group grants it is keyed by are kept with the snapshot (indexesOf): a report made
- * again for the same snapshot (new finding options, the preview then the report) resolves no cell twice.
+ * cache, the group grants it is keyed by and every member's access (which the options do not
+ * change) are kept with the snapshot (indexesOf): a report made again for the same snapshot (new
+ * finding options, the preview then the report) computes no member and resolves no cell twice;
+ * only its findings are made anew.
  */
 import { type CellCache, type CellNode, createCellCache, DIRECT_SOURCE, ORG_SOURCE } from './cell-cache';
 import type { Finding } from './finding';
@@ -147,7 +149,7 @@ export function createAccessPreview(snapshot: OrgSnapshot, options: AccessReport
   return preview;
 }
 
-/** The engine's state for one snapshot: members are computed once, whoever asks first. */
+/** One report's (or preview's) view of the snapshot's engine state: members are computed once, whoever asks first. */
 interface Builder {
   snapshot: OrgSnapshot;
   mode: AccessMode;
@@ -156,8 +158,6 @@ interface Builder {
   memberIndex(memberId: string): number | undefined;
   /** The access of `snapshot.members[index]`. */
   accessOf(index: number): MemberAccess;
-  /** Every member is computed: the shared storage gives back its spare room. */
-  settle(): void;
   /** The finding rules, made on first use (the report needs them only at its end). */
   rules(): FindingRules;
   /** The permission rules it was made with, if any. */
@@ -177,21 +177,26 @@ function builderOf(preview: AccessPreview, snapshot: OrgSnapshot, permissions: P
 /**
  * What every report of one snapshot shares, whatever its options: the indexes, the interned group
  * sources and the cell cache behind them (cells are keyed by source identity, so the sources must
- * be the same objects for a cell to be found again). A report made again for the same snapshot
- * (other finding options, the preview then the report) resolves no cell twice.
+ * be the same objects for a cell to be found again), and every member's access, which follows from
+ * the snapshot alone (the options only change findings). A report made again for the same snapshot
+ * (new finding thresholds, the preview then the report) computes no member and resolves no cell twice.
  */
 interface SnapshotIndexes {
   mode: AccessMode;
   projectPosition: ReadonlyMap<string, number>;
   grantsByGroup: ReadonlyMap<string, readonly IndexedGrant[]>;
   cells: CellCache;
+  /** The members' access, by place in `snapshot.members`, each computed on first ask. */
+  computed: (MemberAccess | undefined)[];
+  /** How many of them are computed. */
+  computedCount: number;
+  /** What members are computed with, made on first ask. */
+  context: EngineContext | undefined;
   /**
-   * Custom roles (RBAC) given directly, one source object per role: kept here with the cells they
-   * key, or every report would make new sources, miss every cell holding one and grow the cache.
+   * Each member's groups, while some member is still to be computed: dropped once every one is
+   * (one list per member would otherwise stay in the page as long as the snapshot).
    */
-  customSources: CustomSources;
-  /** How many granted entries the last report of this snapshot held: the next one's store is made that size. */
-  grantedLength: number | undefined;
+  groupsByMember: ReadonlyMap<string, readonly Group[]> | undefined;
 }
 
 /** Weak: the indexes live exactly as long as their snapshot (the page drops a snapshot it replaced). */
@@ -211,36 +216,59 @@ function indexesOf(snapshot: OrgSnapshot): SnapshotIndexes {
     projectPosition,
     grantsByGroup: indexGroupGrants(snapshot.groups, projectPosition),
     cells: createCellCache(),
-    customSources: createCustomSources(),
-    grantedLength: undefined,
+    computed: new Array<MemberAccess | undefined>(snapshot.members.length).fill(undefined),
+    computedCount: 0,
+    context: undefined,
+    groupsByMember: undefined,
   };
   indexesBySnapshot.set(snapshot, indexes);
   return indexes;
 }
 
-function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions, permissions: PermissionFindings | undefined): Builder {
-  const indexes = indexesOf(snapshot);
-  const { mode, projectPosition, cells } = indexes;
-  const context: EngineContext = {
-    mode,
+function contextOf(snapshot: OrgSnapshot, indexes: SnapshotIndexes): EngineContext {
+  return (indexes.context ??= {
+    mode: indexes.mode,
     readable: projectAccessReadable(snapshot),
     projectCount: snapshot.projects.length,
-    projectPosition,
+    projectPosition: indexes.projectPosition,
     grantsByGroup: indexes.grantsByGroup,
-    cells,
+    cells: indexes.cells,
     nodeAt: new Array<CellNode | undefined>(snapshot.projects.length).fill(undefined),
     touched: new Array<number>(snapshot.projects.length).fill(0),
     counts: emptyRoleCounts(),
-    granted: createGrantedStore(cells.table, indexes.grantedLength),
-    customSources: indexes.customSources,
+    granted: createGrantedStore(indexes.cells.table),
+    // Custom roles given directly: one source object per role, kept with the cells they key, or
+    // every report would make new sources, miss every cell holding one and grow the cache.
+    customSources: createCustomSources(),
     summarize: createSummaryInterner(snapshot.projects.length),
-  };
-  // Not kept with the snapshot: one list per member would stay in the page long after the report.
-  const groupsByMember = indexGroupsByMember(snapshot);
-  // By place in the snapshot: the full report asks every member in order, with no lookup by id.
-  const computed = new Array<MemberAccess | undefined>(snapshot.members.length).fill(undefined);
+  });
+}
+
+/** The access of `snapshot.members[index]`, computed once per snapshot. */
+function memberAccessAt(snapshot: OrgSnapshot, indexes: SnapshotIndexes, index: number): MemberAccess {
+  const known = indexes.computed[index];
+  if (known) return known;
+  const member = snapshot.members[index];
+  if (!member) throw new RangeError(`No member at ${index}`);
+  const groupsByMember = (indexes.groupsByMember ??= indexGroupsByMember(snapshot));
+  const access = accessOfMember(member, groupsByMember.get(member.id) ?? NO_GROUPS, contextOf(snapshot, indexes));
+  indexes.computed[index] = access;
+  indexes.computedCount += 1;
+  if (indexes.computedCount === snapshot.members.length) {
+    // Every member is in: the shared storage gives back its spare room, the group lists are no longer needed.
+    const { granted } = contextOf(snapshot, indexes);
+    trimGranted(granted);
+    indexes.groupsByMember = undefined;
+  }
+  return access;
+}
+
+const NO_GROUPS: readonly Group[] = Object.freeze([]);
+
+function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions, permissions: PermissionFindings | undefined): Builder {
+  const indexes = indexesOf(snapshot);
+  const { mode, projectPosition } = indexes;
   let indexById: Map<string, number> | undefined;
-  const noGroups: readonly Group[] = [];
   let rules: FindingRules | undefined;
   return {
     snapshot,
@@ -255,17 +283,8 @@ function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions, perm
       }
       return indexById.get(memberId);
     },
-    accessOf(index) {
-      let access = computed[index];
-      const member = snapshot.members[index];
-      if (!access && member) computed[index] = access = accessOfMember(member, groupsByMember.get(member.id) ?? noGroups, context);
-      if (!access) throw new RangeError(`No member at ${index}`);
-      return access;
-    },
-    settle: () => {
-      trimGranted(context.granted);
-      indexes.grantedLength = context.granted.length;
-    },
+    // By place in the snapshot: the full report asks every member in order, with no lookup by id.
+    accessOf: (index) => memberAccessAt(snapshot, indexes, index),
     rules() {
       if (rules) return rules;
       const ranked = createFindingRules(snapshot, { mode, projects: snapshot.projects }, options);
@@ -288,7 +307,6 @@ function* reportSteps(builder: Builder, sliceSize: number): Generator<void, Acce
       yield;
     }
   }
-  builder.settle();
   if (Number.isFinite(sliceSize)) yield;
 
   const rules = builder.rules();

@@ -24,6 +24,7 @@ import type { MembersContext } from './context';
 import { type OrgDataState, yieldToPage } from './org-data';
 import { UI_STYLES } from './ui-styles';
 import { t } from '@/utils/i18n';
+import { createShadowUi } from './shadow-ui';
 
 /** Whether the panel is collapsed, remembered across reloads and visits. */
 export const summaryCollapsed = defineLocalItem<boolean>('summaryCollapsed', false);
@@ -182,7 +183,7 @@ export const accessSummary: Feature<MembersContext> = {
       drawWhoCan();
     };
 
-    const ui = await createShadowRootUi(ctx, {
+    const ui = await createShadowUi(ctx, {
       css: UI_STYLES,
       name: 'admin-lens-summary',
       position: 'inline',

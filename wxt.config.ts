@@ -17,7 +17,8 @@ export default defineConfig({
     host_permissions: [...AMPLITUDE_MATCHES],
     // Imported by the content script only when needed: the Members & Groups page's features on a
     // settings address (members.content/members-page-file.ts), the bulk-invite CSV tools when the panel
-    // opens, the access breakdown card when a badge is first hovered or focused, the data-shape
+    // opens, the access breakdown card when a badge is first hovered or focused, the union engine of
+    // custom roles when the org holds any (members.content/access-permissions-file.ts), the data-shape
     // recording when the admin starts one from the popup.
     // Chrome: only under a per-session dynamic id (runtime.getURL gives it), so a page cannot tell
     // that Admin Lens is installed by fetching chrome-extension://<id>/invite-logic.js. Firefox's
@@ -25,7 +26,7 @@ export default defineConfig({
     // it), and WXT leaves it out of its own Firefox entries, as here.
     web_accessible_resources: [
       {
-        resources: ['members-page.js', 'invite-logic.js', 'offboard-logic.js', 'access-card.js', 'hygiene-report.js', 'shape-recording.js', 'email-change.js'],
+        resources: ['members-page.js', 'invite-logic.js', 'offboard-logic.js', 'access-card.js', 'access-permissions.js', 'hygiene-report.js', 'shape-recording.js', 'email-change.js'],
         matches: [...AMPLITUDE_MATCHES],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

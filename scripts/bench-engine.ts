@@ -1,19 +1,28 @@
 /**
- * Engine benchmark (issue 4, acceptance 5): the full access report for the console double's `large`
- * seed (5,000 members, 200 projects, 60 groups), timed and weighed. Budget: 150 ms on this machine
- * for a warm run (median). The cold run (first call: JIT and inline caches still empty) is printed
- * too, labelled as such, and is not held to the budget.
+ * Engine benchmark (issue 4, acceptance 5; issue 15's target): the full access report for the
+ * console double's `large` seed (5,000 members, 200 projects, 60 groups, a few custom roles),
+ * timed and weighed. Budget: 40 ms for a warm run (median). The cold run (first call: JIT and
+ * inline caches still empty) is printed too, labelled as such, and is not held to the budget.
+ *
+ * How warm runs are timed: 5 untimed runs first (the JIT settles), then 15 timed runs back to back,
+ * with no forced garbage collection between them. A forced full GC before each run threw away
+ * optimised code and type feedback and billed the next run for getting them back: it measured a
+ * state the page is never in. Each run's CPU time (process.cpuUsage, this process only) is printed
+ * beside its wall time: on a shared machine it is the steadier of the two. The same org with its
+ * custom-role grants removed is timed the same way, so the cost of the union is in plain sight.
  *
  * The org is read the way the extension reads it: `readOrgSnapshot` over the console client,
  * against the double answering in-process (as in utils/amplitude/read-org.contract.test.ts).
  *
  *   node --import tsx --expose-gc scripts/bench-engine.ts      (npm run bench runs this)
  *
- * Writes bench/engine.json; exits 1 over budget.
+ * --expose-gc serves the heap figures only, weighed after every timing. Writes bench/engine.json
+ * (scripts/bench-summary.ts reads `warm.allMs`); exits 1 over budget.
  */
 // No i18n stand-in: the engine is pure (findings are codes with facts; the UI makes the words).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { computeAccessReport, createAccessPreview } from '../utils/access/engine';
+import { computeAccessReport as engineReport, createAccessPreview as enginePreview } from '../utils/access/engine';
+import * as permissionFindings from '../utils/access/permission-findings';
 import { summarizeOrg } from '../utils/access/org-summary';
 import { indexPeople } from '../utils/amplitude/row-identity';
 import type { OrgSnapshot } from '../utils/access/model';
@@ -22,9 +31,15 @@ import { createConsoleClient } from '../utils/amplitude/console-client';
 import { createConsoleDouble } from '../test/console/server/double';
 import { readOrgSnapshot } from '../utils/amplitude/read-org';
 
+// As the page computes it: with the permission rules of custom roles (the page loads them for an
+// org that holds custom roles, as `large` does; an org without them gets the same report either way).
+const computeAccessReport = (snapshot: OrgSnapshot) => engineReport(snapshot, {}, permissionFindings);
+const createAccessPreview = (snapshot: OrgSnapshot) => enginePreview(snapshot, {}, permissionFindings);
+
 const SEED = 'large';
-const BUDGET_MS = 150;
-const WARM_RUNS = 10;
+const BUDGET_MS = 40;
+const WARM_UP_RUNS = 5;
+const WARM_RUNS = 15;
 const FRESH_RUNS = 5;
 
 /** A fetch that answers from the double in-process, carrying its session cookie and the page's Origin. */
@@ -47,16 +62,21 @@ function collect(): void {
   for (let round = 0; round < 3; round += 1) gc();
 }
 
-function percentile(sorted: readonly number[], fraction: number): number {
-  // Nearest rank: the smallest value with at least `fraction` of the runs at or below it.
-  const rank = Math.max(1, Math.ceil(fraction * sorted.length));
-  return sorted[Math.min(sorted.length, rank) - 1] ?? Number.NaN;
+interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  p90: number;
 }
 
-function medianOf(sorted: readonly number[]): number {
+function spreadOf(values: readonly number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   const upper = sorted[middle] ?? Number.NaN;
-  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? Number.NaN) + upper) / 2;
+  const median = sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? Number.NaN) + upper) / 2;
+  // Nearest rank: the smallest value with at least 90% of the runs at or below it.
+  const p90 = sorted[Math.max(1, Math.ceil(0.9 * sorted.length)) - 1] ?? Number.NaN;
+  return { median, min: sorted[0] ?? Number.NaN, max: sorted[sorted.length - 1] ?? Number.NaN, p90 };
 }
 
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
@@ -76,30 +96,40 @@ async function main(): Promise<void> {
   const cold = timeCold(snapshot);
   const cells = shape.members * shape.projects;
   const warm = timeWarm(snapshot, shape.members);
+  const plain = withoutCustomRoles(snapshot);
+  const plainCold = timeCold(plain.snapshot);
+  const warmPlain = timeWarm(plain.snapshot, shape.members);
   const fresh = timeFreshSnapshot(snapshot, shape.members);
-  const freshSorted = [...fresh].sort((a, b) => a - b);
-  const sorted = [...warm].sort((a, b) => a - b);
-  const min = sorted[0] ?? Number.NaN;
-  const median = medianOf(sorted);
-  const p90 = percentile(sorted, 0.9);
+  // The heap last: its forced collections would otherwise be billed to the timed runs.
   const weighed = weigh(snapshot);
   const parts = attributeHeap(snapshot);
 
-  const pass = median <= BUDGET_MS;
+  const wall = spreadOf(warm.wallMs);
+  const cpu = spreadOf(warm.cpuMs);
+  const plainWall = spreadOf(warmPlain.wallMs);
+  const plainCpu = spreadOf(warmPlain.cpuMs);
+  const freshWall = spreadOf(fresh);
+  const pass = wall.median <= BUDGET_MS;
+  const spread = (figures: Spread) => `${ms(figures.median)} (min ${figures.min.toFixed(1)}, max ${figures.max.toFixed(1)})`;
   const rows: [string, string, string][] = [
     ['cold: first call, JIT not warmed up', ms(cold.ms), 'not budgeted'],
-    [`warm min (${WARM_RUNS} runs)`, ms(min), ''],
-    [`warm median (${WARM_RUNS} runs)`, ms(median), `<= ${BUDGET_MS} ms: ${pass ? 'PASS' : 'FAIL'}`],
-    [`warm p90 (${WARM_RUNS} runs)`, ms(p90), ''],
-    [`warm JIT, a new snapshot each (${FRESH_RUNS} runs), median`, ms(medianOf(freshSorted)), 'not budgeted'],
+    [`warm median (${WARM_RUNS} runs after ${WARM_UP_RUNS} untimed)`, spread(wall), `<= ${BUDGET_MS} ms: ${pass ? 'PASS' : 'FAIL'}`],
+    ['  its CPU time, median', spread(cpu), ''],
+    [`  p90`, ms(wall.p90), ''],
+    [`warm without custom roles (${plain.converted} grants plain), median`, spread(plainWall), 'not budgeted'],
+    ['  its CPU time, median', spread(plainCpu), ''],
+    [`warm JIT, a new snapshot each (${FRESH_RUNS} runs), median`, spread(freshWall), 'not budgeted'],
     ['retained heap of one report', weighed.bytes === null ? 'n/a (needs node --expose-gc)' : mb(weighed.bytes), ''],
     ...parts.map(({ label, bytes }): [string, string, string] => [`  heap: ${label}`, bytes === null ? 'n/a' : mb(bytes), '']),
   ];
   console.log(`\nAccess engine, full report on the '${SEED}' seed: ${shape.members.toLocaleString('en')} members x ${shape.projects} projects x ${shape.groups} groups (${mode})`);
-  console.log(`${cells.toLocaleString('en')} member x project cells, ${cold.findings.toLocaleString('en')} findings. Org read via readOrgSnapshot from the in-process double in ${ms(readMs)} (not budgeted).\n`);
+  console.log(
+    `${cells.toLocaleString('en')} member x project cells, ${cold.findings.toLocaleString('en')} findings (${plainCold.findings.toLocaleString('en')} without custom roles). Org read via readOrgSnapshot from the in-process double in ${ms(readMs)} (not budgeted).\n`,
+  );
   console.log(formatTable(['measure', 'value', 'budget'], rows));
-  console.log(`\nWarm runs: ${warm.map((value) => value.toFixed(1)).join(', ')} ms`);
-  console.log('Warm runs share the snapshot\'s indexes and cell cache (kept with the snapshot, as a new report for new finding options does);');
+  console.log(`\nWarm runs: ${warm.wallMs.map((value) => value.toFixed(1)).join(', ')} ms (CPU ${warm.cpuMs.map((value) => value.toFixed(1)).join(', ')} ms)`);
+  console.log(`Without custom roles: ${warmPlain.wallMs.map((value) => value.toFixed(1)).join(', ')} ms (CPU ${warmPlain.cpuMs.map((value) => value.toFixed(1)).join(', ')} ms)`);
+  console.log('Warm runs share what is kept with the snapshot (indexes, cells, every member\'s access), as a new report for new finding thresholds does: they make the findings anew;');
   console.log(`a report of a new snapshot builds them: ${fresh.map((value) => value.toFixed(1)).join(', ')} ms.`);
 
   mkdirSync('bench', { recursive: true });
@@ -114,8 +144,26 @@ async function main(): Promise<void> {
     readMs: round(readMs),
     budgetMs: BUDGET_MS,
     coldMs: round(cold.ms),
-    warm: { runs: WARM_RUNS, minMs: round(min), medianMs: round(median), p90Ms: round(p90), allMs: warm.map(round) },
-    warmNewSnapshot: { runs: FRESH_RUNS, medianMs: round(medianOf(freshSorted)), allMs: fresh.map(round) },
+    warm: {
+      warmUpRuns: WARM_UP_RUNS,
+      runs: WARM_RUNS,
+      minMs: round(wall.min),
+      medianMs: round(wall.median),
+      maxMs: round(wall.max),
+      p90Ms: round(wall.p90),
+      allMs: warm.wallMs.map(round),
+      cpu: { minMs: round(cpu.min), medianMs: round(cpu.median), maxMs: round(cpu.max), allMs: warm.cpuMs.map(round) },
+    },
+    warmWithoutCustomRoles: {
+      grantsMadePlain: plain.converted,
+      findings: plainCold.findings,
+      minMs: round(plainWall.min),
+      medianMs: round(plainWall.median),
+      maxMs: round(plainWall.max),
+      allMs: warmPlain.wallMs.map(round),
+      cpu: { minMs: round(plainCpu.min), medianMs: round(plainCpu.median), maxMs: round(plainCpu.max), allMs: warmPlain.cpuMs.map(round) },
+    },
+    warmNewSnapshot: { runs: FRESH_RUNS, medianMs: round(freshWall.median), allMs: fresh.map(round) },
     retainedHeapBytes: weighed.bytes,
     heapParts: Object.fromEntries(parts.map(({ label, bytes }) => [label, bytes])),
     pass,
@@ -126,30 +174,55 @@ async function main(): Promise<void> {
   if (weighed.report && weighed.report.members.size !== shape.members) throw new Error('the weighed report is incomplete');
 
   if (!pass) {
-    console.error(`Over budget: the warm median ${ms(median)} exceeds ${BUDGET_MS} ms.`);
+    console.error(`Over budget: the warm median ${ms(wall.median)} exceeds ${BUDGET_MS} ms.`);
     process.exit(1);
   }
 }
 
-/** The first call in this process. Its own function, so its report is unreachable once it returns. */
+/** The first call for this snapshot. Its own function, so its report is unreachable once it returns. */
 function timeCold(snapshot: OrgSnapshot): { ms: number; findings: number } {
-  collect();
   const started = performance.now();
   const report = computeAccessReport(snapshot);
   return { ms: performance.now() - started, findings: report.findings.length };
 }
 
-/** Repeated calls, each on a freshly collected heap so one run's garbage does not bill the next. */
-function timeWarm(snapshot: OrgSnapshot, members: number): number[] {
-  const times: number[] = [];
+/** CPU time this process spent (user and system), in ms. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/**
+ * Untimed runs until the JIT has settled, then timed runs back to back, as the page makes reports
+ * (no forced collection: a run pays for the garbage it and the one before it left, as it would there).
+ */
+function timeWarm(snapshot: OrgSnapshot, members: number): { wallMs: number[]; cpuMs: number[] } {
+  for (let run = 0; run < WARM_UP_RUNS; run += 1) computeAccessReport(snapshot);
+  const wallMs: number[] = [];
+  const cpu: number[] = [];
   for (let run = 0; run < WARM_RUNS; run += 1) {
-    collect();
+    const cpuStarted = cpuMs();
     const started = performance.now();
     const report = computeAccessReport(snapshot);
-    times.push(performance.now() - started);
+    wallMs.push(performance.now() - started);
+    cpu.push(cpuMs() - cpuStarted);
     if (report.members.size !== members) throw new Error(`report has ${report.members.size} members, expected ${members}`);
   }
-  return times;
+  return { wallMs, cpuMs: cpu };
+}
+
+/** A copy of the org with every custom-role grant made the plain role beside it: what the engine costs without the union. */
+function withoutCustomRoles(snapshot: OrgSnapshot): { snapshot: OrgSnapshot; converted: number } {
+  const copy = JSON.parse(JSON.stringify(snapshot)) as OrgSnapshot;
+  let converted = 0;
+  for (const holder of [...copy.members, ...copy.groups]) {
+    for (const grant of holder.projectRoles) {
+      if (!grant.customRole) continue;
+      delete grant.customRole;
+      converted += 1;
+    }
+  }
+  return { snapshot: copy, converted };
 }
 
 /**
@@ -161,7 +234,6 @@ function timeFreshSnapshot(snapshot: OrgSnapshot, members: number): number[] {
   const times: number[] = [];
   for (let run = 0; run < FRESH_RUNS; run += 1) {
     const copy = JSON.parse(JSON.stringify(snapshot)) as OrgSnapshot;
-    collect();
     const started = performance.now();
     const report = computeAccessReport(copy);
     times.push(performance.now() - started);
@@ -176,9 +248,11 @@ function timeFreshSnapshot(snapshot: OrgSnapshot, members: number): number[] {
  */
 function weigh(snapshot: OrgSnapshot): { bytes: number | null; report: AccessReport | null } {
   if (!gc) return { bytes: null, report: null };
+  // A copy not yet computed: the report and what is kept with its snapshot (indexes, cells, members) are weighed, not the copy.
+  const copy = JSON.parse(JSON.stringify(snapshot)) as OrgSnapshot;
   collect();
   const before = process.memoryUsage().heapUsed;
-  const report = computeAccessReport(snapshot);
+  const report = computeAccessReport(copy);
   collect();
   return { bytes: process.memoryUsage().heapUsed - before, report };
 }
@@ -202,14 +276,18 @@ function attributeHeap(snapshot: OrgSnapshot): { label: string; bytes: number | 
     return bytes;
   };
   const report = computeAccessReport(snapshot);
+  // The engine keeps indexes, cells and members' access with each snapshot: the report and the
+  // preview are each weighed on a copy of their own, so what they keep with it is counted.
+  const forReport = JSON.parse(JSON.stringify(snapshot)) as OrgSnapshot;
+  const forPreview = JSON.parse(JSON.stringify(snapshot)) as OrgSnapshot;
   return [
     { label: 'snapshot (a copy, as a message brings it)', bytes: weighOne(() => JSON.parse(JSON.stringify(snapshot)) as OrgSnapshot) },
-    { label: 'access report', bytes: weighOne(() => computeAccessReport(snapshot)) },
+    { label: 'access report, with what is kept with its snapshot', bytes: weighOne(() => computeAccessReport(forReport)) },
     {
-      label: 'preview, 50 rows asked',
+      label: 'preview, 50 rows asked, likewise',
       bytes: weighOne(() => {
-        const preview = createAccessPreview(snapshot);
-        for (const member of snapshot.members.slice(0, 50)) preview.findingsOf(member.id);
+        const preview = createAccessPreview(forPreview);
+        for (const member of forPreview.members.slice(0, 50)) preview.findingsOf(member.id);
         return preview;
       }),
     },

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeAccessReport } from '@/utils/access/engine';
 import { buildSnapshot } from '@/utils/access/test-snapshot';
-import { cardView, findingsByMember, loweringText, memberBadge, placeCard, sourceLabel, unknownBadge } from './access-badges-model';
+import { findingsByMember, memberBadge, placeCard, sourceLabel, unknownBadge } from './access-badges-model';
+import { cardView, loweringText } from './card-view';
 
 const snapshot = buildSnapshot({
   projects: ['p1', 'p2', 'p3', 'p4'],
@@ -49,6 +50,24 @@ describe('badge text', () => {
     const badge = unknownBadge('new@example.com', true);
     expect(badge).toMatchObject({ text: 'Not yet read', tone: 'neutral', findings: 0, hasBreakdown: false });
     expect(badge.label).toBe('Access for new@example.com: reading the org');
+  });
+});
+
+describe('badge text with custom roles (RBAC)', () => {
+  it("says custom roles by the union engine's words (loaded on demand), and everyone else by today's words", async () => {
+    const { demoSnapshot } = await import('@/utils/invite/test-fixture');
+    const permissionFindings = await import('@/utils/access/permission-findings');
+    const { permissionModelOf } = await import('@/utils/access/permission-union');
+    const { describeUnionAccess } = await import('@/utils/access/union-words');
+    const rbac = demoSnapshot();
+    const rbacReport = computeAccessReport(rbac, {}, permissionFindings);
+    const describeUnion = (member: Parameters<typeof describeUnionAccess>[0]) => describeUnionAccess(member, permissionModelOf(rbac));
+    const zara = rbacReport.members.get('u-21')!;
+    expect(memberBadge(zara, [], { describeUnion }).text).toMatch(/Analyst \+ Marketing in 1\b/);
+    expect(memberBadge(zara, []).text).not.toMatch(/Analyst/);
+    // Someone holding no custom role reads exactly as without the engine.
+    const plain = [...rbacReport.members.values()].find((member) => member.summary.accessKnown && !member.summary.isOrgAdmin && describeUnion(member) === null)!;
+    expect(memberBadge(plain, [], { describeUnion }).text).toBe(memberBadge(plain, []).text);
   });
 });
 

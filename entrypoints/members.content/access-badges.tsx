@@ -19,6 +19,7 @@
 import { render } from 'preact';
 import { AccessBadge } from '@/components/AccessBadge';
 import type { OrgSnapshot } from '@/utils/access/model';
+import { snapshotHoldsCustomRoles } from '@/utils/access/custom-roles';
 import type { Feature } from '@/utils/features/registry';
 import { identifyRow, indexPeople, type PeopleIndex } from '@/utils/amplitude/row-identity';
 import { findUsersArea, findUsersLists, findUsersRoot, readRow, type RowReading } from '@/utils/amplitude/users-table';
@@ -251,7 +252,7 @@ export const accessBadges: Feature<MembersContext> = {
     function viewFor(record: RowRecord): BadgeView {
       const access = record.memberId && view ? view.member(record.memberId) : undefined;
       if (!access || !view) return unknownBadge(record.who, state.status === 'loading' || state.status === 'refreshing');
-      return memberBadge(access, view.findingsOf(access.member.id), { customNames: view.snapshot.customRoleNames, stale: state.status === 'error', snapshot: view.snapshot });
+      return memberBadge(access, view.findingsOf(access.member.id), { customNames: view.snapshot.customRoleNames, stale: state.status === 'error', describeUnion: view.describeUnion });
     }
 
     function renderBadge(record: RowRecord) {
@@ -492,6 +493,13 @@ export const accessBadges: Feature<MembersContext> = {
           const findings = findingsByMember(report);
           view = { snapshot, projects: report.projects, fromCache: state.fromCache, member: (id) => report.members.get(id), findingsOf: (id) => findings.get(id) ?? [] };
         } else view = null;
+        // Custom roles are said by the union engine, which org-data loads before it gives such a
+        // snapshot; without it (never expected) the rows say they are being read, never a ranked stand-in.
+        if (view && snapshotHoldsCustomRoles(view.snapshot)) {
+          const { permissions } = state;
+          const of = view.snapshot;
+          view = permissions ? { ...view, describeUnion: (access, names) => permissions.describeUnionAccess(access, of, names) } : null;
+        }
       }
       version++;
       // New data may tie rows to other people (or to someone at last): read the rows again.

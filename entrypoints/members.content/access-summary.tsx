@@ -9,7 +9,7 @@ import { defineLocalItem } from '@/utils/storage/local-item';
 import type { Feature } from '@/utils/features/registry';
 import { SummaryPanel } from '@/components/SummaryPanel';
 import { accessReviewFileName } from '@/utils/access/export';
-import { permissionModelOf } from '@/utils/access/permission-union';
+import { snapshotHoldsCustomRoles } from '@/utils/access/custom-roles';
 import type { WhoCanSlot } from '@/components/SummaryPanel';
 import { type OrgSummary, summarizeOrg } from '@/utils/access/org-summary';
 import type { AccessReport } from '@/utils/access/report';
@@ -24,6 +24,7 @@ import type { MembersContext } from './context';
 import { type OrgDataState, yieldToPage } from './org-data';
 import { UI_STYLES } from './ui-styles';
 import { t } from '@/utils/i18n';
+import { createShadowUi } from './shadow-ui';
 
 /** Whether the panel is collapsed, remembered across reloads and visits. */
 export const summaryCollapsed = defineLocalItem<boolean>('summaryCollapsed', false);
@@ -174,7 +175,7 @@ export const accessSummary: Feature<MembersContext> = {
           onHygiene={() => hygiene.toggle()}
           hygieneOpen={hygieneState.open}
           hygieneError={hygieneState.error}
-          whoCan={state.snapshot && permissionModelOf(state.snapshot).active ? whoCan : null}
+          whoCan={state.snapshot && snapshotHoldsCustomRoles(state.snapshot) ? whoCan : null}
         />,
         container,
       );
@@ -182,7 +183,7 @@ export const accessSummary: Feature<MembersContext> = {
       drawWhoCan();
     };
 
-    const ui = await createShadowRootUi(ctx, {
+    const ui = await createShadowUi(ctx, {
       css: UI_STYLES,
       name: 'admin-lens-summary',
       position: 'inline',

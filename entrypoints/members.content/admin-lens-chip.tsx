@@ -8,6 +8,7 @@ import { watchMissingLandmarks, type MissingLandmark } from './landmark-watch';
 import { rowCensus, type RowCensus } from './row-census';
 import { t, tCount } from '@/utils/i18n';
 import { UI_STYLES } from './ui-styles';
+import { createShadowUi } from './shadow-ui';
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
@@ -34,7 +35,7 @@ export const adminLensChip: Feature<MembersContext> = {
   // Shows the data's state, no findings: a threshold change does not restart it.
   usesThresholds: false,
   async init({ ctx, page, orgData }, signal) {
-    const ui = await createShadowRootUi(ctx, {
+    const ui = await createShadowUi(ctx, {
       css: UI_STYLES,
       name: 'admin-lens-chip',
       position: 'inline',

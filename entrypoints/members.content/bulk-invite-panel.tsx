@@ -27,6 +27,7 @@ import type { MembersContext } from './context';
 import type { OrgDataState } from './org-data';
 import { UI_STYLES } from './ui-styles';
 import { forgetTabRun, tabRunFor, tabRunOf, type RunWatcher, type TabRun } from './bulk-invite-runs';
+import { createShadowUi } from './shadow-ui';
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
 
@@ -284,7 +285,7 @@ export const bulkInvitePanel: Feature<MembersContext> = {
       else placeWithoutInviteButton(page.heading, root);
     };
 
-    const ui = await createShadowRootUi(ctx, {
+    const ui = await createShadowUi(ctx, {
       css: UI_STYLES,
       name: 'admin-lens-bulk-invite',
       position: 'inline',

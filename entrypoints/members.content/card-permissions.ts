@@ -4,7 +4,8 @@
  * when a custom role could not be read, only that, with no permission claimed.
  */
 import { permissionInfo } from '@/utils/access/permission-catalogue';
-import { holdsCustomRole, type PermissionModel } from '@/utils/access/permission-union';
+import type { PermissionModel } from '@/utils/access/permission-union';
+import { holdsCustomRole } from '@/utils/access/custom-roles';
 import { areaLabel, areaRank } from '@/utils/access/permissions';
 import type { ProjectAccess } from '@/utils/access/report';
 import type { CustomRoleNames } from '@/utils/access/roles';

@@ -14,6 +14,7 @@ import { findGroupsRoot, findGroupsTable, groupRows } from '@/utils/amplitude/su
 import type { MembersContext } from './context';
 import type { OrgDataState } from './org-data';
 import { UI_STYLES } from './ui-styles';
+import { createShadowUi } from './shadow-ui';
 
 const HOST_TAG = 'admin-lens-group-note';
 
@@ -67,7 +68,7 @@ export const groupsEscalation: Feature<MembersContext> = {
     const addNote = (row: HTMLElement, cell: HTMLElement, name: string) => {
       const note: RowNote = { name, host: null, container: null, drawn: '', remove: () => undefined };
       notes.set(row, note);
-      void createShadowRootUi(ctx, {
+      void createShadowUi(ctx, {
         css: UI_STYLES,
         name: HOST_TAG,
         position: 'inline',

@@ -15,6 +15,7 @@ import { DEFAULT_INACTIVE_DAYS } from '@/utils/settings/constants';
 import { readSettings, type StoredSettings, watchSettings } from '@/utils/settings/read';
 import { loadHygieneFile, type HygienePanelInput } from './hygiene-report-file';
 import type { OrgData } from './org-data';
+import { createShadowUi } from './shadow-ui';
 
 /** People whose content is searched at once (one or five requests each). */
 const CONTENT_READS_AT_ONCE = 6;
@@ -68,7 +69,7 @@ export function hygienePanel(options: HygienePanelOptions, signal: AbortSignal):
       panel?.update(input);
     };
 
-    const ui = await createShadowRootUi(ctx, {
+    const ui = await createShadowUi(ctx, {
       name: 'admin-lens-hygiene',
       position: 'inline',
       anchor: options.anchor,

@@ -28,6 +28,7 @@ import type { OrgDataState } from './org-data';
 import { loadOffboardLogic, type OffboardLogic } from './offboard-logic-file';
 import { UI_STYLES } from './ui-styles';
 import { guardHold } from './guard-hold';
+import { createShadowUi } from './shadow-ui';
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
 const HOST_MARK = 'data-admin-lens';
@@ -314,7 +315,7 @@ export const offboardPanel: Feature<MembersContext> = {
       else placeWithoutInviteButton(page.heading, root);
     };
 
-    const ui = await createShadowRootUi(ctx, {
+    const ui = await createShadowUi(ctx, {
       css: UI_STYLES,
       name: 'admin-lens-offboarding',
       position: 'inline',

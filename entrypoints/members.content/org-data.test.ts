@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OrgSnapshot } from '@/utils/access/model';
 import { buildSnapshot, generateSnapshot } from '@/utils/access/test-snapshot';
 import type { MembersPage } from '@/utils/amplitude/page';
@@ -20,12 +20,46 @@ vi.mock('@/utils/messaging', () => ({
   }),
 }));
 vi.mock('@/utils/amplitude/console-client', () => ({ createConsoleClient: () => ({}) }));
-vi.mock('@/utils/amplitude/read-org', () => ({ readOrgSnapshot: () => (io.fresh ? io.fresh() : Promise.reject(new Error('offline'))) }));
+
+/** The on-demand union engine (access-permissions-file.ts): its load, held until the test lets it end. */
+const unionFile = vi.hoisted(() => ({ loads: 0, gate: Promise.resolve() as Promise<void>, failWith: null as Error | null }));
+vi.mock('./load-unlisted', async () => {
+  const { withPermissionFindings } = await import('@/utils/access/permission-findings');
+  const { permissionModelOf } = await import('@/utils/access/permission-union');
+  const { describeUnionAccess } = await import('@/utils/access/union-words');
+  const file = { withPermissionFindings, describeUnionAccess: (access: never, snapshot: OrgSnapshot) => describeUnionAccess(access, permissionModelOf(snapshot)) };
+  return {
+    unlistedFileLoader: (path: string) => async () => {
+      if (path !== '/access-permissions.js') throw new Error(`unexpected load of ${path}`);
+      unionFile.loads += 1;
+      await unionFile.gate;
+      if (unionFile.failWith) throw unionFile.failWith;
+      return file;
+    },
+  };
+});
+// A visit that ended reads nothing more: a read a test left queued must not call the next test's `io.fresh`.
+vi.mock('@/utils/amplitude/read-org', () => ({
+  readOrgSnapshot: (_client: unknown, { signal }: { signal?: AbortSignal } = {}) =>
+    signal?.aborted ? Promise.reject(new Error('aborted')) : io.fresh ? io.fresh() : Promise.reject(new Error('offline')),
+}));
 
 const { createOrgData } = await import('./org-data');
+const { demoSnapshot } = await import('@/utils/invite/test-fixture');
 type State = ReturnType<ReturnType<typeof createOrgData>['get']>;
 
 const page = { location: { orgUrl: 'acme' }, heading: document.createElement('h1') } as unknown as MembersPage;
+
+/** Each test's visits, ended after it (as leaving the page does), so none reads on into the next test. */
+const visits: AbortController[] = [];
+const visit = (): AbortSignal => {
+  const controller = new AbortController();
+  visits.push(controller);
+  return controller.signal;
+};
+afterEach(() => {
+  for (const controller of visits.splice(0)) controller.abort();
+});
 
 const cachedSnapshot = buildSnapshot({
   readAt: '2025-06-01T00:00:00.000Z',
@@ -61,7 +95,7 @@ describe('org data: a preview before the report', () => {
     io.cached = { readAt: Date.parse(cachedSnapshot.readAt), snapshot: cachedSnapshot };
     let deliver!: (snapshot: OrgSnapshot) => void;
     io.fresh = () => new Promise<OrgSnapshot>((resolve) => (deliver = resolve));
-    const { orgData, states } = record(new AbortController().signal);
+    const { orgData, states } = record(visit());
 
     await until(() => !!orgData.get().report);
     const firstPreview = states.findIndex((state) => state.preview);
@@ -98,7 +132,7 @@ describe('org data: a preview before the report', () => {
     io.cached = { readAt: Date.parse(large.readAt), snapshot: large };
     let asked = false;
     io.fresh = async () => freshSnapshot;
-    const orgData = createOrgData(page, new AbortController().signal);
+    const orgData = createOrgData(page, visit());
     const states: State[] = [];
     orgData.subscribe((state) => {
       states.push(state);
@@ -127,7 +161,7 @@ describe('org data: a preview before the report', () => {
       reads += 1;
       return twoAdmins;
     };
-    const orgData = createOrgData(page, new AbortController().signal, { maxAdmins: 3 });
+    const orgData = createOrgData(page, visit(), { maxAdmins: 3 });
     const tooMany = () => orgData.get().report?.findings.some((finding) => finding.code === 'too-many-admins') ?? false;
     await until(() => orgData.get().status === 'ready' && !!orgData.get().report);
     expect(tooMany()).toBe(false);
@@ -140,7 +174,7 @@ describe('org data: a preview before the report', () => {
 
   it('keeps the cached preview marked as from the cache when the fresh read fails', async () => {
     io.cached = { readAt: Date.parse(cachedSnapshot.readAt), snapshot: cachedSnapshot };
-    const { orgData } = record(new AbortController().signal);
+    const { orgData } = record(visit());
     await until(() => orgData.get().status === 'error');
     expect(orgData.get()).toMatchObject({ snapshot: cachedSnapshot, fromCache: true, error: 'offline', preview: null });
   });
@@ -148,7 +182,7 @@ describe('org data: a preview before the report', () => {
   it('says when the background storage failed, and that it works again, beside a fresh picture', async () => {
     io.fresh = async () => freshSnapshot;
     io.storageError = new Error('Admin Lens’s background did not answer “snapshot-get” within 15 s.');
-    const { orgData } = record(new AbortController().signal);
+    const { orgData } = record(visit());
     await until(() => orgData.get().status === 'ready');
     expect(orgData.get()).toMatchObject({ snapshot: freshSnapshot, error: null, storageError: 'Admin Lens’s background did not answer “snapshot-get” within 15 s.' });
     io.storageError = null;
@@ -176,7 +210,7 @@ describe('org data: a refresh asked during a read', () => {
   };
 
   it('gets a read that starts after the one in flight, and every refresh asked meanwhile shares it', async () => {
-    const orgData = createOrgData(page, new AbortController().signal);
+    const orgData = createOrgData(page, visit());
     await until(() => reads.length === 1);
     // Invites were just sent while the first read was under way: it may not see them.
     const first = orgData.refresh();
@@ -214,7 +248,7 @@ describe('org data: a refresh asked during a read', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       vi.setSystemTime(1_000);
-      const orgData = createOrgData(page, new AbortController().signal);
+      const orgData = createOrgData(page, visit());
       await until(() => reads.length === 1);
       vi.setSystemTime(5_000);
       // The read in flight started at about 1000: enough for "since 1000", not for "since 4000".
@@ -236,5 +270,56 @@ describe('org data: a refresh asked during a read', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('org data: an org with custom roles (RBAC) waits for the union engine', () => {
+  beforeEach(() => {
+    io.cached = null;
+    io.fresh = null;
+    io.puts = [];
+    io.storageError = null;
+    unionFile.loads = 0;
+    unionFile.failWith = null;
+    unionFile.gate = Promise.resolve();
+  });
+
+  it('shows nothing of the snapshot until the engine is loaded, then the preview and report with the permission findings', async () => {
+    let release!: () => void;
+    unionFile.gate = new Promise<void>((resolve) => (release = resolve));
+    const rbac = demoSnapshot();
+    io.fresh = async () => rbac;
+    const { orgData, states } = record(visit());
+    await until(() => unionFile.loads === 1);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Loading: no preview, no report, so no badge can show a ranked stand-in for a custom role.
+    expect(states.every((state) => !state.preview && !state.report)).toBe(true);
+    release();
+    await until(() => orgData.get().status === 'ready' && !!orgData.get().report);
+    const firstPreview = states.find((state) => state.preview);
+    expect(firstPreview?.permissions).toBeTruthy();
+    expect(orgData.get().permissions).toBe(firstPreview?.permissions);
+    const codes = orgData.get().report?.findings.map((finding) => finding.code) ?? [];
+    expect(codes).toEqual(expect.arrayContaining(['permission-union', 'permission-escalation']));
+    // Zara holds Analyst and Marketing on one project: said by the union, never by the stand-in rank.
+    const zara = orgData.get().report?.members.get('u-21');
+    expect(zara && orgData.get().permissions?.describeUnionAccess(zara, rbac)).toMatch(/Analyst \+ Marketing/);
+  });
+
+  it('never loads it for an org without custom roles', async () => {
+    io.fresh = async () => freshSnapshot;
+    const { orgData } = record(visit());
+    await until(() => orgData.get().status === 'ready' && !!orgData.get().report);
+    expect(unionFile.loads).toBe(0);
+    expect(orgData.get().permissions ?? null).toBeNull();
+  });
+
+  it('says why when the engine does not load, and shows no report of the org meanwhile', async () => {
+    unionFile.failWith = new Error('/access-permissions.js did not load');
+    io.fresh = async () => demoSnapshot();
+    const { orgData, states } = record(visit());
+    await until(() => orgData.get().status === 'error');
+    expect(orgData.get().error).toBe('/access-permissions.js did not load');
+    expect(states.every((state) => !state.preview && !state.report)).toBe(true);
   });
 });

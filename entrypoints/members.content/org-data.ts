@@ -14,6 +14,7 @@ import type { MembersPage } from '@/utils/amplitude/page';
 import { readOrgSnapshot } from '@/utils/amplitude/read-org';
 import { sendRequest } from '@/utils/messaging';
 import { putSnapshot } from './snapshot-upload';
+import { accessPermissionsFor, type AccessPermissionsFile } from './access-permissions-file';
 import { orgKeyFor } from '@/utils/org-key';
 
 export type OrgDataStatus = 'loading' | 'ready' | 'refreshing' | 'error';
@@ -34,6 +35,12 @@ export interface OrgDataState {
    * `fromCache` as above, for this snapshot. Null once `report` is this snapshot's report.
    */
   preview?: { access: AccessPreview; fromCache: boolean } | null;
+  /**
+   * The union engine of custom roles (access-permissions-file.ts), once a snapshot that holds custom
+   * roles was shown: its badge words. Loaded before that snapshot's preview or report is given, so
+   * neither is ever shown without it (never a ranked stand-in for a custom role). Kept once loaded.
+   */
+  permissions?: AccessPermissionsFile | null;
   /**
    * Why the extension's own storage (the background's cache of the org) last failed, or null. The
    * page works without it (from a fresh read), but the admin is told, not only the console.
@@ -138,12 +145,15 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, initialFin
     const order = ++started;
     newest = { snapshot, fromCache, readStartedAt };
     const options = { ...findingOptions, now: new Date().toISOString() };
+    // An org with custom roles needs the union engine for its findings and badges: loaded (once) before
+    // anything of this snapshot is shown. Until then the rows say they are being read.
+    const permissions = await accessPermissionsFor(snapshot);
     // The rows on screen get their badges from the preview, before the whole org is computed. Its
     // indexes and the badges each get a task of their own, apart from the one that received the snapshot.
     await yieldToPage();
-    const preview = createAccessPreview(snapshot, options);
+    const preview = createAccessPreview(snapshot, options, permissions);
     await yieldToPage();
-    if (order === started) set({ preview: { access: preview, fromCache } });
+    if (order === started) set({ preview: { access: preview, fromCache }, ...(permissions ? { permissions } : {}) });
     let sliceStart = performance.now();
     // The engine pauses after every slice of members (access, then findings): yield once the budget is spent.
     const pause = async () => {
@@ -151,12 +161,12 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, initialFin
       await yieldToPage();
       sliceStart = performance.now();
     };
-    const report = await computeAccessReportInSlices(snapshot, options, { sliceSize: SLICE_SIZE, pause, preview });
+    const report = await computeAccessReportInSlices(snapshot, options, { sliceSize: SLICE_SIZE, pause, preview }, permissions);
     await yieldToPage();
     // Never over a newer snapshot's report; a newer snapshot's preview, if one came meanwhile, stays.
     if (order < newestShown) return;
     newestShown = order;
-    set({ snapshot, report, fromCache, readStartedAt, preview: state.preview?.access === preview ? null : state.preview });
+    set({ snapshot, report, fromCache, readStartedAt, preview: state.preview?.access === preview ? null : state.preview, ...(permissions ? { permissions } : {}) });
   };
 
   async function read(startedAt: number): Promise<void> {
@@ -181,13 +191,16 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, initialFin
   }
 
   async function start(): Promise<void> {
+    let cached: Awaited<CachedAnswer> = null;
     try {
-      const cached = await (takePrefetched(orgKey) ?? sendRequest({ type: 'snapshot-get', orgKey }));
-      if (cached && !state.snapshot) await show(cached.snapshot, true, null);
+      cached = await (takePrefetched(orgKey) ?? sendRequest({ type: 'snapshot-get', orgKey }));
     } catch (error) {
       console.warn('[Admin Lens] no cached snapshot', error);
       storageFailed(error);
     }
+    // A cached snapshot that cannot be shown (the union engine did not load) is no storage failure:
+    // the fresh read below tries again and says what failed.
+    if (cached && !state.snapshot) await show(cached.snapshot, true, null).catch((error: unknown) => console.warn('[Admin Lens] the cached snapshot could not be shown', error));
     await refresh();
   }
 

@@ -50,6 +50,7 @@ import { UI_STYLES } from './ui-styles';
 import { t } from '@/utils/i18n';
 import { extensionAlive } from './extension-alive';
 import { isAcknowledgedRemoval } from '@/utils/audit/acknowledged-removals';
+import { createShadowUi } from './shadow-ui';
 
 const HOST_NAME = 'admin-lens-removal-guard';
 const HOST_MARK = 'data-admin-lens';
@@ -275,7 +276,7 @@ export const removalGuard: Feature<MembersContext> = {
 
     const mountUi = async (guard: DialogGuard) => {
       const anchor = guard.parts.list ?? guard.dialog;
-      const ui = await createShadowRootUi(ctx, {
+      const ui = await createShadowUi(ctx, {
         css: UI_STYLES,
         name: HOST_NAME,
         position: 'inline',

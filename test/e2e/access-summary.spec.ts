@@ -8,11 +8,13 @@ import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { computeAccessReport } from '../../utils/access/engine';
+import * as permissionFindings from '../../utils/access/permission-findings';
 import type { OrgSnapshot } from '../../utils/access/model';
 import { snapshotOfDouble } from '../support/double-snapshot';
 import { escalationsByGroup, summarizeOrg } from '../../utils/access/org-summary';
 import type { AccessReport, ProjectAccess } from '../../utils/access/report';
-import { holdsCustomRole, permissionModelOf } from '../../utils/access/permission-union';
+import { permissionModelOf } from '../../utils/access/permission-union';
+import { holdsCustomRole } from '../../utils/access/custom-roles';
 import type { ConsoleDouble } from '../console/server/double';
 import { expect, test } from './fixtures';
 import { setExtensionClock } from './support/extension-clock';
@@ -26,8 +28,9 @@ const snapshotOf = (consoleDouble: ConsoleDouble): OrgSnapshot => snapshotOfDoub
 
 function engineReport(consoleDouble: ConsoleDouble): { snapshot: OrgSnapshot; report: AccessReport } {
   const snapshot = snapshotOf(consoleDouble);
-  // Judged at the double's `now`; a test comparing ages pins the extension's clock there too.
-  return { snapshot, report: computeAccessReport(snapshot, { now: consoleDouble.backend.state().now }) };
+  // Judged at the double's `now`; a test comparing ages pins the extension's clock there too. With the
+  // permission rules, as the extension computes an org with custom roles (RBAC).
+  return { snapshot, report: computeAccessReport(snapshot, { now: consoleDouble.backend.state().now }, permissionFindings) };
 }
 
 /** Reads the CSV back with an independent parser (papaparse), as a spreadsheet would. */

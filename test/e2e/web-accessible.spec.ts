@@ -7,7 +7,7 @@
 import { expect, test } from './fixtures';
 import { openMembers } from './console-helpers';
 
-const FILES = ['members-page.js', 'invite-logic.js', 'offboard-logic.js', 'access-card.js', 'hygiene-report.js', 'shape-recording.js', 'email-change.js'];
+const FILES = ['members-page.js', 'invite-logic.js', 'offboard-logic.js', 'access-card.js', 'access-permissions.js', 'hygiene-report.js', 'shape-recording.js', 'email-change.js'];
 
 test('the page cannot fetch the on-demand files at the fixed extension id; the content script still loads them', async ({ page, extensionId }) => {
   await openMembers(page);

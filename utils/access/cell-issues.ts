@@ -3,7 +3,7 @@
  * Findings aggregate these per member; a per-cell breakdown can use them to mark the cell.
  */
 import type { AccessReport, AccessSource, ProjectAccess } from './report';
-import { holdsCustomRole } from './permission-union';
+import { holdsCustomRole } from './custom-roles';
 import { compareRoles } from './roles';
 
 export type GroupSource = Extract<AccessSource, { kind: 'group' }>;

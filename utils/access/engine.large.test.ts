@@ -2,7 +2,7 @@
 /**
  * The engine on the largest org we plan for (5,000 members, 200 projects, 60 groups): a complete
  * report, every member and project. How long it takes is measured by `npm run bench`
- * (scripts/bench-engine.ts, budget 150 ms), not here: tests do not time things.
+ * (scripts/bench-engine.ts, budget 40 ms), not here: tests do not time things.
  */
 import { describe, expect, it } from 'vitest';
 import { computeAccessReport } from './engine';

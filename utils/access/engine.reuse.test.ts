@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { computeAccessReport, createAccessPreview } from './engine';
 import type { AccessReport } from './report';
 import { generateSnapshot } from './test-snapshot';
+import { demoSnapshot } from '../invite/test-fixture';
+import { holdsCustomRole } from './custom-roles';
+import * as permissionFindings from './permission-findings';
 
 /** Everything a report says, as plain data: every member's every cell, the summaries and the findings. */
 function pictureOf(report: AccessReport) {
@@ -39,4 +42,37 @@ describe('reports made again for the same snapshot', () => {
       expect(pictureOf(first)).toEqual(pictureOf(third));
     });
   }
+});
+
+describe('reports made again for a snapshot with custom roles (RBAC)', () => {
+  it('equal the report of a fresh copy, and reuse the cells of custom roles given directly', () => {
+    const options = { now: '2025-07-31T00:00:00.000Z' };
+    const snapshot = demoSnapshot();
+    const first = computeAccessReport(snapshot, options, permissionFindings);
+    const second = computeAccessReport(snapshot, { ...options, maxAdmins: 50 }, permissionFindings);
+    const third = computeAccessReport(snapshot, options, permissionFindings);
+
+    expect(pictureOf(third)).toEqual(pictureOf(computeAccessReport(demoSnapshot(), options, permissionFindings)));
+    expect(pictureOf(first)).toEqual(pictureOf(third));
+    const findingCodes = (report: AccessReport) => report.findings.map((finding) => finding.code);
+    // The permission findings are there (so the equality above covers them) and the same each time.
+    expect(findingCodes(third)).toEqual(expect.arrayContaining(['permission-union', 'permission-escalation']));
+    expect(findingCodes(second).filter((code) => code.startsWith('permission') || code.startsWith('custom'))).toEqual(
+      findingCodes(first).filter((code) => code.startsWith('permission') || code.startsWith('custom')),
+    );
+
+    // A cell holding a custom role given directly is the very cell of the first report: its source
+    // was not made anew (which would miss the cache and grow it with every report).
+    let direct = 0;
+    for (const [id, access] of first.members) {
+      const again = third.members.get(id);
+      for (let index = 0; index < access.grantedCount; index += 1) {
+        const cell = access.grantedAccess(index);
+        if (!holdsCustomRole(cell) || !cell.sources.some((source) => source.kind === 'direct' && source.customRole)) continue;
+        direct += 1;
+        expect(again?.grantedAccess(index)).toBe(cell);
+      }
+    }
+    expect(direct).toBeGreaterThan(0);
+  });
 });

@@ -12,13 +12,15 @@
  *
  * Cost: O(members + grants): each member gets one shared baseline cell for the projects their
  * grants do not touch, plus one lookup per grant they actually hold (see cell-cache.ts). The cell
- * cache and the group grants it is keyed by are kept with the snapshot (indexesOf): a report made
- * again for the same snapshot (new finding options, the preview then the report) resolves no cell twice.
+ * cache, the group grants it is keyed by and every member's access (which the options do not
+ * change) are kept with the snapshot (indexesOf): a report made again for the same snapshot (new
+ * finding options, the preview then the report) computes no member and resolves no cell twice;
+ * only its findings are made anew.
  */
 import { type CellCache, type CellNode, createCellCache, DIRECT_SOURCE, ORG_SOURCE } from './cell-cache';
 import type { Finding } from './finding';
 import { createFindingRules, type FindingOptions, type FindingRules } from './findings';
-import { createCustomSources, type CustomSources, withPermissionFindings } from './permission-findings';
+import { createCustomSources, type CustomSources } from './custom-roles';
 import { indexGroupsByMember } from './group-index';
 import { type Group, knownOrgRole, type Member, type OrgSnapshot, type Project, projectAccessReadable } from './model';
 import type { AccessReport, AccessSource, MemberAccess, MemberAccessSummary, ProjectAccess } from './report';
@@ -27,6 +29,18 @@ import type { Role } from './roles';
 import { createSummaryInterner, emptyRoleCounts, type SummaryFacts } from './summary';
 
 export type AccessReportOptions = FindingOptions;
+
+/**
+ * The permission rules of orgs with custom roles (RBAC): permission-findings.ts, passed in rather
+ * than imported, because they bring the union engine and the permission catalogue, which the
+ * Members page loads on demand and only for an org that holds custom roles
+ * (members.content/access-permissions-file.ts). Without them a report holds the ranked findings
+ * alone (an org without custom roles gets exactly these either way), so whoever computes the report
+ * of an org with custom roles passes them.
+ */
+export interface PermissionFindings {
+  withPermissionFindings(base: FindingRules, snapshot: OrgSnapshot): FindingRules;
+}
 
 type AccessMode = AccessReport['mode'];
 
@@ -58,8 +72,8 @@ interface EngineContext {
   summarize: (projectsByRole: Readonly<Record<Role, number>>, facts: SummaryFacts) => MemberAccessSummary;
 }
 
-export function computeAccessReport(snapshot: OrgSnapshot, options: AccessReportOptions = {}): AccessReport {
-  const steps = reportSteps(createBuilder(snapshot, options), Number.POSITIVE_INFINITY);
+export function computeAccessReport(snapshot: OrgSnapshot, options: AccessReportOptions = {}, permissions?: PermissionFindings): AccessReport {
+  const steps = reportSteps(createBuilder(snapshot, options, permissions), Number.POSITIVE_INFINITY);
   let step = steps.next();
   while (!step.done) step = steps.next();
   return step.value;
@@ -71,8 +85,8 @@ export interface SliceOptions {
   /** Gives the page's own work a turn between slices. */
   pause?: () => Promise<void>;
   /**
-   * A preview of the same snapshot and options (createAccessPreview): members it already computed
-   * are reused, and it keeps answering while the report is computed.
+   * A preview of the same snapshot, options and permission rules (createAccessPreview): members it
+   * already computed are reused, and it keeps answering while the report is computed.
    */
   preview?: AccessPreview;
 }
@@ -85,8 +99,9 @@ export async function computeAccessReportInSlices(
   snapshot: OrgSnapshot,
   options: AccessReportOptions = {},
   { sliceSize = 400, pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0)), preview }: SliceOptions = {},
+  permissions?: PermissionFindings,
 ): Promise<AccessReport> {
-  const builder = preview ? builderOf(preview, snapshot) : createBuilder(snapshot, options);
+  const builder = preview ? builderOf(preview, snapshot, permissions) : createBuilder(snapshot, options, permissions);
   const steps = reportSteps(builder, sliceSize);
   let step = steps.next();
   while (!step.done) {
@@ -110,8 +125,8 @@ export interface AccessPreview {
   findingsOf(memberId: string): readonly Finding[];
 }
 
-export function createAccessPreview(snapshot: OrgSnapshot, options: AccessReportOptions = {}): AccessPreview {
-  const builder = createBuilder(snapshot, options);
+export function createAccessPreview(snapshot: OrgSnapshot, options: AccessReportOptions = {}, permissions?: PermissionFindings): AccessPreview {
+  const builder = createBuilder(snapshot, options, permissions);
   const findings = new Map<string, readonly Finding[]>();
   const preview: AccessPreview = {
     snapshot,
@@ -134,7 +149,7 @@ export function createAccessPreview(snapshot: OrgSnapshot, options: AccessReport
   return preview;
 }
 
-/** The engine's state for one snapshot: members are computed once, whoever asks first. */
+/** One report's (or preview's) view of the snapshot's engine state: members are computed once, whoever asks first. */
 interface Builder {
   snapshot: OrgSnapshot;
   mode: AccessMode;
@@ -143,33 +158,45 @@ interface Builder {
   memberIndex(memberId: string): number | undefined;
   /** The access of `snapshot.members[index]`. */
   accessOf(index: number): MemberAccess;
-  /** Every member is computed: the shared storage gives back its spare room. */
-  settle(): void;
   /** The finding rules, made on first use (the report needs them only at its end). */
   rules(): FindingRules;
+  /** The permission rules it was made with, if any. */
+  permissions: PermissionFindings | undefined;
 }
 
 const builders = new WeakMap<AccessPreview, Builder>();
 
-function builderOf(preview: AccessPreview, snapshot: OrgSnapshot): Builder {
+function builderOf(preview: AccessPreview, snapshot: OrgSnapshot, permissions: PermissionFindings | undefined): Builder {
   const builder = builders.get(preview);
   if (!builder || builder.snapshot !== snapshot) throw new Error('The preview belongs to another snapshot.');
+  // A report without the permission rules its preview had (or the other way round) would differ from it.
+  if (builder.permissions !== permissions) throw new Error('The preview was made with other permission rules.');
   return builder;
 }
 
 /**
  * What every report of one snapshot shares, whatever its options: the indexes, the interned group
  * sources and the cell cache behind them (cells are keyed by source identity, so the sources must
- * be the same objects for a cell to be found again). A report made again for the same snapshot
- * (other finding options, the preview then the report) resolves no cell twice.
+ * be the same objects for a cell to be found again), and every member's access, which follows from
+ * the snapshot alone (the options only change findings). A report made again for the same snapshot
+ * (new finding thresholds, the preview then the report) computes no member and resolves no cell twice.
  */
 interface SnapshotIndexes {
   mode: AccessMode;
   projectPosition: ReadonlyMap<string, number>;
   grantsByGroup: ReadonlyMap<string, readonly IndexedGrant[]>;
   cells: CellCache;
-  /** How many granted entries the last report of this snapshot held: the next one's store is made that size. */
-  grantedLength: number | undefined;
+  /** The members' access, by place in `snapshot.members`, each computed on first ask. */
+  computed: (MemberAccess | undefined)[];
+  /** How many of them are computed. */
+  computedCount: number;
+  /** What members are computed with, made on first ask. */
+  context: EngineContext | undefined;
+  /**
+   * Each member's groups, while some member is still to be computed: dropped once every one is
+   * (one list per member would otherwise stay in the page as long as the snapshot).
+   */
+  groupsByMember: ReadonlyMap<string, readonly Group[]> | undefined;
 }
 
 /** Weak: the indexes live exactly as long as their snapshot (the page drops a snapshot it replaced). */
@@ -189,35 +216,59 @@ function indexesOf(snapshot: OrgSnapshot): SnapshotIndexes {
     projectPosition,
     grantsByGroup: indexGroupGrants(snapshot.groups, projectPosition),
     cells: createCellCache(),
-    grantedLength: undefined,
+    computed: new Array<MemberAccess | undefined>(snapshot.members.length).fill(undefined),
+    computedCount: 0,
+    context: undefined,
+    groupsByMember: undefined,
   };
   indexesBySnapshot.set(snapshot, indexes);
   return indexes;
 }
 
-function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions): Builder {
-  const indexes = indexesOf(snapshot);
-  const { mode, projectPosition, cells } = indexes;
-  const context: EngineContext = {
-    mode,
+function contextOf(snapshot: OrgSnapshot, indexes: SnapshotIndexes): EngineContext {
+  return (indexes.context ??= {
+    mode: indexes.mode,
     readable: projectAccessReadable(snapshot),
     projectCount: snapshot.projects.length,
-    projectPosition,
+    projectPosition: indexes.projectPosition,
     grantsByGroup: indexes.grantsByGroup,
-    cells,
+    cells: indexes.cells,
     nodeAt: new Array<CellNode | undefined>(snapshot.projects.length).fill(undefined),
     touched: new Array<number>(snapshot.projects.length).fill(0),
     counts: emptyRoleCounts(),
-    granted: createGrantedStore(cells.table, indexes.grantedLength),
+    granted: createGrantedStore(indexes.cells.table),
+    // Custom roles given directly: one source object per role, kept with the cells they key, or
+    // every report would make new sources, miss every cell holding one and grow the cache.
     customSources: createCustomSources(),
     summarize: createSummaryInterner(snapshot.projects.length),
-  };
-  // Not kept with the snapshot: one list per member would stay in the page long after the report.
-  const groupsByMember = indexGroupsByMember(snapshot);
-  // By place in the snapshot: the full report asks every member in order, with no lookup by id.
-  const computed = new Array<MemberAccess | undefined>(snapshot.members.length).fill(undefined);
+  });
+}
+
+/** The access of `snapshot.members[index]`, computed once per snapshot. */
+function memberAccessAt(snapshot: OrgSnapshot, indexes: SnapshotIndexes, index: number): MemberAccess {
+  const known = indexes.computed[index];
+  if (known) return known;
+  const member = snapshot.members[index];
+  if (!member) throw new RangeError(`No member at ${index}`);
+  const groupsByMember = (indexes.groupsByMember ??= indexGroupsByMember(snapshot));
+  const access = accessOfMember(member, groupsByMember.get(member.id) ?? NO_GROUPS, contextOf(snapshot, indexes));
+  indexes.computed[index] = access;
+  indexes.computedCount += 1;
+  if (indexes.computedCount === snapshot.members.length) {
+    // Every member is in: the shared storage gives back its spare room, the group lists are no longer needed.
+    const { granted } = contextOf(snapshot, indexes);
+    trimGranted(granted);
+    indexes.groupsByMember = undefined;
+  }
+  return access;
+}
+
+const NO_GROUPS: readonly Group[] = Object.freeze([]);
+
+function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions, permissions: PermissionFindings | undefined): Builder {
+  const indexes = indexesOf(snapshot);
+  const { mode, projectPosition } = indexes;
   let indexById: Map<string, number> | undefined;
-  const noGroups: readonly Group[] = [];
   let rules: FindingRules | undefined;
   return {
     snapshot,
@@ -232,18 +283,14 @@ function createBuilder(snapshot: OrgSnapshot, options: AccessReportOptions): Bui
       }
       return indexById.get(memberId);
     },
-    accessOf(index) {
-      let access = computed[index];
-      const member = snapshot.members[index];
-      if (!access && member) computed[index] = access = accessOfMember(member, groupsByMember.get(member.id) ?? noGroups, context);
-      if (!access) throw new RangeError(`No member at ${index}`);
-      return access;
+    // By place in the snapshot: the full report asks every member in order, with no lookup by id.
+    accessOf: (index) => memberAccessAt(snapshot, indexes, index),
+    rules() {
+      if (rules) return rules;
+      const ranked = createFindingRules(snapshot, { mode, projects: snapshot.projects }, options);
+      return (rules = permissions ? permissions.withPermissionFindings(ranked, snapshot) : ranked);
     },
-    settle: () => {
-      trimGranted(context.granted);
-      indexes.grantedLength = context.granted.length;
-    },
-    rules: () => (rules ??= withPermissionFindings(createFindingRules(snapshot, { mode, projects: snapshot.projects }, options), snapshot)),
+    permissions,
   };
 }
 
@@ -260,7 +307,6 @@ function* reportSteps(builder: Builder, sliceSize: number): Generator<void, Acce
       yield;
     }
   }
-  builder.settle();
   if (Number.isFinite(sliceSize)) yield;
 
   const rules = builder.rules();

@@ -25,7 +25,8 @@
  */
 import type { Finding } from './finding';
 import type { CustomRoleRef, MemberOrgRole } from './model';
-import { holdsCustomRole, type PermissionModel } from './permission-union';
+import type { PermissionModel } from './permission-union';
+import { holdsCustomRole } from './custom-roles';
 import type { AccessReport, AccessSource, ProjectAccess } from './report';
 import { type CustomRoleNames, type Role, roleLabel } from './roles';
 import { visibleText } from '../text/visible-text';

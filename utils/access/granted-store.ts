@@ -1,5 +1,5 @@
 /**
- * Where every member's granted cells live, for a whole report: two flat number arrays (project
+ * Where every member's granted cells live, for a whole snapshot: two flat number arrays (project
  * position, cell index in the cell table) that members address by a start and a count.
  *
  * On a large org (5,000 members, ~50,000 grants) a `[position, cell]` pair per grant and an array
@@ -21,10 +21,9 @@ export interface GrantedStore {
 
 const INITIAL_CAPACITY = 1024;
 
-/** `expectedLength`: how many entries are likely (a previous report of the same snapshot), so the arrays need not grow. */
-export function createGrantedStore(cells: readonly ProjectAccess[], expectedLength = INITIAL_CAPACITY): GrantedStore {
-  const capacity = Math.max(INITIAL_CAPACITY, expectedLength);
-  return { positions: new Uint32Array(capacity), cellIndexes: new Uint32Array(capacity), cells, length: 0 };
+/** An empty store; one per snapshot (engine.ts), filled as its members are computed. */
+export function createGrantedStore(cells: readonly ProjectAccess[]): GrantedStore {
+  return { positions: new Uint32Array(INITIAL_CAPACITY), cellIndexes: new Uint32Array(INITIAL_CAPACITY), cells, length: 0 };
 }
 
 /** Appends one entry; the arrays double when full (members read them through the store, so they follow). */
@@ -43,7 +42,7 @@ export function appendGranted(store: GrantedStore, position: number, cellIndex: 
   store.length += 1;
 }
 
-/** Gives back the unused capacity once every member is in (a report is kept; its spare room need not be). */
+/** Gives back the unused capacity once every member is in (the members are kept; the spare room need not be). */
 export function trimGranted(store: GrantedStore): void {
   if (store.length === store.positions.length) return;
   store.positions = store.positions.slice(0, store.length);

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { computeAccessReport } from './engine';
+import * as permissionFindings from './permission-findings';
 import { escalationsByGroup, peopleFor, summarizeOrg } from './org-summary';
 import { buildSnapshot, READ_AT } from './test-snapshot';
 
@@ -67,7 +68,7 @@ describe('escalationsByGroup', () => {
 describe('with custom roles (demo)', () => {
   it('counts a group escalation by permissions among the escalated (Benjamin: direct Viewer, Marketing through a group)', async () => {
     const { demoSnapshot } = await import('../invite/test-fixture');
-    const report = computeAccessReport(demoSnapshot());
+    const report = computeAccessReport(demoSnapshot(), {}, permissionFindings);
     const byPermissions = report.findings.filter((finding) => finding.code === 'permission-escalation').flatMap((finding) => finding.memberIds);
     expect(byPermissions.length).toBeGreaterThan(0);
     const escalated = summarizeOrg(report).escalated;
@@ -77,7 +78,7 @@ describe('with custom roles (demo)', () => {
 
   it('files custom-role holders apart from the ranked roles, never under the stand-in rank', async () => {
     const { demoSnapshot } = await import('../invite/test-fixture');
-    const summary = summarizeOrg(computeAccessReport(demoSnapshot()));
+    const summary = summarizeOrg(computeAccessReport(demoSnapshot(), {}, permissionFindings));
     const names = summary.customRoles.map((person) => person.name);
     expect(names).toEqual(expect.arrayContaining(['Zara Ahmed', 'Benjamin Clarke']));
     const ranked = summary.byRole.flatMap(({ people }) => people.map((person) => person.id));
@@ -89,7 +90,7 @@ describe('with custom roles (demo)', () => {
   it("counts a group's escalation by permissions in its note, with the custom role it gives", async () => {
     const { demoSnapshot } = await import('../invite/test-fixture');
     const snapshot = demoSnapshot();
-    const byGroup = escalationsByGroup(computeAccessReport(snapshot), snapshot.groups);
+    const byGroup = escalationsByGroup(computeAccessReport(snapshot, {}, permissionFindings), snapshot.groups);
     const guild = byGroup.get('g-6');
     expect(guild?.customRoles).toEqual(['Marketing']);
     expect(guild?.memberIds).toContain('u-22');

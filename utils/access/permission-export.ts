@@ -8,7 +8,8 @@
 import { toCsv } from '../csv';
 import { visibleText } from '../text/visible-text';
 import { DEFAULT_ROLE_PERMISSIONS, inCatalogueOrder, permissionInfo } from './permission-catalogue';
-import { holdsCustomRole, permissionModelOf } from './permission-union';
+import { permissionModelOf } from './permission-union';
+import { holdsCustomRole } from './custom-roles';
 import type { OrgSnapshot } from './model';
 import type { AccessReport, AccessSource } from './report';
 import { type CustomRoleNames, roleLabel } from './roles';

@@ -10,67 +10,76 @@
 import { covers, DEFAULT_ROLE_PERMISSIONS, inCatalogueOrder, permissionInfo } from './permission-catalogue';
 import { type Finding, makeFinding, type PermissionEscalationCell } from './finding';
 import type { FindingRules } from './findings';
-import type { CustomRoleRef, Member, OrgSnapshot, Project } from './model';
-import { type CellPermissions, type HeldRole, holdsCustomRole, permissionModelOf, type PermissionModel } from './permission-union';
+import type { Member, OrgSnapshot, Project } from './model';
+import { type CellPermissions, type HeldRole, permissionModelOf, type PermissionModel } from './permission-union';
+import { holdsCustomRole } from './custom-roles';
 import type { AccessSource, MemberAccess, ProjectAccess } from './report';
 
 type GroupSource = Extract<AccessSource, { kind: 'group' }>;
 
-/** Interned sources for custom roles given directly: cells are shared by source identity (cell-cache.ts). */
-export interface CustomSources {
-  direct(role: CustomRoleRef): AccessSource;
-}
-
-export function createCustomSources(): CustomSources {
-  const direct = new Map<string, AccessSource>();
-  return {
-    direct(role) {
-      let source = direct.get(role.id);
-      if (!source) direct.set(role.id, (source = { kind: 'direct', role: 'member', customRole: role }));
-      return source;
-    },
-  };
-}
-
 const titleOf = (id: string): string => permissionInfo(id)?.title ?? id;
+
+/**
+ * What the permission rules work out about one shared cell (cell-cache.ts), whoever holds it and on
+ * whichever project: its permissions, what a union finding says, which groups escalate beyond the
+ * person's own role. Once per cell; a member then costs a lookup per custom-role cell.
+ */
+interface CellJudgement {
+  permissions: CellPermissions;
+  /** What a union finding says about the cell (its person and project aside); null when none is due. */
+  union: UnionParts | null;
+  /** The groups on the cell that give permissions beyond the person's own role. */
+  escalating: readonly GroupEscalation[];
+  /** The escalation entries per project position (they name the project), made on first ask. */
+  entries: Map<number, readonly { group: GroupSource; cell: PermissionEscalationCell }[]> | null;
+}
+
+/**
+ * The cells' judgements and the org-wide findings: the same for every report of a snapshot, whatever
+ * its options. Kept with the snapshot's permission model, as the cells they are keyed by are kept
+ * with the snapshot (engine.ts, indexesOf): a report made again works none of it out twice.
+ */
+interface SnapshotPermissionFindings {
+  addsNothing: readonly Finding[];
+  cells: Map<ProjectAccess, CellJudgement>;
+}
+
+/** Weak: they live exactly as long as the model, and the model as long as its snapshot. */
+const bySnapshotModel = new WeakMap<PermissionModel, SnapshotPermissionFindings>();
+
+function snapshotFindingsOf(snapshot: OrgSnapshot, model: PermissionModel): SnapshotPermissionFindings {
+  let known = bySnapshotModel.get(model);
+  if (!known) bySnapshotModel.set(model, (known = { addsNothing: addsNothingFindings(snapshot, model), cells: new Map() }));
+  return known;
+}
 
 /** The ranked rules, plus the permission rules when the snapshot holds custom roles. */
 export function withPermissionFindings(base: FindingRules, snapshot: OrgSnapshot): FindingRules {
   const model = permissionModelOf(snapshot);
   if (!model.active) return base;
-  const orgWide = [...base.orgWide, ...addsNothingFindings(snapshot, model)];
-  // Cells are shared by many people: each cell's escalations are worked out once per project.
-  const escalations = new Map<ProjectAccess, Map<string, readonly { group: GroupSource; cell: PermissionEscalationCell }[]>>();
-  const escalationsOf = (at: CellAt) => {
-    let byProject = escalations.get(at.cell);
-    if (!byProject) escalations.set(at.cell, (byProject = new Map()));
-    let found = byProject.get(at.project.id);
-    if (!found) byProject.set(at.project.id, (found = groupEscalations(at, model)));
-    return found;
-  };
-  // Likewise what a union finding says about a cell (its people aside).
-  const unions = new Map<ProjectAccess, Map<string, UnionParts>>();
-  const unionOf = (at: CellAt) => {
-    let byProject = unions.get(at.cell);
-    if (!byProject) unions.set(at.cell, (byProject = new Map()));
-    let parts = byProject.get(at.project.id);
-    if (!parts) byProject.set(at.project.id, (parts = unionParts(at)));
-    return parts;
+  const { addsNothing, cells } = snapshotFindingsOf(snapshot, model);
+  const orgWide = [...base.orgWide, ...addsNothing];
+  const judge = (cell: ProjectAccess): CellJudgement => {
+    let judged = cells.get(cell);
+    if (!judged) cells.set(cell, (judged = judgeCell(cell, model)));
+    return judged;
   };
   return {
     orgWide,
     ofMember(access, into = []) {
       base.ofMember(access, into);
-      if (access.summary.accessKnown && !access.summary.isOrgAdmin) memberPermissionFindings(access, snapshot.projects, model, into, escalationsOf, unionOf);
+      if (access.summary.accessKnown && !access.summary.isOrgAdmin) memberPermissionFindings(access, snapshot.projects, judge, into);
       return into;
     },
   };
 }
 
-interface CellAt {
-  project: Project;
-  cell: ProjectAccess;
-  permissions: CellPermissions;
+function judgeCell(cell: ProjectAccess, model: PermissionModel): CellJudgement {
+  const permissions = model.cellPermissions(cell);
+  // Unreadable: nothing is said about permissions (permission-union.ts, `readable`).
+  if (!permissions.readable) return { permissions, union: null, escalating: [], entries: null };
+  const union = !permissions.coveredBy && permissions.shown.length > 1 ? unionParts(permissions) : null;
+  return { permissions, union, escalating: groupEscalations(cell, model), entries: null };
 }
 
 /** The broadest held role: the most permissions, the first held on a tie. */
@@ -80,27 +89,21 @@ function broadestOf(roles: readonly HeldRole[]): HeldRole | undefined {
   return best;
 }
 
-function memberPermissionFindings(
-  access: MemberAccess,
-  projects: readonly Project[],
-  model: PermissionModel,
-  into: Finding[],
-  escalationsOf: (at: CellAt) => readonly { group: GroupSource; cell: PermissionEscalationCell }[],
-  unionOf: (at: CellAt) => UnionParts,
-): void {
+function memberPermissionFindings(access: MemberAccess, projects: readonly Project[], judge: (cell: ProjectAccess) => CellJudgement, into: Finding[]): void {
   const { member } = access;
   let escalations: Map<string, { name: string; cells: PermissionEscalationCell[]; projectIds: string[] }> | undefined;
   // Custom roles come from grants: only granted cells can hold one.
   for (let index = 0; index < access.grantedCount; index += 1) {
     const cell = access.grantedAccess(index);
     if (!holdsCustomRole(cell)) continue;
-    const project = projects[access.grantedPosition(index)];
+    const judged = judge(cell);
+    if (!judged.union && judged.escalating.length === 0) continue;
+    const position = access.grantedPosition(index);
+    const project = projects[position];
     if (!project) continue;
-    const permissions = model.cellPermissions(cell);
-    if (!permissions.readable) continue;
-    const at: CellAt = { project, cell, permissions };
-    if (!permissions.coveredBy && permissions.shown.length > 1) into.push(unionFinding(member, project, unionOf(at)));
-    for (const { group, cell: entry } of escalationsOf(at)) {
+    if (judged.union) into.push(unionFinding(member, project, judged.union));
+    if (judged.escalating.length === 0) continue;
+    for (const { group, cell: entry } of escalationEntries(judged, position, project)) {
       const known = (escalations ??= new Map()).get(group.groupId);
       if (known) {
         known.cells.push(entry);
@@ -117,6 +120,16 @@ function memberPermissionFindings(
   }
 }
 
+/** A cell's escalation entries on one project, shared by everyone holding the cell there. */
+function escalationEntries(judged: CellJudgement, position: number, project: Project): readonly { group: GroupSource; cell: PermissionEscalationCell }[] {
+  let entries = (judged.entries ??= new Map()).get(position);
+  if (!entries) {
+    entries = judged.escalating.map(({ group, own, beyond }) => ({ group, cell: { project: project.name, own, given: group, permissions: beyond } }));
+    judged.entries.set(position, entries);
+  }
+  return entries;
+}
+
 /** What a union finding says about a cell on a project, the same for everyone sharing the cell. */
 interface UnionParts {
   groupIds: string[];
@@ -125,7 +138,7 @@ interface UnionParts {
   extras: { permission: string; sources: readonly AccessSource[] }[];
 }
 
-function unionParts({ permissions }: CellAt): UnionParts {
+function unionParts(permissions: CellPermissions): UnionParts {
   const broadest = broadestOf(permissions.shown) ?? permissions.shown[0]!;
   const broadestSet = broadest.permissions ?? new Set<string>();
   const extras = permissions.permissions
@@ -145,20 +158,27 @@ function unionFinding(member: Member, project: Project, parts: UnionParts): Find
   );
 }
 
+/** A group on a cell giving permissions beyond the person's own source: the permissions' titles, in catalogue order. */
+interface GroupEscalation {
+  group: GroupSource;
+  own: AccessSource;
+  beyond: string[];
+}
+
 /** Each group source on the cell giving permissions the person's own source does not. */
-function groupEscalations({ project, cell }: CellAt, model: PermissionModel): { group: GroupSource; cell: PermissionEscalationCell }[] {
+function groupEscalations(cell: ProjectAccess, model: PermissionModel): GroupEscalation[] {
   const own = cell.sources.find((source) => source.kind === 'direct') ?? cell.sources.find((source) => source.kind === 'org');
   // Above nothing is no escalation (as in the ranked rule): a group alone is just the access.
   if (!own) return [];
   const ownSet = model.permissionsOf(own);
   if (!ownSet) return [];
-  const found: { group: GroupSource; cell: PermissionEscalationCell }[] = [];
+  const found: GroupEscalation[] = [];
   for (const source of cell.sources) {
     if (source.kind !== 'group') continue;
     const given = model.permissionsOf(source);
     if (!given || covers(ownSet, given)) continue;
     const beyond = inCatalogueOrder([...given].filter((permission) => !ownSet.has(permission)));
-    found.push({ group: source, cell: { project: project.name, own, given: source, permissions: beyond.map(titleOf) } });
+    found.push({ group: source, own, beyond: beyond.map(titleOf) });
   }
   return found;
 }

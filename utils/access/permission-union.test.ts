@@ -7,12 +7,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeAccessReport } from './engine';
+import * as permissionFindings from './permission-findings';
 import { covers, DEFAULT_ROLE_PERMISSIONS, PERMISSIONS } from './permission-catalogue';
 import { computeCell, createPermissionModel } from './permission-union';
 import type { AccessSource } from './report';
 import { maxRole, PROJECT_ROLES, type ProjectRole } from './roles';
 import { demoSnapshot } from '../invite/test-fixture';
 import type { FindingOf } from './finding';
+import { generateSnapshot } from './test-snapshot';
 
 const member = [...DEFAULT_ROLE_PERMISSIONS.member];
 const ROLES: Record<string, readonly string[]> = {
@@ -148,7 +150,7 @@ describe('properties of the union', () => {
 
 describe('the engine on an org with custom roles (demo)', () => {
   const snapshot = demoSnapshot();
-  const report = computeAccessReport(snapshot);
+  const report = computeAccessReport(snapshot, {}, permissionFindings);
   const ofMember = (id: string) => report.findings.filter((finding) => finding.memberIds.includes(id));
 
   it("names what Zara's two roles on Web App (Production) add together, with their sources", () => {
@@ -178,7 +180,7 @@ describe('the engine on an org with custom roles (demo)', () => {
   });
 
   it('with role definitions unreadable, no permission finding is made', () => {
-    const unread = computeAccessReport({ ...demoSnapshot(), roleDefinitions: { read: false, reason: 'RoleDefinitions: Cannot query field', roles: [] } });
+    const unread = computeAccessReport({ ...demoSnapshot(), roleDefinitions: { read: false, reason: 'RoleDefinitions: Cannot query field', roles: [] } }, {}, permissionFindings);
     const codes = unread.findings.map((finding) => finding.code);
     expect(codes).not.toContain('permission-union');
     expect(codes).not.toContain('permission-escalation');
@@ -186,11 +188,38 @@ describe('the engine on an org with custom roles (demo)', () => {
   });
 });
 
+describe('the permission rules as an argument (the Members page loads them on demand)', () => {
+  it('change nothing for an org without custom roles: the same report with or without them', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 0x7fffffff }), fc.boolean(), (seed, projectLevel) => {
+        const shape = { members: 40, projects: 12, groups: 8, projectLevel, groupsPerMember: 2, projectsPerGroup: 4, directPerMember: 3 };
+        const options = { now: '2025-07-31T00:00:00.000Z' };
+        const without = computeAccessReport(generateSnapshot(seed, shape), options);
+        const withRules = computeAccessReport(generateSnapshot(seed, shape), options, permissionFindings);
+        expect(withRules.findings).toEqual(without.findings);
+        expect([...withRules.members.values()].map((access) => access.perProject)).toEqual([...without.members.values()].map((access) => access.perProject));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('without them, an org with custom roles gets no permission finding and no ranked one about custom-role cells: nothing is guessed', () => {
+    const snapshot = demoSnapshot();
+    const ranked = computeAccessReport(snapshot).findings;
+    const full = computeAccessReport(demoSnapshot(), {}, permissionFindings).findings;
+    const permissionCodes = new Set(['permission-union', 'permission-escalation', 'custom-role-adds-nothing']);
+    expect(ranked.filter((finding) => permissionCodes.has(finding.code))).toEqual([]);
+    // The ranked findings are the same either way: the permission rules only add theirs.
+    expect(full.filter((finding) => !permissionCodes.has(finding.code))).toEqual(ranked);
+    expect(full.length).toBeGreaterThan(ranked.length);
+  });
+});
+
 describe('who can (demo)', () => {
   it('lists exactly the people holding a permission on a project, with their sources', async () => {
     const { whoCan } = await import('./who-can');
     const snapshot = demoSnapshot();
-    const report = computeAccessReport(snapshot);
+    const report = computeAccessReport(snapshot, {}, permissionFindings);
     const answer = whoCan(report, snapshot, 'manage-predictions', 'p-1');
     expect(answer.rows.map((row) => row.member.name).sort()).toEqual(
       ['Benjamin Clarke', 'Daniel Reyes', 'Ethan Brooks', 'Kenji Watanabe', 'Maya Okafor', 'Priya Natarajan', 'Tomás Herrera', 'Zara Ahmed'].sort(),
@@ -200,7 +229,7 @@ describe('who can (demo)', () => {
     expect(answer.unknown).toEqual([]);
     // Unreadable definitions: Zara and Benjamin are not said to hold it, nor to lack it.
     const unread = { ...snapshot, roleDefinitions: { read: false, reason: 'x', roles: [] } };
-    const degraded = whoCan(computeAccessReport(unread), unread, 'manage-predictions', 'p-1');
+    const degraded = whoCan(computeAccessReport(unread, {}, permissionFindings), unread, 'manage-predictions', 'p-1');
     expect(degraded.rows.map((row) => row.member.id)).not.toContain('u-21');
     expect(degraded.unknown.map((member) => member.id)).toEqual(expect.arrayContaining(['u-21', 'u-22']));
   });

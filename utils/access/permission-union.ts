@@ -11,6 +11,7 @@
  * Pure: no words (permission-words.ts makes them).
  */
 import { closedSet, covers, DEFAULT_ROLE_PERMISSIONS, inCatalogueOrder } from './permission-catalogue';
+import { snapshotHoldsCustomRoles } from './custom-roles';
 import type { CustomRoleRef, OrgSnapshot } from './model';
 import type { AccessSource, ProjectAccess } from './report';
 import type { Role } from './roles';
@@ -61,19 +62,6 @@ export interface PermissionModel {
   permissionsOf(source: AccessSource): ReadonlySet<string> | null;
   /** The cell's permissions; computed once per cell. */
   cellPermissions(cell: ProjectAccess): CellPermissions;
-}
-
-/** True when some source of the cell is a custom role. */
-export function holdsCustomRole(cell: ProjectAccess): boolean {
-  for (const source of cell.sources) if (source.kind !== 'org' && source.customRole) return true;
-  return false;
-}
-
-function snapshotHoldsCustomRoles(snapshot: Pick<OrgSnapshot, 'members' | 'groups'>): boolean {
-  return (
-    snapshot.groups.some((group) => group.projectRoles.some((grant) => grant.customRole)) ||
-    snapshot.members.some((member) => member.projectRoles.some((grant) => grant.customRole))
-  );
 }
 
 const models = new WeakMap<object, PermissionModel>();

@@ -4,7 +4,7 @@
  * (through t()); people without custom roles keep access-words.ts's words exactly.
  */
 import type { CellPermissions, HeldRole, PermissionModel } from './permission-union';
-import { holdsCustomRole } from './permission-union';
+import { holdsCustomRole } from './custom-roles';
 import type { MemberAccess, ProjectAccess } from './report';
 import { type CustomRoleNames, grantsAccess, roleLabel } from './roles';
 import { t } from '../i18n';

@@ -7,7 +7,8 @@
  */
 import { DEFAULT_ROLE_PERMISSIONS } from './permission-catalogue';
 import type { Member, OrgSnapshot, Project } from './model';
-import { holdsCustomRole, permissionModelOf, type PermissionModel } from './permission-union';
+import { permissionModelOf, type PermissionModel } from './permission-union';
+import { holdsCustomRole } from './custom-roles';
 import type { AccessReport, AccessSource, ProjectAccess } from './report';
 
 export interface WhoCanRow {

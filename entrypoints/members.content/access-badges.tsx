@@ -55,6 +55,8 @@ interface RowRecord {
   mount: HTMLElement;
   /** What was last rendered, to skip identical renders. */
   renderedKey: string;
+  /** Whether the badge last drawn could open a breakdown. */
+  hadBreakdown: boolean;
   memberId: string | null;
 }
 
@@ -273,6 +275,11 @@ export const accessBadges: Feature<MembersContext> = {
         record.mount,
       );
       if (!record.memberId) noteUnknown(record.who);
+      // Focused while it still said "Not yet read": the focus came before there was anything to
+      // show, so the card opens now that there is, as it would have on that focus.
+      const focusedBefore = !record.hadBreakdown && view.hasBreakdown && focusInside(record.host);
+      record.hadBreakdown = view.hasBreakdown;
+      if (focusedBefore && !open && !suppressFocusOpen) onOpen(record, 'focus');
     }
 
     /** A row the data does not know yet (a fresh invite, say): read the org again, once per person shown. */
@@ -444,7 +451,7 @@ export const accessBadges: Feature<MembersContext> = {
           const drawn = record !== undefined;
           if (!record) {
             const { host, mount } = createHost(BADGE_TAG);
-            record = { row, who: badge.who, host, mount, renderedKey: '', memberId: null };
+            record = { row, who: badge.who, host, mount, renderedKey: '', hadBreakdown: false, memberId: null };
             records.set(row, record);
             live.add(record);
           }

@@ -153,6 +153,70 @@ describe('createOffboardRunner', () => {
   });
 });
 
+describe('one round of reads between two steps', () => {
+  /** The fake console, logging every read and removal in the order they are made. */
+  function loggedConsole() {
+    const fake = fakeConsole();
+    const log: string[] = [];
+    const { presence, content, recentlyActive, remove } = fake.ports;
+    fake.ports.presence = () => (log.push('presence'), presence());
+    fake.ports.content = (email) => (log.push(`content ${email}`), content(email));
+    fake.ports.recentlyActive = (email) => (log.push(`active ${email}`), recentlyActive(email));
+    fake.ports.remove = async (order, beforeConfirm, signal) => {
+      const result = await remove(order, beforeConfirm, signal);
+      log.push(`removed ${order.emails.join('+')}`);
+      return result;
+    };
+    return { ...fake, log };
+  }
+
+  it("reads who is there once per step: the check after a step is the next step's read, made after the console acted", async () => {
+    const fake = loggedConsole();
+    const final = await createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\njonas@x.io,lea@x.io\nemma@x.io,'), fake.ports).run();
+    expect(states(final)).toEqual({ '1:grace@x.io': 'removed', '2:jonas@x.io': 'removed', '3:emma@x.io': 'removed' });
+    // Three steps: one read before the first, one after each (the next step's "who is still there").
+    expect(fake.log.filter((entry) => entry === 'presence')).toHaveLength(4);
+    // Lea's content before her step and after it; her step's reads come after Grace's removal.
+    expect(fake.log.filter((entry) => entry === 'content lea@x.io')).toHaveLength(2);
+    const graceRemoved = fake.log.indexOf('removed grace@x.io');
+    for (const read of ['active lea@x.io', 'content lea@x.io', 'content jonas@x.io']) expect(fake.log.indexOf(read)).toBeGreaterThan(graceRemoved);
+    expect(fake.content.get('lea@x.io')).toEqual(counts(2));
+  });
+
+  it("uses the recipient's content after one step as the before of the next step to them", async () => {
+    const fake = loggedConsole();
+    const job = jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\ngabriel@x.io,ethan@x.io');
+    // Two steps to Ethan: one person each.
+    const split: OffboardJob = { ...job, steps: job.steps.flatMap((step) => step.emails.map((email, index) => ({ ...step, id: step.id * 10 + index, emails: [email] }))) };
+    const final = await createOffboardRunner(split, fake.ports).run();
+    expect(states(final)).toEqual({ '1:grace@x.io': 'removed', '2:gabriel@x.io': 'removed' });
+    // Before the first, after the first (= before the second), after the second.
+    expect(fake.log.filter((entry) => entry === 'content ethan@x.io')).toHaveLength(3);
+    expect(final.rows[1]!.state).toMatchObject({ kind: 'removed', detail: expect.stringContaining('6') });
+    expect(fake.content.get('ethan@x.io')).toEqual(counts(3 + 48 + 5, 12 + 1, 9, 4));
+  });
+
+  it('a save of a checked step that fails holds the next confirm and stops the run; nothing more is saved', async () => {
+    const fake = fakeConsole();
+    const saved: OffboardJob[] = [];
+    let attempts = 0;
+    fake.ports.save = async (job) => {
+      attempts += 1;
+      // The save that says the first step's person is removed (made without holding the run) fails.
+      if (job.rows.some((row) => row.state.kind === 'removed')) throw new Error('storage is full');
+      saved.push(structuredClone(job));
+    };
+    const runner = createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\nemma@x.io,'), fake.ports);
+    const final = await runner.run();
+    expect(fake.removals.map((order) => order.emails)).toEqual([['grace@x.io']]);
+    expect(final.status).toBe('paused');
+    expect(fake.present.has('emma@x.io')).toBe(true);
+    // Stored last: Grace "removing" (a resume decides her from the data); no save after the failed one.
+    expect(saved.at(-1)!.rows.map((row) => row.state.kind)).toEqual(['removing', 'queued']);
+    expect(attempts).toBe(saved.length + 1);
+  });
+});
+
 /** A console whose dialog takes a while before its confirm (as the real one does): `waitMs` each. */
 function slowConsole(waitMs: number) {
   const fake = fakeConsole();

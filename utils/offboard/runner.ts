@@ -17,6 +17,14 @@
  * - one runner per job, as in the bulk invite (utils/jobs/job-lease.ts): every save claims the job
  *   and a heartbeat renews the claim while a step waits on the console; a runner that finds the job
  *   held by another tab's stops at once, removes nobody more and saves nothing more.
+ *
+ * Throughput (issue 17's bench): the check after a step and the reads before the next are one round
+ * of reads, made together once the console acted: who is still there (one read serves both), what
+ * the recipient owns (the check's "after" is the next step's "before" when the recipient is the
+ * same), whether the next recipient is active, what the next people own. Saves go out in order
+ * without holding the run, except the one before each confirm, which waits for every save before
+ * it: a save that failed holds that confirm (and stops the run), so nothing is removed that the
+ * stored job does not know of.
  */
 import type { ContentCounts } from '../access/model';
 import type { RemovalResult } from '../amplitude/remove-driver';
@@ -72,6 +80,21 @@ const ZERO: ContentCounts = { charts: 0, dashboards: 0, cohorts: 0, notebooks: 0
 const sameContent = (a: ContentCounts, b: ContentCounts) => a.charts === b.charts && a.dashboards === b.dashboards && a.cohorts === b.cohorts && a.notebooks === b.notebooks;
 const describe = (c: ContentCounts) => t('obContentShort', { charts: c.charts, dashboards: c.dashboards, cohorts: c.cohorts, notebooks: c.notebooks });
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** A read made ahead: its failure is met where it is awaited (or not at all), never unhandled. */
+const ahead = <T>(read: Promise<T>): Promise<T> => {
+  read.catch(() => undefined);
+  return read;
+};
+
+/** What a step needs read before its confirm, started ahead (with the previous step's check) or when it starts. */
+interface StepReads {
+  stepId: number;
+  presence: Promise<ReadonlyMap<string, 'joined' | 'pending'>>;
+  /** The recipient is active in the last 30 days (null: the step has no recipient). */
+  active: Promise<boolean> | null;
+  /** What each person owns, and the recipient (by email); only for a step with a recipient. */
+  content: Map<string, Promise<ContentCounts>>;
+}
 
 export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts): OffboardRunner {
   let job = initial;
@@ -86,26 +109,67 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
     controller.abort();
   };
 
-  const change = async (next: OffboardJob) => {
+  /** Every save, in order; after one fails none is attempted, and each later one rejects with its error. */
+  let saving: Promise<void> = Promise.resolve();
+  let saveFailure: { error: unknown } | null = null;
+  /**
+   * The job as it is now: shown at once, saved after every save before it. Resolves once stored;
+   * callers that need it stored before acting await it, the others let it go (the next awaited save
+   * still fails if this one did).
+   */
+  const change = (next: OffboardJob): Promise<void> => {
     job = { ...next, updatedAt: ports.now() };
     ports.onChange(job);
-    await ports.save(job);
+    const stored = job;
+    saving = saving.then(async () => {
+      if (saveFailure) throw saveFailure.error;
+      try {
+        await ports.save(stored);
+      } catch (error) {
+        saveFailure = { error };
+        if (error instanceof LeaseLost) loseLease(error);
+        throw error;
+      }
+    });
+    return saving;
   };
+  /** A save nobody waits for here: the confirm of the next step waits for it (and holds if it failed). */
+  const changeLater = (next: OffboardJob) => void change(next).catch(() => undefined);
   const setRows = (emails: readonly string[], state: OffboardRowState | ((row: OffboardJobRow) => OffboardRowState)) =>
     job.rows.map((row) => (emails.includes(row.email) && (row.state.kind === 'queued' || row.state.kind === 'removing') ? { ...row, state: typeof state === 'function' ? state(row) : state } : row));
   const setStep = (id: number, patch: Partial<OffboardStep>) => job.steps.map((step) => (step.id === id ? { ...step, ...patch } : step));
   const openRows = (step: OffboardStep) => step.emails.filter((email) => job.rows.some((row) => row.email === email && (row.state.kind === 'queued' || row.state.kind === 'removing')));
 
-  /** After the console acted (or may have): who is gone, and did the content arrive? */
-  async function settle(step: OffboardStep, emails: string[], why: string | null) {
-    const present = await ports.presence();
+  /** Starts the reads `step` needs before its confirm; `shared`: reads made since the console last acted, to use again. */
+  function startReads(step: OffboardStep, shared: { presence?: StepReads['presence']; content?: ReadonlyMap<string, Promise<ContentCounts>> } = {}): StepReads {
+    const presence = shared.presence ?? ahead(ports.presence());
+    const content = new Map<string, Promise<ContentCounts>>();
+    if (!step.recipient) return { stepId: step.id, presence, active: null, content };
+    for (const email of [step.recipient, ...openRows(step)]) content.set(email, shared.content?.get(email) ?? ahead(ports.content(email)));
+    return { stepId: step.id, presence, active: ahead(ports.recentlyActive(step.recipient)), content };
+  }
+
+  /** The step the run takes after `step`, if it goes on. */
+  const stepAfter = (step: OffboardStep) =>
+    stopping || lost ? undefined : job.steps.find((candidate) => candidate.id !== step.id && candidate.state === 'queued' && openRows(candidate).length > 0);
+
+  /**
+   * After the console acted (or may have): who is gone, and did the content arrive? Its reads are
+   * made after the console acted, so they serve the next step too: that step's reads start with
+   * them, and are returned for it.
+   */
+  async function settle(step: OffboardStep, emails: string[], why: string | null): Promise<StepReads | null> {
+    const presence = ahead(ports.presence());
+    const recipientNow = step.recipient ? ahead(ports.content(step.recipient)) : null;
+    const next = stepAfter(step);
+    const nextReads = next ? startReads(next, { presence, content: step.recipient && recipientNow ? new Map([[step.recipient, recipientNow]]) : undefined }) : null;
+    const present = await presence;
     const gone = emails.filter((email) => !present.has(email));
-    const still = emails.filter((email) => present.has(email));
     let goneState: OffboardRowState = { kind: 'removed', detail: step.recipient ? t('obRemovedMoved', { recipient: step.recipient }) : t('obRemovedDone') };
-    if (step.recipient && gone.length > 0) {
+    if (step.recipient && recipientNow && gone.length > 0) {
       const before = step.before?.recipientContent ?? null;
       const moved = step.before?.moved ?? null;
-      const after = await ports.content(step.recipient).catch(() => null);
+      const after = await recipientNow.catch(() => null);
       if (!before || !moved || !after) goneState = { kind: 'failed', reason: t('obMoveUnchecked', { recipient: step.recipient }) };
       else if (!sameContent(after, addContent(before, moved))) {
         goneState = { kind: 'failed', reason: t('obMoveMismatch', { recipient: step.recipient, expected: describe(moved), before: describe(before), after: describe(after) }) };
@@ -117,25 +181,29 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
       return { ...row, state: { kind: 'failed', reason: why ?? t('obStillThere') } as const };
     });
     const allGood = gone.length === emails.length && goneState.kind === 'removed';
-    await change({ ...job, rows, steps: setStep(step.id, { state: allGood ? 'done' : 'failed' }) });
-    return { gone, still };
+    changeLater({ ...job, rows, steps: setStep(step.id, { state: allGood ? 'done' : 'failed' }) });
+    return nextReads;
   }
 
-  async function runStep(step: OffboardStep) {
+  /** One step; returns the next step's reads when its check started them. */
+  async function runStep(step: OffboardStep, readAhead: StepReads | null): Promise<StepReads | null> {
     let emails = openRows(step);
     if (emails.length === 0) {
       await change({ ...job, steps: setStep(step.id, { state: 'done' }) });
-      return;
+      return null;
     }
-    // Who is still there: never twice, never silently skipped.
-    const present = await ports.presence();
+    // Who is still there (read since the console last acted): never twice, never silently skipped.
+    let reads = readAhead?.stepId === step.id && step.state === 'queued' ? readAhead : startReads(step);
+    const present = await reads.presence;
     if (step.state === 'removing') {
       // A reload or crash came between the confirm and its check: the data decides.
       const gone = emails.filter((email) => !present.has(email));
       if (gone.length > 0) {
         await settle(step, gone, null);
         emails = openRows(step);
-        if (emails.length === 0) return;
+        if (emails.length === 0) return null;
+        // The recipient's content changed with the removal just checked: read again for what is left.
+        reads = startReads({ ...step, state: 'queued' }, { presence: reads.presence });
       }
       await change({ ...job, rows: setRows(emails, { kind: 'queued' }), steps: setStep(step.id, { state: 'queued', before: null }) });
     }
@@ -150,25 +218,26 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
       emails = emails.filter((email) => !goneBefore.includes(email) && !changed.includes(email));
       if (emails.length === 0) {
         await change({ ...job, steps: setStep(step.id, { state: 'done' }) });
-        return;
+        return null;
       }
     }
 
     let before: OffboardStep['before'] = null;
     if (step.recipient) {
       const recipient = step.recipient;
-      const active = await ports.recentlyActive(recipient).catch(() => null);
+      const active = await (reads.active ?? Promise.resolve(null)).catch(() => null);
       if (active !== true) {
         const reason = active === false ? t('obInvalidRecipientInactive', { recipient, days: String(RECIPIENT_ACTIVE_DAYS) }) : t('obRecipientUnread', { recipient });
         await change({ ...job, rows: setRows(emails, { kind: 'failed', reason }), steps: setStep(step.id, { state: 'failed' }) });
-        return;
+        return null;
       }
+      const contentOf = (email: string) => reads.content.get(email) ?? ports.content(email);
       try {
-        const [recipientContent, ...owned] = await Promise.all([ports.content(recipient), ...emails.map((email) => ports.content(email))]);
+        const [recipientContent, ...owned] = await Promise.all([contentOf(recipient), ...emails.map(contentOf)]);
         before = { recipientContent: recipientContent!, moved: owned.reduce((sum, counts) => addContent(sum, counts), ZERO) };
       } catch (error) {
         await change({ ...job, rows: setRows(emails, { kind: 'failed', reason: t('obContentUnread', { error: reasonOf(error) }) }), steps: setStep(step.id, { state: 'failed' }) });
-        return;
+        return null;
       }
     }
 
@@ -177,6 +246,7 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
     const beforeConfirm = async () => {
       if (stopping || lost) return false;
       try {
+        // Waits for every save before it too: one that failed holds this confirm.
         await change({ ...job, rows: setRows(emails, { kind: 'removing', at }), steps: setStep(step.id, { state: 'removing', before }) });
         saved = true;
         return true;
@@ -187,19 +257,18 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
     const result = await ports.remove({ emails, view: step.view, recipient: step.recipient, acknowledged: step.acknowledged }, beforeConfirm, controller.signal);
     const current = job.steps.find((candidate) => candidate.id === step.id)!;
     if (result.kind === 'done' || (result.kind === 'failed' && result.confirmed)) {
-      await settle(current, emails, result.kind === 'failed' ? result.reason : null);
-    } else if (result.kind === 'failed' && result.aborted) {
+      return settle(current, emails, result.kind === 'failed' ? result.reason : null);
+    }
+    if (result.kind === 'failed' && result.aborted) {
       // Paused or cancelled before the confirm: nothing happened, the rows wait.
       await change({ ...job, rows: setRows(emails, { kind: 'queued' }), steps: setStep(step.id, { state: 'queued', before: null }) });
-    } else {
-      const reason = result.reason;
-      if (saved && result.kind === 'refused' && result.confirmed) {
-        // Refused by the console: nothing changed, but check rather than believe.
-        await settle(current, emails, reason);
-      } else {
-        await change({ ...job, rows: setRows(emails, { kind: 'failed', reason }), steps: setStep(step.id, { state: 'failed' }) });
-      }
+      return null;
     }
+    const reason = result.reason;
+    // Refused by the console: nothing changed, but check rather than believe.
+    if (saved && result.kind === 'refused' && result.confirmed) return settle(current, emails, reason);
+    await change({ ...job, rows: setRows(emails, { kind: 'failed', reason }), steps: setStep(step.id, { state: 'failed' }) });
+    return null;
   }
 
   async function run(): Promise<OffboardJob> {
@@ -207,15 +276,18 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
     running = true;
     stopping = null;
     lost = null;
+    saveFailure = null;
+    saving = Promise.resolve();
     controller = new AbortController();
     const stopHeartbeat = ports.renewLease ? leaseHeartbeat(() => ports.renewLease!(job.id), ports.leaseRenewMs ?? LEASE_HEARTBEAT_MS, loseLease) : () => undefined;
     try {
       await change({ ...job, status: 'running' });
+      let readAhead: StepReads | null = null;
       for (;;) {
         const step = job.steps.find((candidate) => candidate.state === 'queued' || candidate.state === 'removing');
         if (!step || stopping) break;
         if (lost) throw lost;
-        await runStep(step);
+        readAhead = await runStep(step, readAhead);
       }
       const left = job.rows.some((row) => row.state.kind === 'queued' || row.state.kind === 'removing');
       if (stopping === 'cancel') {

@@ -163,7 +163,8 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, initialFin
     set({ status: state.snapshot ? 'refreshing' : 'loading' });
     try {
       const client = createConsoleClient({ origin: location.origin, orgUrl: page.location.orgUrl, signal, fetch: fetchNotingOwn });
-      const snapshot = await readOrgSnapshot(client, { signal, pause: yieldToPage });
+      // The org id of the data in hand lets OrgData go out with the rest (read-org.ts checks it).
+      const snapshot = await readOrgSnapshot(client, { signal, pause: yieldToPage, knownOrgId: state.snapshot?.org.id ?? null });
       await show(snapshot, false, startedAt);
       set({ status: 'ready', error: null });
       // In parts, each in a task of its own (snapshot-upload.ts).

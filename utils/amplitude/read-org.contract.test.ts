@@ -9,7 +9,7 @@ import { parseOrgSnapshot, PIECES, type Piece } from '@/utils/access/model';
 import type { OperationName as DoubleOperation } from '../../test/console/shared/operations';
 import { createConsoleDouble } from '../../test/console/server/double';
 import { createConsoleClient } from './console-client';
-import { countContent, readOwnedContent } from './content-counts';
+import { countByType, countContent, readOwnedContent } from './content-counts';
 import { pendingInvites } from './pending-invites';
 import { readOrgSnapshot } from './read-org';
 
@@ -123,6 +123,10 @@ describe('content counts through GlobalSearch', () => {
     expect(await countContent(counting, grace.email, 10)).toEqual(grace.content);
     expect(seen.filter((url) => url.includes('q=GlobalSearch'))).toHaveLength(5);
     expect(await countContent(client, grace.email)).toEqual(grace.content);
+    // By type at once: one search per type, the same counts.
+    seen.length = 0;
+    expect(await countByType(counting, grace.email)).toEqual(grace.content);
+    expect(seen.filter((url) => url.includes('q=GlobalSearch'))).toHaveLength(4);
   });
 
   it('give the latest change of what a person owns, and say when it is only a lower bound', async () => {

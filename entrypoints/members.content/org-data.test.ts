@@ -224,15 +224,16 @@ describe('org data: a refresh asked during a read', () => {
       await until(() => reads.length === 2);
       // Asked after the second started: it shares that one.
       const later = settled(orgData.readSince(5_000));
+      // The stopped read's answer is not shown, and does not end anyone's wait.
+      reads[0]?.deliver(cachedSnapshot);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(orgData.get().snapshot).toBeNull();
+      expect([inTime.done, late.done, later.done]).toEqual([false, false, false]);
       reads[1]?.deliver(freshSnapshot);
       // The first read's waiters are served by the second (it started after they asked).
       await until(() => inTime.done && late.done && later.done);
       expect(orgData.get()).toMatchObject({ status: 'ready', snapshot: freshSnapshot, readStartedAt: expect.any(Number) });
       expect(orgData.get().readStartedAt).toBeGreaterThanOrEqual(5_000);
-      // The stopped read's answer, come late, is never shown over the newer one.
-      reads[0]?.deliver(cachedSnapshot);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(orgData.get()).toMatchObject({ status: 'ready', snapshot: freshSnapshot });
       // Data read since then is enough: no read at all.
       await orgData.readSince(5_000);
       expect(reads).toHaveLength(2);

@@ -207,10 +207,14 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, initialFin
     const stop = new AbortController();
     const pageGone = () => stop.abort();
     signal.addEventListener('abort', pageGone, { once: true });
-    const own = read(inFlightSince, stop.signal).finally(() => signal.removeEventListener('abort', pageGone));
+    let replacement: Promise<void> | null = null;
     let replaceWith!: (replacement: Promise<void>) => void;
-    // Settles with the read that replaced this one, if one did, as soon as it ends.
+    // Settles with the read that replaced this one, if one did, as soon as that one ends.
     const replaced = new Promise<void>((resolve) => (replaceWith = resolve));
+    // A stopped read ends early: its waiters wait for the one that replaced it.
+    const own = read(inFlightSince, stop.signal)
+      .finally(() => signal.removeEventListener('abort', pageGone))
+      .then(() => replacement ?? undefined);
     const reading: Promise<void> = Promise.race([own, replaced]).finally(() => {
       if (inFlight === reading) {
         inFlight = null;
@@ -220,9 +224,10 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, initialFin
     inFlight = reading;
     replaceInFlight = () => {
       stop.abort();
-      const replacement = startRead();
-      replaceWith(replacement);
-      return replacement;
+      const next = startRead();
+      replacement = next;
+      replaceWith(next);
+      return next;
     };
     return reading;
   }

@@ -196,6 +196,79 @@ describe('one round of reads between two steps', () => {
     expect(fake.content.get('ethan@x.io')).toEqual(counts(3 + 48 + 5, 12 + 1, 9, 4));
   });
 
+  it("prepares the next step's dialog while the step before is checked; its confirm waits for that check and its saved rows", async () => {
+    const fake = fakeConsole();
+    const events: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let presenceCalls = 0;
+    const { presence, remove, save } = fake.ports;
+    fake.ports.presence = async () => {
+      presenceCalls += 1;
+      if (presenceCalls === 2) {
+        // The check after Grace's step: held until the next dialog is under way.
+        events.push('check held');
+        await held;
+        events.push('check read');
+      }
+      return presence();
+    };
+    fake.ports.save = async (job) => {
+      if (job.rows.some((row) => row.email === 'grace@x.io' && row.state.kind === 'removed') && !events.includes('grace saved removed')) events.push('grace saved removed');
+      return save(job);
+    };
+    fake.ports.remove = async (order, beforeConfirm, signal) => {
+      events.push(`dialog ${order.emails.join('+')}`);
+      if (order.emails[0] === 'emma@x.io') release();
+      return remove(
+        order,
+        async () => {
+          const ok = await beforeConfirm();
+          events.push(`confirm ${order.emails.join('+')}`);
+          return ok;
+        },
+        signal,
+      );
+    };
+    const final = await createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\nemma@x.io,'), fake.ports).run();
+    expect(states(final)).toEqual({ '1:grace@x.io': 'removed', '2:emma@x.io': 'removed' });
+    expect(events).toEqual(['dialog grace@x.io', 'confirm grace@x.io', 'check held', 'dialog emma@x.io', 'check read', 'grace saved removed', 'confirm emma@x.io']);
+  });
+
+  it('a check of the step before whose read fails holds the next confirm and stops the run', async () => {
+    const fake = fakeConsole();
+    let presenceCalls = 0;
+    const { presence } = fake.ports;
+    fake.ports.presence = async () => {
+      presenceCalls += 1;
+      if (presenceCalls === 2) throw new Error('the console did not answer');
+      return presence();
+    };
+    const final = await createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\nemma@x.io,'), fake.ports).run();
+    expect(fake.removals.map((order) => order.emails)).toEqual([['grace@x.io']]);
+    expect(final.status).toBe('paused');
+    // Grace stays "removing" (a resume decides her from the data); Emma was never confirmed.
+    expect(fake.saves.at(-1)!.rows.map((row) => row.state.kind)).toEqual(['removing', 'queued']);
+    expect(fake.present.has('emma@x.io')).toBe(true);
+  });
+
+  it('someone gone before their step: the dialog is not confirmed, they are reported, the others go in a dialog of their own', async () => {
+    const fake = fakeConsole();
+    const dialogs: string[][] = [];
+    const { remove } = fake.ports;
+    fake.ports.remove = async (order, beforeConfirm, signal) => {
+      dialogs.push(order.emails);
+      // As the console's list would: someone who is gone cannot be selected.
+      if (order.emails.some((email) => !fake.present.has(email))) return { kind: 'failed', reason: 'not in the list', confirmed: false };
+      return remove(order, beforeConfirm, signal);
+    };
+    fake.present.delete('gabriel@x.io');
+    const final = await createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\ngabriel@x.io,ethan@x.io'), fake.ports).run();
+    expect(states(final)).toEqual({ '1:grace@x.io': 'removed', '2:gabriel@x.io': 'skipped' });
+    expect(dialogs).toEqual([['grace@x.io', 'gabriel@x.io'], ['grace@x.io']]);
+    expect(fake.content.get('ethan@x.io')).toEqual(counts(3 + 48, 12, 9, 4));
+  });
+
   it('a save of a checked step that fails holds the next confirm and stops the run; nothing more is saved', async () => {
     const fake = fakeConsole();
     const saved: OffboardJob[] = [];

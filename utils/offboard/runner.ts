@@ -21,10 +21,13 @@
  * Throughput (issue 17's bench): the check after a step and the reads before the next are one round
  * of reads, made together once the console acted: who is still there (one read serves both), what
  * the recipient owns (the check's "after" is the next step's "before" when the recipient is the
- * same), whether the next recipient is active, what the next people own. Saves go out in order
- * without holding the run, except the one before each confirm, which waits for every save before
- * it: a save that failed holds that confirm (and stops the run), so nothing is removed that the
- * stored job does not know of.
+ * same), whether the next recipient is active, what the next people own. Meanwhile the next step's
+ * dialog is prepared (rows selected, recipient chosen); its confirm waits for the check of the step
+ * before (whose rows are saved first) and for its own reads, and is never pressed when they found
+ * anything (someone gone, the recipient inactive): the rows are then decided from the reads. Saves
+ * go out in order without holding the run, except the one before each confirm, which waits for
+ * every save before it: a save that failed holds that confirm (and stops the run), so nothing is
+ * removed that the stored job does not know of.
  */
 import type { ContentCounts } from '../access/model';
 import type { RemovalResult } from '../amplitude/remove-driver';
@@ -96,6 +99,26 @@ interface StepReads {
   content: Map<string, Promise<ContentCounts>>;
 }
 
+/** What the reads before a step found, decided from them alone. */
+interface StepCheck {
+  /** Rows the reads decided: gone already (skipped), or no longer in the step's view (failed). */
+  decided: ReadonlyMap<string, OffboardRowState>;
+  /** Who is still to remove. */
+  emails: string[];
+  /** Why none of `emails` can be removed now (the recipient, or what they own could not be read); null: nothing. */
+  refusal: string | null;
+  before: OffboardStep['before'];
+}
+
+/** A step's check after the console acted, under way while the next step's dialog is prepared. */
+interface Settling {
+  /** Its rows decided and their save queued; rejects when a read failed (the run stops). */
+  done: Promise<void>;
+  /** The step the run takes next (none: the run waits for this check, then looks again). */
+  next: OffboardStep | undefined;
+  nextReads: StepReads | null;
+}
+
 export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts): OffboardRunner {
   let job = initial;
   let running = false;
@@ -156,50 +179,100 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
   /**
    * After the console acted (or may have): who is gone, and did the content arrive? Its reads are
    * made after the console acted, so they serve the next step too: that step's reads start with
-   * them, and are returned for it.
+   * them. The check goes on while the next step's dialog is prepared; its end (`done`, which
+   * rejects when a read failed) comes before that step's confirm.
    */
-  async function settle(step: OffboardStep, emails: string[], why: string | null): Promise<StepReads | null> {
+  function settle(step: OffboardStep, emails: string[], why: string | null): Settling {
     const presence = ahead(ports.presence());
     const recipientNow = step.recipient ? ahead(ports.content(step.recipient)) : null;
     const next = stepAfter(step);
     const nextReads = next ? startReads(next, { presence, content: step.recipient && recipientNow ? new Map([[step.recipient, recipientNow]]) : undefined }) : null;
-    const present = await presence;
-    const gone = emails.filter((email) => !present.has(email));
-    let goneState: OffboardRowState = { kind: 'removed', detail: step.recipient ? t('obRemovedMoved', { recipient: step.recipient }) : t('obRemovedDone') };
-    if (step.recipient && recipientNow && gone.length > 0) {
-      const before = step.before?.recipientContent ?? null;
-      const moved = step.before?.moved ?? null;
-      const after = await recipientNow.catch(() => null);
-      if (!before || !moved || !after) goneState = { kind: 'failed', reason: t('obMoveUnchecked', { recipient: step.recipient }) };
-      else if (!sameContent(after, addContent(before, moved))) {
-        goneState = { kind: 'failed', reason: t('obMoveMismatch', { recipient: step.recipient, expected: describe(moved), before: describe(before), after: describe(after) }) };
-      } else goneState = { kind: 'removed', detail: t('obRemovedMovedCount', { recipient: step.recipient, count: totalContent(moved) }) };
-    }
-    const rows = job.rows.map((row) => {
-      if (!emails.includes(row.email)) return row;
-      if (gone.includes(row.email)) return { ...row, state: goneState };
-      return { ...row, state: { kind: 'failed', reason: why ?? t('obStillThere') } as const };
-    });
-    const allGood = gone.length === emails.length && goneState.kind === 'removed';
-    changeLater({ ...job, rows, steps: setStep(step.id, { state: allGood ? 'done' : 'failed' }) });
-    return nextReads;
+    const done = (async () => {
+      const present = await presence;
+      const gone = emails.filter((email) => !present.has(email));
+      let goneState: OffboardRowState = { kind: 'removed', detail: step.recipient ? t('obRemovedMoved', { recipient: step.recipient }) : t('obRemovedDone') };
+      if (step.recipient && recipientNow && gone.length > 0) {
+        const before = step.before?.recipientContent ?? null;
+        const moved = step.before?.moved ?? null;
+        const after = await recipientNow.catch(() => null);
+        if (!before || !moved || !after) goneState = { kind: 'failed', reason: t('obMoveUnchecked', { recipient: step.recipient }) };
+        else if (!sameContent(after, addContent(before, moved))) {
+          goneState = { kind: 'failed', reason: t('obMoveMismatch', { recipient: step.recipient, expected: describe(moved), before: describe(before), after: describe(after) }) };
+        } else goneState = { kind: 'removed', detail: t('obRemovedMovedCount', { recipient: step.recipient, count: totalContent(moved) }) };
+      }
+      const rows = job.rows.map((row) => {
+        if (!emails.includes(row.email)) return row;
+        if (gone.includes(row.email)) return { ...row, state: goneState };
+        return { ...row, state: { kind: 'failed', reason: why ?? t('obStillThere') } as const };
+      });
+      const allGood = gone.length === emails.length && goneState.kind === 'removed';
+      changeLater({ ...job, rows, steps: setStep(step.id, { state: allGood ? 'done' : 'failed' }) });
+    })();
+    done.catch(() => undefined); // met by whoever waits for it
+    checking = done;
+    return { done, next, nextReads };
   }
 
-  /** One step; returns the next step's reads when its check started them. */
-  async function runStep(step: OffboardStep, readAhead: StepReads | null): Promise<StepReads | null> {
+  /** What the reads before a step say, decided from them alone (nothing is saved here). */
+  async function checkStep(step: OffboardStep, emails: readonly string[], reads: StepReads): Promise<StepCheck> {
+    // Who is still there: never twice, never silently skipped.
+    const present = await reads.presence;
+    const decided = new Map<string, OffboardRowState>();
+    for (const email of emails) {
+      if (!present.has(email)) decided.set(email, { kind: 'skipped', reason: t('obGoneBefore') });
+      else if (present.get(email) !== (step.view === 'pending' ? 'pending' : 'joined')) decided.set(email, { kind: 'failed', reason: t('obStatusChanged') });
+    }
+    const left = emails.filter((email) => !decided.has(email));
+    const found = { decided, emails: left, refusal: null, before: null };
+    if (!step.recipient || left.length === 0) return found;
+    const recipient = step.recipient;
+    const active = await (reads.active ?? Promise.resolve(null)).catch(() => null);
+    if (active !== true) {
+      return { ...found, refusal: active === false ? t('obInvalidRecipientInactive', { recipient, days: String(RECIPIENT_ACTIVE_DAYS) }) : t('obRecipientUnread', { recipient }) };
+    }
+    const contentOf = (email: string) => reads.content.get(email) ?? ports.content(email);
+    try {
+      const [recipientContent, ...owned] = await Promise.all([contentOf(recipient), ...left.map(contentOf)]);
+      return { ...found, before: { recipientContent: recipientContent!, moved: owned.reduce((sum, counts) => addContent(sum, counts), ZERO) } };
+    } catch (error) {
+      return { ...found, refusal: t('obContentUnread', { error: reasonOf(error) }) };
+    }
+  }
+
+  /** The check found something (someone gone, the recipient unable to take the content): its rows are decided and saved. */
+  async function applyCheck(step: OffboardStep, found: StepCheck) {
+    const rows = setRows([...found.decided.keys()], (row) => found.decided.get(row.email)!);
+    if (found.emails.length === 0) await change({ ...job, rows, steps: setStep(step.id, { state: 'done' }) });
+    else if (found.refusal) {
+      job = { ...job, rows };
+      await change({ ...job, rows: setRows(found.emails, { kind: 'failed', reason: found.refusal }), steps: setStep(step.id, { state: 'failed' }) });
+    }
+    // Else the step stays queued and runs again with those left, in a dialog of their own.
+    else await change({ ...job, rows });
+  }
+
+  const checkChanged = (found: StepCheck, emails: readonly string[]) => found.decided.size > 0 || found.refusal !== null || found.emails.length !== emails.length;
+
+  /**
+   * One step. `previous`: the check of the step before, still under way: this step's dialog is
+   * prepared meanwhile, and its confirm waits for that check (whose rows are saved first); a check
+   * that failed stops the run here. Returns this step's own check when the console acted.
+   */
+  async function runStep(step: OffboardStep, readAhead: StepReads | null, previous: Promise<void> | null): Promise<Settling | null> {
     let emails = openRows(step);
     if (emails.length === 0) {
+      await previous;
       await change({ ...job, steps: setStep(step.id, { state: 'done' }) });
       return null;
     }
-    // Who is still there (read since the console last acted): never twice, never silently skipped.
     let reads = readAhead?.stepId === step.id && step.state === 'queued' ? readAhead : startReads(step);
-    const present = await reads.presence;
     if (step.state === 'removing') {
+      await previous;
       // A reload or crash came between the confirm and its check: the data decides.
+      const present = await reads.presence;
       const gone = emails.filter((email) => !present.has(email));
       if (gone.length > 0) {
-        await settle(step, gone, null);
+        await settle(step, gone, null).done;
         emails = openRows(step);
         if (emails.length === 0) return null;
         // The recipient's content changed with the removal just checked: read again for what is left.
@@ -207,45 +280,24 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
       }
       await change({ ...job, rows: setRows(emails, { kind: 'queued' }), steps: setStep(step.id, { state: 'queued', before: null }) });
     }
-    const wrongView = (email: string) => present.get(email) !== (step.view === 'pending' ? 'pending' : 'joined');
-    const goneBefore = emails.filter((email) => !present.has(email));
-    const changed = emails.filter((email) => present.has(email) && wrongView(email));
-    if (goneBefore.length + changed.length > 0) {
-      const rows = setRows([...goneBefore, ...changed], (row) =>
-        goneBefore.includes(row.email) ? { kind: 'skipped', reason: t('obGoneBefore') } : { kind: 'failed', reason: t('obStatusChanged') },
-      );
-      job = { ...job, rows };
-      emails = emails.filter((email) => !goneBefore.includes(email) && !changed.includes(email));
-      if (emails.length === 0) {
-        await change({ ...job, steps: setStep(step.id, { state: 'done' }) });
-        return null;
-      }
-    }
 
+    // The check and the dialog go on together; the confirm waits for both.
+    const check = ahead(checkStep(step, emails, reads));
+    let heldForCheck = false;
     let before: OffboardStep['before'] = null;
-    if (step.recipient) {
-      const recipient = step.recipient;
-      const active = await (reads.active ?? Promise.resolve(null)).catch(() => null);
-      if (active !== true) {
-        const reason = active === false ? t('obInvalidRecipientInactive', { recipient, days: String(RECIPIENT_ACTIVE_DAYS) }) : t('obRecipientUnread', { recipient });
-        await change({ ...job, rows: setRows(emails, { kind: 'failed', reason }), steps: setStep(step.id, { state: 'failed' }) });
-        return null;
-      }
-      const contentOf = (email: string) => reads.content.get(email) ?? ports.content(email);
-      try {
-        const [recipientContent, ...owned] = await Promise.all([contentOf(recipient), ...emails.map(contentOf)]);
-        before = { recipientContent: recipientContent!, moved: owned.reduce((sum, counts) => addContent(sum, counts), ZERO) };
-      } catch (error) {
-        await change({ ...job, rows: setRows(emails, { kind: 'failed', reason: t('obContentUnread', { error: reasonOf(error) }) }), steps: setStep(step.id, { state: 'failed' }) });
-        return null;
-      }
-    }
-
     const at = ports.now();
     let saved = false;
     const beforeConfirm = async () => {
       if (stopping || lost) return false;
       try {
+        await previous;
+        const found = await check;
+        if (checkChanged(found, emails)) {
+          heldForCheck = true;
+          return false;
+        }
+        before = found.before;
+        if (stopping || lost) return false;
         // Waits for every save before it too: one that failed holds this confirm.
         await change({ ...job, rows: setRows(emails, { kind: 'removing', at }), steps: setStep(step.id, { state: 'removing', before }) });
         saved = true;
@@ -254,22 +306,39 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
         return false;
       }
     };
-    const result = await ports.remove({ emails, view: step.view, recipient: step.recipient, acknowledged: step.acknowledged }, beforeConfirm, controller.signal);
+    let result: RemovalResult;
+    try {
+      result = await ports.remove({ emails, view: step.view, recipient: step.recipient, acknowledged: step.acknowledged }, beforeConfirm, controller.signal);
+    } finally {
+      // The step before is checked (and its rows' save queued) before anything more of this one.
+      await previous?.catch(() => undefined);
+    }
+    await previous;
     const current = job.steps.find((candidate) => candidate.id === step.id)!;
     if (result.kind === 'done' || (result.kind === 'failed' && result.confirmed)) {
       return settle(current, emails, result.kind === 'failed' ? result.reason : null);
     }
-    if (result.kind === 'failed' && result.aborted) {
-      // Paused or cancelled before the confirm: nothing happened, the rows wait.
+    // Refused by the console: nothing changed, but check rather than believe.
+    if (saved && result.kind === 'refused' && result.confirmed) return settle(current, emails, result.reason);
+    if (result.kind === 'failed' && result.aborted && !heldForCheck) {
+      // Paused or cancelled before the confirm, or held because a read or a save failed: nothing
+      // happened, the rows wait (a failed read or save stops the run here, as it throws again).
+      if (!stopping && !lost) await check;
       await change({ ...job, rows: setRows(emails, { kind: 'queued' }), steps: setStep(step.id, { state: 'queued', before: null }) });
       return null;
     }
-    const reason = result.reason;
-    // Refused by the console: nothing changed, but check rather than believe.
-    if (saved && result.kind === 'refused' && result.confirmed) return settle(current, emails, reason);
-    await change({ ...job, rows: setRows(emails, { kind: 'failed', reason }), steps: setStep(step.id, { state: 'failed' }) });
+    // Not confirmed: what the reads found (someone gone, the recipient) says why better than the dialog.
+    const found = await check;
+    if (checkChanged(found, emails)) {
+      await applyCheck(current, found);
+      return null;
+    }
+    await change({ ...job, rows: setRows(emails, { kind: 'failed', reason: result.reason }), steps: setStep(step.id, { state: 'failed' }) });
     return null;
   }
+
+  /** The check of the last step the console acted on, while it goes on (the run ends only after it). */
+  let checking: Promise<void> | null = null;
 
   async function run(): Promise<OffboardJob> {
     if (running) return job;
@@ -278,16 +347,23 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
     lost = null;
     saveFailure = null;
     saving = Promise.resolve();
+    checking = null;
     controller = new AbortController();
     const stopHeartbeat = ports.renewLease ? leaseHeartbeat(() => ports.renewLease!(job.id), ports.leaseRenewMs ?? LEASE_HEARTBEAT_MS, loseLease) : () => undefined;
     try {
       await change({ ...job, status: 'running' });
-      let readAhead: StepReads | null = null;
+      let carried: Settling | null = null;
       for (;;) {
-        const step = job.steps.find((candidate) => candidate.state === 'queued' || candidate.state === 'removing');
-        if (!step || stopping) break;
         if (lost) throw lost;
-        readAhead = await runStep(step, readAhead);
+        if (carried && (!carried.next || stopping)) {
+          // No step to prepare meanwhile: the check ends first, then the job says what is left.
+          await carried.done;
+          carried = null;
+        }
+        const step: OffboardStep | undefined = carried ? carried.next : job.steps.find((candidate) => candidate.state === 'queued' || candidate.state === 'removing');
+        if (!step || stopping) break;
+        const previous: Settling | null = carried;
+        carried = await runStep(step, previous?.nextReads ?? null, previous?.done ?? null);
       }
       const left = job.rows.some((row) => row.state.kind === 'queued' || row.state.kind === 'removing');
       if (stopping === 'cancel') {
@@ -304,6 +380,10 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
         console.error('[Admin Lens] offboarding run stopped', error);
       }
     } finally {
+      // A check still under way and the saves it queued end before the job is let go.
+      // (Set by settle(), which TypeScript does not follow into this closure.)
+      await (checking as Promise<void> | null)?.catch(() => undefined);
+      await saving.catch(() => undefined);
       stopHeartbeat();
       running = false;
       stopping = null;

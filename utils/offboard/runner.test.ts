@@ -269,6 +269,28 @@ describe('one round of reads between two steps', () => {
     expect(fake.content.get('ethan@x.io')).toEqual(counts(3 + 48, 12, 9, 4));
   });
 
+  it('a confirm left unanswered (the page went) keeps its step "removing" and stops; the resume decides it from the data', async () => {
+    const fake = fakeConsole();
+    const { remove } = fake.ports;
+    let leave = true;
+    fake.ports.remove = async (order, beforeConfirm, signal) => {
+      if (!leave) return remove(order, beforeConfirm, signal);
+      leave = false;
+      // Confirmed, and the console acts, but the dialog went with the page before its answer.
+      await remove(order, beforeConfirm, signal);
+      return { kind: 'failed', reason: 'the page was left', confirmed: true, unanswered: true };
+    };
+    const runner = createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\nemma@x.io,'), fake.ports);
+    const paused = await runner.run();
+    expect(paused.status).toBe('paused');
+    expect(states(paused)).toEqual({ '1:grace@x.io': 'removing', '2:emma@x.io': 'queued' });
+    expect(fake.saves.at(-1)!.steps.map((step) => step.state)).toEqual(['removing', 'queued']);
+    const final = await runner.run();
+    expect(states(final)).toEqual({ '1:grace@x.io': 'removed', '2:emma@x.io': 'removed' });
+    expect(final.rows[0]!.state).toMatchObject({ detail: expect.stringContaining('ethan@x.io') });
+    expect(fake.removals.map((order) => order.emails)).toEqual([['grace@x.io'], ['emma@x.io']]);
+  });
+
   it('a save of a checked step that fails holds the next confirm and stops the run; nothing more is saved', async () => {
     const fake = fakeConsole();
     const saved: OffboardJob[] = [];

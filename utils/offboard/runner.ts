@@ -315,6 +315,12 @@ export function createOffboardRunner(initial: OffboardJob, ports: OffboardPorts)
     }
     await previous;
     const current = job.steps.find((candidate) => candidate.id === step.id)!;
+    if (result.kind === 'failed' && result.confirmed && result.unanswered) {
+      // The page went after the confirm, before an answer: the console may yet act. The step stays
+      // "removing" as saved, and the run stops; a resume decides it from the data, as after a reload.
+      stopping ??= 'pause';
+      return null;
+    }
     if (result.kind === 'done' || (result.kind === 'failed' && result.confirmed)) {
       return settle(current, emails, result.kind === 'failed' ? result.reason : null);
     }

@@ -49,6 +49,8 @@ async function requestsPerRemoval(): Promise<{ requests: string[]; requestMs: nu
   const { double, context, page } = await openConsole(benchSeed(), false);
   await page.goto(URL_);
   await page.getByRole('table', { name: 'Joined users' }).waitFor();
+  // The page's own loading answered first (a late one was counted as part of the removal).
+  await page.waitForLoadState('networkidle');
   double.backend.setLatency({ ms: LATENCY_MS });
   const before = double.backend.requestLog().length;
   await page.getByRole('checkbox', { name: 'Select Bench Leaver 001' }).check();

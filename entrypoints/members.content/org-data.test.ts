@@ -244,7 +244,7 @@ describe('org data: a refresh asked during a read', () => {
     expect(orgData.get().snapshot).toBe(freshSnapshot);
   });
 
-  it('readSince: a read in flight that started in time is enough; one that started before is followed by one more', async () => {
+  it('readSince: a read in flight that started in time is enough; one that started before stops, and a read started now serves its waiters too', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       vi.setSystemTime(1_000);
@@ -254,15 +254,19 @@ describe('org data: a refresh asked during a read', () => {
       // The read in flight started at about 1000: enough for "since 1000", not for "since 4000".
       const inTime = settled(orgData.readSince(1_000));
       const late = settled(orgData.readSince(4_000));
-      // Asked before the queued read starts: it shares that one.
-      const later = settled(orgData.readSince(5_000));
-      reads[0]?.deliver(cachedSnapshot);
-      await until(() => inTime.done);
+      // Not waiting for the first to end: a second read starts at once.
       await until(() => reads.length === 2);
-      expect(late.done).toBe(false);
+      // Asked after the second started: it shares that one.
+      const later = settled(orgData.readSince(5_000));
+      // The stopped read's answer is not shown, and does not end anyone's wait.
+      reads[0]?.deliver(cachedSnapshot);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(orgData.get().snapshot).toBeNull();
+      expect([inTime.done, late.done, later.done]).toEqual([false, false, false]);
       reads[1]?.deliver(freshSnapshot);
-      await until(() => late.done && later.done);
-      expect(orgData.get()).toMatchObject({ snapshot: freshSnapshot, readStartedAt: expect.any(Number) });
+      // The first read's waiters are served by the second (it started after they asked).
+      await until(() => inTime.done && late.done && later.done);
+      expect(orgData.get()).toMatchObject({ status: 'ready', snapshot: freshSnapshot, readStartedAt: expect.any(Number) });
       expect(orgData.get().readStartedAt).toBeGreaterThanOrEqual(5_000);
       // Data read since then is enough: no read at all.
       await orgData.readSince(5_000);

@@ -59,8 +59,8 @@ export interface OrgData {
   refresh(): Promise<void>;
   /**
    * Resolves once a read that started at or after `since` (epoch ms) has ended, starting one if
-   * needed (a read in flight since earlier is waited for, then another is made). The removal
-   * guard's way to judge on data no older than its dialog.
+   * needed (a read in flight since earlier is stopped, and the one started now serves its waiters
+   * too). The removal guard's way to judge on data no older than its dialog.
    */
   readSince(since: number): Promise<void>;
   /**
@@ -178,12 +178,16 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, initialFin
     set({ snapshot, report, fromCache, readStartedAt, preview: state.preview?.access === preview ? null : state.preview, ...(permissions ? { permissions } : {}) });
   };
 
-  async function read(startedAt: number): Promise<void> {
+  /** One read of the org; `stop`: the page went, or a newer read replaced this one (it then shows and caches nothing more). */
+  async function read(startedAt: number, stop: AbortSignal): Promise<void> {
     set({ status: state.snapshot ? 'refreshing' : 'loading' });
     try {
-      const client = createConsoleClient({ origin: location.origin, orgUrl: page.location.orgUrl, signal, fetch: fetchNotingOwn });
-      const snapshot = await readOrgSnapshot(client, { signal, pause: yieldToPage });
+      const client = createConsoleClient({ origin: location.origin, orgUrl: page.location.orgUrl, signal: stop, fetch: fetchNotingOwn });
+      // The org id of the data in hand lets OrgData go out with the rest (read-org.ts checks it).
+      const snapshot = await readOrgSnapshot(client, { signal: stop, pause: yieldToPage, knownOrgId: state.snapshot?.org.id ?? null });
+      if (stop.aborted) return;
       await show(snapshot, false, startedAt);
+      if (stop.aborted) return;
       set({ status: 'ready', error: null });
       // In parts, each in a task of its own (snapshot-upload.ts).
       await putSnapshot(orgKey, snapshot, yieldToPage).then(
@@ -194,7 +198,7 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, initialFin
         },
       );
     } catch (error) {
-      if (signal.aborted) return;
+      if (stop.aborted) return;
       set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
     }
   }
@@ -217,12 +221,36 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, initialFin
   /** The one read queued to start when the one in flight ends; every refresh asked meanwhile shares it. */
   let queued: Promise<void> | null = null;
 
+  /** Stops the read in flight and starts one now that its waiters get instead; null while none is in flight. */
+  let replaceInFlight: (() => Promise<void>) | null = null;
+
   function startRead(): Promise<void> {
     inFlightSince = Date.now();
-    const reading = read(inFlightSince).finally(() => {
-      if (inFlight === reading) inFlight = null;
+    const stop = new AbortController();
+    const pageGone = () => stop.abort();
+    signal.addEventListener('abort', pageGone, { once: true });
+    let replacement: Promise<void> | null = null;
+    let replaceWith!: (replacement: Promise<void>) => void;
+    // Settles with the read that replaced this one, if one did, as soon as that one ends.
+    const replaced = new Promise<void>((resolve) => (replaceWith = resolve));
+    // A stopped read ends early: its waiters wait for the one that replaced it.
+    const own = read(inFlightSince, stop.signal)
+      .finally(() => signal.removeEventListener('abort', pageGone))
+      .then(() => replacement ?? undefined);
+    const reading: Promise<void> = Promise.race([own, replaced]).finally(() => {
+      if (inFlight === reading) {
+        inFlight = null;
+        replaceInFlight = null;
+      }
     });
     inFlight = reading;
+    replaceInFlight = () => {
+      stop.abort();
+      const next = startRead();
+      replacement = next;
+      replaceWith(next);
+      return next;
+    };
     return reading;
   }
 
@@ -245,6 +273,10 @@ export function createOrgData(page: MembersPage, signal: AbortSignal, initialFin
   async function readSince(since: number): Promise<void> {
     if (inFlight && inFlightSince >= since) return inFlight;
     if (!inFlight && state.status === 'ready' && !state.fromCache && (state.readStartedAt ?? -Infinity) >= since) return;
+    // A read in flight that started earlier cannot serve (a removal dialog opened just after the
+    // last one closed, whose outcome that read is for): rather than wait for its end to start
+    // another, it stops and a read starts now, which serves its waiters too (they asked before it).
+    if (inFlight && !queued && replaceInFlight) return replaceInFlight();
     return refresh();
   }
 

@@ -6,9 +6,12 @@
  *   the dialog, a form submission) is caught in the CAPTURE phase on the window, before React's
  *   listener on its root container. What is not allowed is stopped there.
  * - Fresh data only: when a dialog opens, the org is read again (Admins change, and the cache may
- *   be old), then what each person in the dialog owns is counted through the console's content
- *   search; until both are in, the guard shows "checking" and holds the confirm, and lets it go by
- *   itself if the fresh data finds it safe. A count that cannot be made is unknown, never "nothing".
+ *   be old), and what each person in the dialog owns is counted through the console's content
+ *   search, at once for the people the data in hand names (a count is read after the dialog opened
+ *   whichever read named the person; it stands only for the member id and email the fresh read
+ *   gives them, else they are counted again); until both are in, the guard shows "checking" and
+ *   holds the confirm, and lets it go by itself if the fresh data finds it safe. A count that
+ *   cannot be made is unknown, never "nothing".
  * - Safe removals (nothing owned, or a transfer to an active recipient; neither the only Admin nor
  *   oneself; every person identified) pass with no extra click: recorded in the audit log first,
  *   then the console's own confirm is pressed once. A failed record is said, never silent.
@@ -82,6 +85,8 @@ interface DialogGuard {
   checked: boolean;
   /** What each person (by member id) owns, counted since the dialog opened, or why not. */
   content: Map<string, ContentRead>;
+  /** The email each count in `content` (by member id) was made for. */
+  countedEmail: Map<string, string>;
   /** Member ids being counted now. */
   counting: Set<string>;
   ui: { remove: () => void } | null;
@@ -137,11 +142,15 @@ export const removalGuard: Feature<MembersContext> = {
       const reading = readRemoveDialog(guard.parts);
       const judge = (fresh: boolean) => assessRemoval(reading, orgData.get(), Date.now(), { fresh, content: guard.content });
       const assessment = judge(guard.checked && guard.counting.size === 0);
-      if (!guard.checked) return assessment;
-      // Everyone identified is counted once, after the fresh read: until then nothing is judged.
+      // Everyone identified is counted once, from the dialog's opening on (not waiting for the fresh
+      // read: the count is the console's answer now); a count made for another email than the one
+      // the data now gives that member is made again. Nothing is judged before the fresh read.
       const uncounted = assessment.people.filter(
         (person): person is typeof person & { memberId: string; email: string } =>
-          person.memberId !== null && person.email !== null && !guard.content.has(person.memberId) && !guard.counting.has(person.memberId),
+          person.memberId !== null &&
+          person.email !== null &&
+          !guard.counting.has(person.memberId) &&
+          !(guard.content.has(person.memberId) && guard.countedEmail.get(person.memberId) === person.email.toLowerCase()),
       );
       if (uncounted.length === 0) return assessment;
       countFor(guard, uncounted.map((person) => ({ id: person.memberId, email: person.email })));
@@ -149,7 +158,11 @@ export const removalGuard: Feature<MembersContext> = {
     };
 
     const countFor = (guard: DialogGuard, people: { id: string; email: string }[]) => {
-      for (const person of people) guard.counting.add(person.id);
+      for (const person of people) {
+        guard.counting.add(person.id);
+        guard.content.delete(person.id);
+        guard.countedEmail.set(person.id, person.email.toLowerCase());
+      }
       void orgData
         .countContent(people)
         .then((counted) => {
@@ -312,6 +325,7 @@ export const removalGuard: Feature<MembersContext> = {
         openedAt: Date.now(),
         checked: false,
         content: new Map(),
+        countedEmail: new Map(),
         counting: new Set(),
         ui: null,
         container: null,

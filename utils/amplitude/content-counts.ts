@@ -51,11 +51,21 @@ export async function readOwnedContent(client: ConsoleClient, loginId: string, l
     for (const type of types) counts[FIELD[type as ContentType]] += 1;
     return { counts, lastChangedAt, changeComplete: true };
   }
+  return { counts: await countByType(client, loginId), lastChangedAt, changeComplete: false };
+}
+
+/**
+ * One search per type with `limit: 1`, all at once: each count is its `totalHits`. One round trip
+ * whatever the person owns; for someone known to own more than one search holds (an offboarding
+ * run's recipient), instead of a first search that cannot hold it all.
+ */
+export async function countByType(client: ConsoleClient, loginId: string): Promise<ContentCounts> {
+  const counts: ContentCounts = { charts: 0, dashboards: 0, cohorts: 0, notebooks: 0 };
   const perType = await Promise.all(CONTENT_TYPES.map((type) => search(client, loginId, [type], 1)));
   CONTENT_TYPES.forEach((type, index) => {
     counts[FIELD[type]] = perType[index]!.unisearchContentSearch.totalHits;
   });
-  return { counts, lastChangedAt, changeComplete: false };
+  return counts;
 }
 
 export async function countContent(client: ConsoleClient, loginId: string, limit = SEARCH_LIMIT): Promise<ContentCounts> {

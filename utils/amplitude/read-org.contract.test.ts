@@ -9,7 +9,7 @@ import { parseOrgSnapshot, PIECES, type Piece } from '@/utils/access/model';
 import type { OperationName as DoubleOperation } from '../../test/console/shared/operations';
 import { createConsoleDouble } from '../../test/console/server/double';
 import { createConsoleClient } from './console-client';
-import { countContent, readOwnedContent } from './content-counts';
+import { countByType, countContent, readOwnedContent } from './content-counts';
 import { pendingInvites } from './pending-invites';
 import { readOrgSnapshot } from './read-org';
 
@@ -123,6 +123,10 @@ describe('content counts through GlobalSearch', () => {
     expect(await countContent(counting, grace.email, 10)).toEqual(grace.content);
     expect(seen.filter((url) => url.includes('q=GlobalSearch'))).toHaveLength(5);
     expect(await countContent(client, grace.email)).toEqual(grace.content);
+    // By type at once: one search per type, the same counts.
+    seen.length = 0;
+    expect(await countByType(counting, grace.email)).toEqual(grace.content);
+    expect(seen.filter((url) => url.includes('q=GlobalSearch'))).toHaveLength(4);
   });
 
   it('give the latest change of what a person owns, and say when it is only a lower bound', async () => {
@@ -262,5 +266,44 @@ describe('a large org', () => {
     };
     const client = createConsoleClient({ origin: ORIGIN, orgUrl: 'large-org', fetch: breaking, attempts: 1 });
     await expect(readOrgSnapshot(client)).rejects.toThrow(/Users: field "users\[1234\]\.orgRole"/);
+  });
+});
+
+describe('an org id known from an earlier read', () => {
+  /** The double behind a fetch that logs when each operation is asked and answered. */
+  function timedClient(double: Double) {
+    const events: string[] = [];
+    const inner = fetchFrom(double);
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const operation = new URL(String(input)).searchParams.get('q');
+      events.push(`ask ${operation}`);
+      // Let every request asked in the same turn go out first.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const answer = await inner(input, init);
+      events.push(`answer ${operation}`);
+      return answer;
+    };
+    return { client: createConsoleClient({ origin: ORIGIN, orgUrl: 'demo-org', fetch, attempts: 1 }), events };
+  }
+  const withoutTime = ({ readAt: _readAt, ...snapshot }: Awaited<ReturnType<typeof readOrgSnapshot>>) => snapshot;
+
+  it('asks OrgData alongside the other pieces, and reads the same org', async () => {
+    const double = createConsoleDouble({ seed: 'demo' });
+    const expected = withoutTime(await readOrgSnapshot(clientFor(double, 'demo-org')));
+    const { client, events } = timedClient(double);
+    const snapshot = await readOrgSnapshot(client, { knownOrgId: double.backend.state().org.id });
+    expect(withoutTime(snapshot)).toEqual(expected);
+    expect(events.indexOf('ask Users')).toBeLessThan(events.indexOf('answer OrgData'));
+  });
+
+  it('reads again, OrgData first, when the id is not this org\'s: nothing read for the other id stands', async () => {
+    const double = createConsoleDouble({ seed: 'demo' });
+    const expected = withoutTime(await readOrgSnapshot(clientFor(double, 'demo-org')));
+    const { client, events } = timedClient(double);
+    const snapshot = await readOrgSnapshot(client, { knownOrgId: double.backend.state().org.id + 1 });
+    expect(withoutTime(snapshot)).toEqual(expected);
+    // The second round: Users asked again once OrgData told the real id.
+    expect(events.filter((event) => event === 'ask Users')).toHaveLength(2);
+    expect(events.lastIndexOf('ask Users')).toBeGreaterThan(events.indexOf('answer OrgData'));
   });
 });

@@ -3,7 +3,9 @@
  *
  * - `OrgData` [code] first: the org id (sent as `x-org` on everything after; see endpoint.ts), the
  *   org's name and url, its projects (`apps`) and the signed-in user. Without it nothing else can
- *   be asked on an org-url page, and there are no projects: the read fails.
+ *   be asked on an org-url page, and there are no projects: the read fails. When the caller knows
+ *   the org id already (an earlier read of this page's org), `OrgData` goes out with the rest, and
+ *   the read stands only if it gives that very id; otherwise it is made again, `OrgData` first.
  * - `Users` [code]: everyone, joined and pending, with the org role and team. Without it there is
  *   nobody to show: the read fails.
  * - Every other piece is read independently: one that fails, or that this console does not know
@@ -118,6 +120,11 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** Gives the page a turn between slices of work on a large org (the content script passes a task yield). */
   pause?: () => Promise<void>;
+  /**
+   * The org id an earlier read of this org learned: `OrgData` is then asked alongside the other
+   * pieces instead of before them (one round trip less); a different answer makes the read again.
+   */
+  knownOrgId?: number | null;
 }
 
 /** People checked (and made into members) between two pauses. */
@@ -136,14 +143,36 @@ async function readUsers(client: ConsoleClient, pause: () => Promise<void>): Pro
   return checked;
 }
 
-export async function readOrgSnapshot(
-  client: ConsoleClient,
-  { now = () => new Date(), signal, pause = () => Promise.resolve() }: ReadOptions = {},
-): Promise<OrgSnapshot> {
-  const orgData = await client.query('OrgData', { product: 'analytics' }, OrgDataData);
-  const orgId = Number(orgData.org.orgId);
-  client.setOrgId(orgId);
+export async function readOrgSnapshot(client: ConsoleClient, options: ReadOptions = {}): Promise<OrgSnapshot> {
+  const { knownOrgId, signal } = options;
+  const askOrgData = () => client.query('OrgData', { product: 'analytics' }, OrgDataData);
+  if (knownOrgId === undefined || knownOrgId === null || !Number.isSafeInteger(knownOrgId)) {
+    const orgData = await askOrgData();
+    client.setOrgId(Number(orgData.org.orgId));
+    return readPieces(client, orgData, options);
+  }
+  // OrgData goes out as on the first read (its request is made, headers and all, before `query`
+  // first awaits): without `x-org` on an org-url page, so a wrong id cannot make it fail.
+  const asked = askOrgData();
+  client.setOrgId(knownOrgId);
+  const pieces = readPieces(client, asked, options);
+  pieces.catch(() => undefined); // met below, or dropped with a read of another org
+  const orgData = await asked;
+  if (Number(orgData.org.orgId) !== knownOrgId) {
+    // The pieces went out for another org id than this page's org has: none of them stands.
+    if (signal?.aborted) throw signal.reason;
+    client.setOrgId(Number(orgData.org.orgId));
+    return readPieces(client, orgData, options);
+  }
+  return pieces;
+}
 
+/** Everything after `OrgData` (its answer is needed only to put the snapshot together). */
+async function readPieces(
+  client: ConsoleClient,
+  orgDataAnswer: z.infer<typeof OrgDataData> | Promise<z.infer<typeof OrgDataData>>,
+  { now = () => new Date(), signal, pause = () => Promise.resolve() }: ReadOptions,
+): Promise<OrgSnapshot> {
   const readMembers = (status: 'joined' | 'pending') =>
     readAllPages('OrgMembers', async (after) => (await client.query('OrgMembers', { status, search: '', first: PAGE_SIZE, after }, OrgMembersData)).members);
   const piece = <T,>(read: () => Promise<T>) => attempt(read, signal);
@@ -160,6 +189,8 @@ export async function readOrgSnapshot(
     // Read on its own: when it fails, custom roles are shown by name and their permissions said unreadable.
     piece(() => client.query('RoleDefinitions', {}, RoleDefinitionsData)),
   ]);
+  const orgData = await orgDataAnswer;
+  const orgId = Number(orgData.org.orgId);
   const roleDefinitions: RoleDefinitions = roles.ok
     ? { read: true, reason: null, roles: roles.value.customRoles.map((role) => ({ id: role.id, name: role.name, description: role.description ?? '', permissions: [...role.permissions] })) }
     : { read: false, reason: roles.reason, roles: [] };

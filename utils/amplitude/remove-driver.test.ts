@@ -31,6 +31,8 @@ interface FakeOptions {
   extraInDialog?: FakePerson;
   /** The list shows names only. */
   namesOnly?: boolean;
+  /** The confirm is held (as our guard holds it while checking): nothing happens when it is pressed. */
+  holdConfirm?: boolean;
   /**
    * Another page loads this long (ms): meanwhile the old rows stay, redrawn at once (their text
    * changes: "loading" in a column), with only a visible "Loading users…" beside them, no aria-busy.
@@ -145,6 +147,7 @@ function fakeConsole(options: FakeOptions = {}) {
     const confirm = el('button', {}, 'Remove');
     confirm.addEventListener('click', () =>
       setTimeout(() => {
+        if (options.holdConfirm) return;
         if (options.refuse) {
           alert.setAttribute('role', 'alert');
           alert.textContent = options.refuse;
@@ -243,6 +246,25 @@ describe('removeThroughConsole', () => {
     const missing = await removeThroughConsole({ people: [{ email: 'nobody@x.io', name: 'Nobody' }], recipient: null, view: 'joined' }, fast);
     expect(missing).toMatchObject({ kind: 'failed', confirmed: false });
     expect(missing.kind === 'failed' && missing.reason).toContain('nobody@x.io');
+    expect(fake.removals).toEqual([]);
+  });
+});
+
+describe('the Members page left after the confirm', () => {
+  it('says the console did not answer, never that the removal happened', async () => {
+    const fake = fakeConsole({ holdConfirm: true });
+    const result = await removeThroughConsole(
+      { people: [person('u-4')], recipient: null, view: 'joined' },
+      {
+        ...fast,
+        async beforeConfirm() {
+          // The admin goes to another settings page while the confirm waits: the page (and the dialog with it) goes.
+          setTimeout(() => document.body.replaceChildren(), 20);
+          return true;
+        },
+      },
+    );
+    expect(result).toMatchObject({ kind: 'failed', confirmed: true, unanswered: true });
     expect(fake.removals).toEqual([]);
   });
 });

@@ -52,8 +52,12 @@ export type RemovalResult =
   | { kind: 'done' }
   /** The console (or its picker) said no, with its own words; nothing was removed. */
   | { kind: 'refused'; reason: string; confirmed: boolean }
-  /** Something could not be found, read or done. `confirmed`: the confirm was pressed, so only the data can tell what happened. */
-  | { kind: 'failed'; reason: string; confirmed: boolean; aborted?: boolean };
+  /**
+   * Something could not be found, read or done. `confirmed`: the confirm was pressed, so only the
+   * data can tell what happened. `unanswered`: the dialog went with the Members page (the admin
+   * left it) after the confirm, before any answer: the console may still act, or never will.
+   */
+  | { kind: 'failed'; reason: string; confirmed: boolean; aborted?: boolean; unanswered?: boolean };
 
 export interface RemovalOptions {
   /** Everyone in the org: a row or dialog entry that shows no email is matched by a name only one member has. */
@@ -384,11 +388,12 @@ export async function removeThroughConsole(order: RemovalOrder, options: Removal
     confirmed = true;
     click(confirm);
 
-    // The answer: the dialog closes (removed), or says why not; or our guard holds it.
+    // The answer: the dialog closes (removed), or says why not; or our guard holds it. A dialog
+    // that goes with the whole Members page was not answered: the page was left.
     const answer = await waitFor(
       () => {
         const now = dialog();
-        if (!now) return { kind: 'done' as const };
+        if (!now) return area() ? { kind: 'done' as const } : { kind: 'gone' as const };
         const alert = [...now.querySelectorAll('[role="alert"]')].find((element) => !skip(element) && !element.closest('[data-admin-lens]'));
         if (alert) return { kind: 'refused' as const, reason: LIST_ITEM_TEXT(alert) };
         const held = options.heldBy?.(now);
@@ -398,6 +403,7 @@ export async function removeThroughConsole(order: RemovalOrder, options: Removal
       options.confirmTimeoutMs ?? 60_000,
     );
     if (answer.kind === 'done') return { kind: 'done' };
+    if (answer.kind === 'gone') return { kind: 'failed', reason: t('rmdPageLeft'), confirmed: true, unanswered: true };
     await closeDialog();
     await unselect().catch(() => undefined);
     // A refusal changes nothing [doc: the console checks before removing]; a hold never reached the console.

@@ -153,6 +153,165 @@ describe('createOffboardRunner', () => {
   });
 });
 
+describe('one round of reads between two steps', () => {
+  /** The fake console, logging every read and removal in the order they are made. */
+  function loggedConsole() {
+    const fake = fakeConsole();
+    const log: string[] = [];
+    const { presence, content, recentlyActive, remove } = fake.ports;
+    fake.ports.presence = () => (log.push('presence'), presence());
+    fake.ports.content = (email) => (log.push(`content ${email}`), content(email));
+    fake.ports.recentlyActive = (email) => (log.push(`active ${email}`), recentlyActive(email));
+    fake.ports.remove = async (order, beforeConfirm, signal) => {
+      const result = await remove(order, beforeConfirm, signal);
+      log.push(`removed ${order.emails.join('+')}`);
+      return result;
+    };
+    return { ...fake, log };
+  }
+
+  it("reads who is there once per step: the check after a step is the next step's read, made after the console acted", async () => {
+    const fake = loggedConsole();
+    const final = await createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\njonas@x.io,lea@x.io\nemma@x.io,'), fake.ports).run();
+    expect(states(final)).toEqual({ '1:grace@x.io': 'removed', '2:jonas@x.io': 'removed', '3:emma@x.io': 'removed' });
+    // Three steps: one read before the first, one after each (the next step's "who is still there").
+    expect(fake.log.filter((entry) => entry === 'presence')).toHaveLength(4);
+    // Lea's content before her step and after it; her step's reads come after Grace's removal.
+    expect(fake.log.filter((entry) => entry === 'content lea@x.io')).toHaveLength(2);
+    const graceRemoved = fake.log.indexOf('removed grace@x.io');
+    for (const read of ['active lea@x.io', 'content lea@x.io', 'content jonas@x.io']) expect(fake.log.indexOf(read)).toBeGreaterThan(graceRemoved);
+    expect(fake.content.get('lea@x.io')).toEqual(counts(2));
+  });
+
+  it("uses the recipient's content after one step as the before of the next step to them", async () => {
+    const fake = loggedConsole();
+    const job = jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\ngabriel@x.io,ethan@x.io');
+    // Two steps to Ethan: one person each.
+    const split: OffboardJob = { ...job, steps: job.steps.flatMap((step) => step.emails.map((email, index) => ({ ...step, id: step.id * 10 + index, emails: [email] }))) };
+    const final = await createOffboardRunner(split, fake.ports).run();
+    expect(states(final)).toEqual({ '1:grace@x.io': 'removed', '2:gabriel@x.io': 'removed' });
+    // Before the first, after the first (= before the second), after the second.
+    expect(fake.log.filter((entry) => entry === 'content ethan@x.io')).toHaveLength(3);
+    expect(final.rows[1]!.state).toMatchObject({ kind: 'removed', detail: expect.stringContaining('6') });
+    expect(fake.content.get('ethan@x.io')).toEqual(counts(3 + 48 + 5, 12 + 1, 9, 4));
+  });
+
+  it("prepares the next step's dialog while the step before is checked; its confirm waits for that check and its saved rows", async () => {
+    const fake = fakeConsole();
+    const events: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let presenceCalls = 0;
+    const { presence, remove, save } = fake.ports;
+    fake.ports.presence = async () => {
+      presenceCalls += 1;
+      if (presenceCalls === 2) {
+        // The check after Grace's step: held until the next dialog is under way.
+        events.push('check held');
+        await held;
+        events.push('check read');
+      }
+      return presence();
+    };
+    fake.ports.save = async (job) => {
+      if (job.rows.some((row) => row.email === 'grace@x.io' && row.state.kind === 'removed') && !events.includes('grace saved removed')) events.push('grace saved removed');
+      return save(job);
+    };
+    fake.ports.remove = async (order, beforeConfirm, signal) => {
+      events.push(`dialog ${order.emails.join('+')}`);
+      if (order.emails[0] === 'emma@x.io') release();
+      return remove(
+        order,
+        async () => {
+          const ok = await beforeConfirm();
+          events.push(`confirm ${order.emails.join('+')}`);
+          return ok;
+        },
+        signal,
+      );
+    };
+    const final = await createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\nemma@x.io,'), fake.ports).run();
+    expect(states(final)).toEqual({ '1:grace@x.io': 'removed', '2:emma@x.io': 'removed' });
+    expect(events).toEqual(['dialog grace@x.io', 'confirm grace@x.io', 'check held', 'dialog emma@x.io', 'check read', 'grace saved removed', 'confirm emma@x.io']);
+  });
+
+  it('a check of the step before whose read fails holds the next confirm and stops the run', async () => {
+    const fake = fakeConsole();
+    let presenceCalls = 0;
+    const { presence } = fake.ports;
+    fake.ports.presence = async () => {
+      presenceCalls += 1;
+      if (presenceCalls === 2) throw new Error('the console did not answer');
+      return presence();
+    };
+    const final = await createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\nemma@x.io,'), fake.ports).run();
+    expect(fake.removals.map((order) => order.emails)).toEqual([['grace@x.io']]);
+    expect(final.status).toBe('paused');
+    // Grace stays "removing" (a resume decides her from the data); Emma was never confirmed.
+    expect(fake.saves.at(-1)!.rows.map((row) => row.state.kind)).toEqual(['removing', 'queued']);
+    expect(fake.present.has('emma@x.io')).toBe(true);
+  });
+
+  it('someone gone before their step: the dialog is not confirmed, they are reported, the others go in a dialog of their own', async () => {
+    const fake = fakeConsole();
+    const dialogs: string[][] = [];
+    const { remove } = fake.ports;
+    fake.ports.remove = async (order, beforeConfirm, signal) => {
+      dialogs.push(order.emails);
+      // As the console's list would: someone who is gone cannot be selected.
+      if (order.emails.some((email) => !fake.present.has(email))) return { kind: 'failed', reason: 'not in the list', confirmed: false };
+      return remove(order, beforeConfirm, signal);
+    };
+    fake.present.delete('gabriel@x.io');
+    const final = await createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\ngabriel@x.io,ethan@x.io'), fake.ports).run();
+    expect(states(final)).toEqual({ '1:grace@x.io': 'removed', '2:gabriel@x.io': 'skipped' });
+    expect(dialogs).toEqual([['grace@x.io', 'gabriel@x.io'], ['grace@x.io']]);
+    expect(fake.content.get('ethan@x.io')).toEqual(counts(3 + 48, 12, 9, 4));
+  });
+
+  it('a confirm left unanswered (the page went) keeps its step "removing" and stops; the resume decides it from the data', async () => {
+    const fake = fakeConsole();
+    const { remove } = fake.ports;
+    let leave = true;
+    fake.ports.remove = async (order, beforeConfirm, signal) => {
+      if (!leave) return remove(order, beforeConfirm, signal);
+      leave = false;
+      // Confirmed, and the console acts, but the dialog went with the page before its answer.
+      await remove(order, beforeConfirm, signal);
+      return { kind: 'failed', reason: 'the page was left', confirmed: true, unanswered: true };
+    };
+    const runner = createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\nemma@x.io,'), fake.ports);
+    const paused = await runner.run();
+    expect(paused.status).toBe('paused');
+    expect(states(paused)).toEqual({ '1:grace@x.io': 'removing', '2:emma@x.io': 'queued' });
+    expect(fake.saves.at(-1)!.steps.map((step) => step.state)).toEqual(['removing', 'queued']);
+    const final = await runner.run();
+    expect(states(final)).toEqual({ '1:grace@x.io': 'removed', '2:emma@x.io': 'removed' });
+    expect(final.rows[0]!.state).toMatchObject({ detail: expect.stringContaining('ethan@x.io') });
+    expect(fake.removals.map((order) => order.emails)).toEqual([['grace@x.io'], ['emma@x.io']]);
+  });
+
+  it('a save of a checked step that fails holds the next confirm and stops the run; nothing more is saved', async () => {
+    const fake = fakeConsole();
+    const saved: OffboardJob[] = [];
+    let attempts = 0;
+    fake.ports.save = async (job) => {
+      attempts += 1;
+      // The save that says the first step's person is removed (made without holding the run) fails.
+      if (job.rows.some((row) => row.state.kind === 'removed')) throw new Error('storage is full');
+      saved.push(structuredClone(job));
+    };
+    const runner = createOffboardRunner(jobFor('email,transfer_to\ngrace@x.io,ethan@x.io\nemma@x.io,'), fake.ports);
+    const final = await runner.run();
+    expect(fake.removals.map((order) => order.emails)).toEqual([['grace@x.io']]);
+    expect(final.status).toBe('paused');
+    expect(fake.present.has('emma@x.io')).toBe(true);
+    // Stored last: Grace "removing" (a resume decides her from the data); no save after the failed one.
+    expect(saved.at(-1)!.rows.map((row) => row.state.kind)).toEqual(['removing', 'queued']);
+    expect(attempts).toBe(saved.length + 1);
+  });
+});
+
 /** A console whose dialog takes a while before its confirm (as the real one does): `waitMs` each. */
 function slowConsole(waitMs: number) {
   const fake = fakeConsole();

@@ -23,7 +23,8 @@ import { getInviteBatchSize } from '@/utils/settings/read';
 import { inviteRunOffer } from './bulk-invite-offer';
 import { forgetTabRun, tabRunFor, tabRunOf, type RunWatcher, type TabRun } from './bulk-invite-runs';
 import { mountDialog, type MountedDialog } from './dialog-mount';
-import type { InvitePanel, InvitePanelShell } from './invite-logic-file';
+import type { InvitePanelShell } from './invite-logic-file';
+import type { OpenerPanel } from './toolbar-opener';
 import type { OrgDataState } from './org-data';
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
@@ -31,7 +32,7 @@ const CSV_TYPE = 'text/csv;charset=utf-8';
 /** How long after the panel appears a missing invite button counts as missing (not yet rendered) for a run. */
 const RENDER_GRACE_MS = 3_000;
 
-export function startInvitePanel(shell: InvitePanelShell): InvitePanel {
+export function startInvitePanel(shell: InvitePanelShell): OpenerPanel {
   const { orgUrl, orgData, signal, dialogHost: host, shownSince } = shell;
   let state: OrgDataState = orgData.get();
   let open = shell.open;

@@ -17,8 +17,8 @@ import { findInviteButton, INVITE_BUTTON_TEXT } from '@/utils/amplitude/bulk-inv
 import { t } from '@/utils/i18n';
 import { inviteRunOffer } from './bulk-invite-offer';
 import type { MembersContext } from './context';
-import { inviteLogicLoaded, loadInviteLogic, type InvitePanel } from './invite-logic-file';
-import { mountToolbarOpener, type OpenerView } from './toolbar-opener';
+import { inviteLogicLoaded, loadInviteLogic } from './invite-logic-file';
+import { mountToolbarOpener, type OpenerPanel, type OpenerView } from './toolbar-opener';
 
 export const bulkInvitePanel: Feature<MembersContext> = {
   id: 'bulk-invite-panel',
@@ -29,7 +29,7 @@ export const bulkInvitePanel: Feature<MembersContext> = {
     const shownSince = Date.now();
     let inviteButton: Element | null = null;
     let view: OpenerView = { open: false, resumeOffer: null, notice: null };
-    let panel: InvitePanel | null = null;
+    let panel: OpenerPanel | null = null;
     let loading = false;
     let loadError: string | null = null;
     let openerHost: HTMLElement | null = null;
@@ -98,7 +98,7 @@ export const bulkInvitePanel: Feature<MembersContext> = {
       );
     };
 
-    const hosts = await mountToolbarOpener(
+    await mountToolbarOpener(
       { ctx, page },
       {
         name: 'admin-lens-bulk-invite',
@@ -116,6 +116,8 @@ export const bulkInvitePanel: Feature<MembersContext> = {
           openerHost = mounted.opener;
           dialogHost = mounted.dialog;
           draw();
+          // Opened before ours was in the page, or the file is here already (a run of this tab may be going on): shown at once.
+          if (view.open || inviteLogicLoaded()) load();
         },
         onRemove(mounted) {
           panel?.unmount();
@@ -125,7 +127,5 @@ export const bulkInvitePanel: Feature<MembersContext> = {
       },
       signal,
     );
-    // The file is here already: a run of this tab may be going on, shown at once.
-    if (hosts && inviteLogicLoaded()) load();
   },
 };

@@ -10,41 +10,21 @@
  */
 import { t } from '@/utils/i18n';
 import type { LatestInviteJob } from './bulk-invite-offer';
-import type { OrgData } from './org-data';
-import type { OpenerView } from './toolbar-opener';
+import type { OpenerPanel, PanelShell } from './toolbar-opener';
 import { unlistedFileLoader } from './load-unlisted';
 
 export const INVITE_LOGIC_GLOBAL = '__adminLensInviteLogic';
 export const INVITE_LOGIC_FILE = '/invite-logic.js';
 
 /** What the opener hands the file on this visit. */
-export interface InvitePanelShell {
-  orgUrl: string;
-  orgData: OrgData;
-  /** Aborted when the visit ends or the feature is switched off. */
-  signal: AbortSignal;
-  /** Where the dialog is drawn (an element of the opener's shadow root). */
-  dialogHost: HTMLElement;
-  /** Whether the admin opened the dialog while the file loaded. */
-  open: boolean;
+export interface InvitePanelShell extends PanelShell<LatestInviteJob> {
   /** When the opener appeared (the console's invite button may render a moment later). */
   shownSince: number;
-  /** The background's latest job of the org, when the opener asked on arrival. */
-  latest: Promise<LatestInviteJob> | null;
-  /** What the opener shows from now on. */
-  show(view: OpenerView): void;
-}
-
-/** The panel, as the file runs it. */
-export interface InvitePanel {
-  setOpen(open: boolean): void;
-  /** The opener leaves the page: the dialog goes with it. */
-  unmount(): void;
 }
 
 export interface InviteLogic {
   /** Takes the panel over for this visit: finds the tab's run again (one per org), or the one the background kept. */
-  startPanel(shell: InvitePanelShell): InvitePanel;
+  startPanel(shell: InvitePanelShell): OpenerPanel;
 }
 
 /** Whether the file is loaded in this world already (then a run of this tab may be going on). */

@@ -8,6 +8,7 @@
  */
 import { inviteButtonWatchRoot, placeWithoutInviteButton } from '@/utils/amplitude/bulk-invite-anchor';
 import type { MembersContext } from './context';
+import type { OrgData } from './org-data';
 import { createShadowUi } from './shadow-ui';
 import { UI_STYLES } from './ui-styles';
 
@@ -25,6 +26,32 @@ export interface OpenerView {
   resumeOffer: string | null;
   /** Something to know without opening (the run goes on in another tab). */
   notice: string | null;
+}
+
+/**
+ * What an opener hands its feature's on-demand file on a visit, for the file to take the panel
+ * over: the tab's run, the dialog, and what the opener shows (`show`).
+ */
+export interface PanelShell<Latest> {
+  orgUrl: string;
+  orgData: OrgData;
+  /** Aborted when the visit ends or the feature is switched off. */
+  signal: AbortSignal;
+  /** Where the dialog is drawn (an element of the opener's shadow root). */
+  dialogHost: HTMLElement;
+  /** Whether the admin opened the dialog while the file loaded. */
+  open: boolean;
+  /** The background's latest job of the org, when the opener asked on arrival (else the file asks). */
+  latest: Promise<Latest> | null;
+  /** What the opener shows from now on. */
+  show(view: OpenerView): void;
+}
+
+/** The panel, as the on-demand file runs it. */
+export interface OpenerPanel {
+  setOpen(open: boolean): void;
+  /** The opener leaves the page: the dialog goes with it. */
+  unmount(): void;
 }
 
 export interface ToolbarOpenerOptions {

@@ -107,6 +107,13 @@ test('the Groups tab escalation notes', async ({ page }) => {
 test('the removal guard while checking, after a failed audit write, and its notice after an extension reload', async ({ page, consoleDouble, serviceWorker }) => {
   await openMembers(page);
   await expect(chip(page)).toContainText(/members/);
+  // The audit write fails from the start: the check, which reads the org and the content side by
+  // side, may end while axe looks at its "checking" state, and must then meet the failed write.
+  await serviceWorker.evaluate(() => {
+    IDBObjectStore.prototype.add = () => {
+      throw new DOMException('The disk is full', 'QuotaExceededError');
+    };
+  });
   consoleDouble.backend.setLatency({ ms: 1500 });
   await page.getByRole('button', { name: 'More actions for Chloe Martin' }).click();
   await page.getByRole('menu', { name: 'More actions for Chloe Martin' }).getByRole('menuitem', { name: 'Remove' }).click();
@@ -116,11 +123,6 @@ test('the removal guard while checking, after a failed audit write, and its noti
   await checkInjected(page, 'removal guard checking', ['admin-lens-removal-guard']);
 
   consoleDouble.backend.setLatency({ ms: 0 });
-  await serviceWorker.evaluate(() => {
-    IDBObjectStore.prototype.add = () => {
-      throw new DOMException('The disk is full', 'QuotaExceededError');
-    };
-  });
   await expect(guardPanel(page).getByRole('alert')).toContainText('could not record this removal', { timeout: 10_000 });
   await checkInjected(page, 'removal guard after a failed audit write', ['admin-lens-removal-guard']);
   await modal.getByRole('button', { name: 'Cancel' }).click();

@@ -8,51 +8,28 @@
 import type { Page, Worker } from '@playwright/test';
 import type { ConsoleDouble } from '../console/server/double';
 import { expect, test } from './fixtures';
+import { MEMBERS_URL } from './console-helpers';
+import { FOUR_STEP_CSV, FOUR_STEP_IDS, offboardDialog as dialog, removals, removedIds } from './support/offboarding';
 
-const MEMBERS_URL = 'https://app.amplitude.com/analytics/demo-org/settings/members';
-const ORG = '@lumenfield.example';
-const dialog = (page: Page) => page.getByRole('dialog', { name: 'Offboard from CSV' });
 const finished = (page: Page) => dialog(page).getByText(/^Finished/);
 const runStatus = (page: Page) => dialog(page).getByRole('status').filter({ hasText: / removed, / });
 const ELSEWHERE = /^Offboarding is running in another tab \(\d+ left\); it goes on there\.$/;
 
-interface Removal {
-  memberIds: string[];
-  transferToMemberId: string | null;
-}
-const removals = (double: ConsoleDouble): Removal[] =>
-  double.backend
-    .mutations()
-    .filter((mutation) => mutation.operation === 'RemoveMembers')
-    .map((mutation) => mutation.variables as Removal);
-const removedIds = (double: ConsoleDouble) => removals(double).flatMap((removal) => removal.memberIds);
 
-/** Four steps: two recipient groups, one single transfer, and two people owning nothing. */
-const CSV = [
-  'email,transfer_to',
-  `priya.natarajan${ORG},ethan.brooks${ORG}`,
-  `aisha.khan${ORG},ethan.brooks${ORG}`,
-  `samuel.adeyemi${ORG},sofia.rossi${ORG}`,
-  `hannah.schmidt${ORG},noah.fischer${ORG}`,
-  `olivia.novak${ORG},noah.fischer${ORG}`,
-  `tomas.herrera${ORG},`,
-  `lucas.moreau${ORG},`,
-].join('\n');
-const IDS = ['u-3', 'u-9', 'u-6', 'u-7', 'u-11', 'u-4', 'u-8'];
 const STEPS = 4;
 
 async function startRun(page: Page) {
   await page.goto(MEMBERS_URL);
   await expect(page.getByRole('status', { name: /Admin Lens is active/ })).toContainText(/members/);
   await page.getByRole('button', { name: 'Offboard from CSV' }).click();
-  await dialog(page).getByRole('textbox', { name: 'Paste the CSV, or drop a file here' }).fill(CSV);
+  await dialog(page).getByRole('textbox', { name: 'Paste the CSV, or drop a file here' }).fill(FOUR_STEP_CSV);
   await expect(dialog(page).getByRole('status').filter({ hasText: 'to remove with transfer' })).toContainText('5 to remove with transfer, 2 owning no content');
   await dialog(page).getByRole('button', { name: 'Remove 7 people' }).click();
 }
 
 /** Everyone exactly once, in exactly one dialog per step: no step was run by two tabs. */
 function expectEachRemovedOnce(double: ConsoleDouble) {
-  expect([...removedIds(double)].sort()).toEqual([...IDS].sort());
+  expect([...removedIds(double)].sort()).toEqual([...FOUR_STEP_IDS].sort());
   expect(removals(double)).toHaveLength(STEPS);
 }
 

@@ -5,29 +5,11 @@
  * and an invalid row, goes through the console's own "Remove Members?" dialog however the page is
  * marked up. The double's mutation log and content counts are the proof.
  */
-import type { Page } from '@playwright/test';
-import type { ConsoleDouble } from '../console/server/double';
 import type { MarkupVariant } from '../console/shared/markup';
 import { expect, test } from './fixtures';
+import { MEMBERS_URL } from './console-helpers';
+import { contentOf, offboardDialog as dialog, offboardRowOf as rowOf, ORG, removals, stillThere } from './support/offboarding';
 
-const MEMBERS_URL = 'https://app.amplitude.com/analytics/demo-org/settings/members';
-const ORG = '@lumenfield.example';
-const dialog = (page: Page) => page.getByRole('dialog', { name: 'Offboard from CSV' });
-const rowOf = (page: Page, table: string, email: string) =>
-  dialog(page).getByRole('table', { name: table }).getByRole('row').filter({ has: page.getByRole('cell', { name: email, exact: true }) });
-
-interface Removal {
-  memberIds: string[];
-  transferToMemberId: string | null;
-}
-const removals = (double: ConsoleDouble): Removal[] =>
-  double.backend
-    .mutations()
-    .filter((mutation) => mutation.operation === 'RemoveMembers')
-    .map((mutation) => mutation.variables as Removal)
-    .map((removal) => ({ ...removal, memberIds: [...removal.memberIds].sort() }));
-const contentOf = (double: ConsoleDouble, id: string) => double.backend.state().members.find((member) => member.id === id)?.content;
-const stillThere = (double: ConsoleDouble, id: string) => double.backend.state().members.some((member) => member.id === id);
 
 const CSV = [
   'email,transfer_to,reason',

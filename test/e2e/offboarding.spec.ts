@@ -4,29 +4,10 @@
  * removed, once, and where their content went.
  */
 import type { Page } from '@playwright/test';
-import type { ConsoleDouble } from '../console/server/double';
 import { expect, test } from './fixtures';
+import { MEMBERS_URL } from './console-helpers';
+import { contentOf, FOUR_STEP_CSV, FOUR_STEP_IDS, offboardDialog as dialog, offboardRowOf as rowOf, ORG, removals, removedIds, stillThere } from './support/offboarding';
 
-const MEMBERS_URL = 'https://app.amplitude.com/analytics/demo-org/settings/members';
-const ORG = '@lumenfield.example';
-const dialog = (page: Page) => page.getByRole('dialog', { name: 'Offboard from CSV' });
-const rowOf = (page: Page, table: string, email: string) =>
-  dialog(page).getByRole('table', { name: table }).getByRole('row').filter({ has: page.getByRole('cell', { name: email, exact: true }) });
-
-interface Removal {
-  memberIds: string[];
-  transferToMemberId: string | null;
-}
-const removals = (double: ConsoleDouble): Removal[] =>
-  double.backend
-    .mutations()
-    .filter((mutation) => mutation.operation === 'RemoveMembers')
-    .map((mutation) => mutation.variables as Removal)
-    // The console lists a group in its table's order.
-    .map((removal) => ({ ...removal, memberIds: [...removal.memberIds].sort() }));
-const removedIds = (double: ConsoleDouble) => removals(double).flatMap((removal) => removal.memberIds);
-const contentOf = (double: ConsoleDouble, id: string) => double.backend.state().members.find((member) => member.id === id)?.content;
-const stillThere = (double: ConsoleDouble, id: string) => double.backend.state().members.some((member) => member.id === id);
 
 async function openDialog(page: Page) {
   await page.goto(MEMBERS_URL);
@@ -115,18 +96,6 @@ test('12 people from a CSV with every kind of error: the valid ones removed with
   expect(lines.filter((line) => line.includes(',removed,'))).toHaveLength(6);
 });
 
-/** Four steps: two recipient groups, one single transfer, and two people owning nothing. */
-const RESUME_CSV = [
-  'email,transfer_to',
-  `priya.natarajan${ORG},ethan.brooks${ORG}`,
-  `aisha.khan${ORG},ethan.brooks${ORG}`,
-  `samuel.adeyemi${ORG},sofia.rossi${ORG}`,
-  `hannah.schmidt${ORG},noah.fischer${ORG}`,
-  `olivia.novak${ORG},noah.fischer${ORG}`,
-  `tomas.herrera${ORG},`,
-  `lucas.moreau${ORG},`,
-].join('\n');
-const RESUME_IDS = ['u-3', 'u-9', 'u-6', 'u-7', 'u-11', 'u-4', 'u-8'];
 
 async function resumeAndFinish(page: Page) {
   await page.goto(MEMBERS_URL);
@@ -140,7 +109,7 @@ async function resumeAndFinish(page: Page) {
 
 test('a reload mid-run and a closed tab: resumed, nobody removed twice, every row ends removed', async ({ context, page, consoleDouble }) => {
   consoleDouble.backend.setLatency({ ms: 150 });
-  await startRun(page, RESUME_CSV, '5 to remove with transfer, 2 owning no content, 0 without transfer, 0 invitations to revoke, 0 waiting for "remove without transfer", 0 invalid.', 7);
+  await startRun(page, FOUR_STEP_CSV, '5 to remove with transfer, 2 owning no content, 0 without transfer, 0 invitations to revoke, 0 waiting for "remove without transfer", 0 invalid.', 7);
   await expect.poll(() => removals(consoleDouble).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
   await page.reload();
   expect(removals(consoleDouble).length).toBeLessThan(4);
@@ -155,8 +124,8 @@ test('a reload mid-run and a closed tab: resumed, nobody removed twice, every ro
     await expect(finished(again)).toHaveText('Finished: every row is in its final state.', { timeout: 90_000 });
   }
   // Everyone exactly once, and gone.
-  expect([...removedIds(consoleDouble)].sort()).toEqual([...RESUME_IDS].sort());
-  for (const id of RESUME_IDS) expect(stillThere(consoleDouble, id)).toBe(false);
+  expect([...removedIds(consoleDouble)].sort()).toEqual([...FOUR_STEP_IDS].sort());
+  for (const id of FOUR_STEP_IDS) expect(stillThere(consoleDouble, id)).toBe(false);
   await again.goto(MEMBERS_URL);
   await expect(again.getByRole('button', { name: 'Offboard from CSV' })).toBeVisible();
   await expect(again.getByRole('button', { name: /^Resume offboarding/ })).toHaveCount(0);
